@@ -1,0 +1,131 @@
+"""Read remiss files (PDF, DOCX, TXT, MD) into a Remiss: metadata and the document's own section tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UnreadableFileError, UnsupportedFileError
+from ..model import Remiss, Section
+from . import metadata
+from .clean import fix_split_letters, normalize, remove_furniture, vocabulary
+from .docx import read_docx
+from .lines import Line, RawDocument
+from .pdf import read_pdf
+from .structure import StructureBuilder
+from .text import read_text
+from .toc import read_toc, toc_line_indexes
+
+READERS = {".pdf": read_pdf, ".docx": read_docx, ".txt": read_text, ".text": read_text, ".md": read_text, ".markdown": read_text}
+
+__all__ = ["Document", "read_document", "read_remiss", "read_raw", "READERS"]
+
+
+@dataclass
+class Document:
+    """One file read: its section tree, the text before the first heading, and its metadata."""
+
+    path: Path
+    sections: list[Section]
+    preamble: list[str]
+    metadata: metadata.Metadata
+
+
+def read_raw(path: Path) -> RawDocument:
+    """Check a file and read it with the reader for its type."""
+    if not path.exists():
+        raise UnreadableFileError(f"{path}: filen finns inte")
+    if path.is_dir():
+        raise UnreadableFileError(f"{path}: är en mapp, inte en fil")
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise UnsupportedFileError(f"{path.name}: filtypen stöds inte – använd PDF, DOCX, TXT eller MD")
+    if path.stat().st_size == 0:
+        raise UnreadableFileError(f"{path.name}: filen är tom")
+    try:
+        return reader(path)
+    except OSError as error:
+        raise UnreadableFileError(f"{path.name}: filen kunde inte läsas ({error.strerror or error})") from None
+
+
+def read_document(path: Path) -> Document:
+    raw = read_raw(path)
+    lines = _clean_lines(raw)
+    kept = {id(line) for line in lines}
+    furniture = "\n".join(line.text for line in raw.lines() if id(line) not in kept)
+    builder = StructureBuilder(lines, raw.has_font_cues)
+    toc = toc_line_indexes(lines)
+    headings = []
+    if toc:
+        entries = read_toc(lines, toc)
+        for index in toc:
+            lines[index] = Line("", page=lines[index].page)
+        headings = builder.headings_from_toc(entries, max(toc) + 1)
+        if len(headings) < max(3, len(entries) // 2):
+            headings = []
+    if not headings and len(raw.outline) >= 3:
+        headings = builder.headings_from_outline(raw.outline)
+        if len(headings) < max(3, len(raw.outline) // 2):
+            headings = []
+    if not headings:
+        headings = builder.find_headings()
+    preamble, sections = builder.build(headings)
+    body = "\n\n".join(p for section in sections for s in section.walk() for p in [s.label, *s.paragraphs])
+    found = metadata.extract(preamble, body, furniture, raw.title, _title_lines(lines, builder.body_size))
+    if not sections and not preamble and not body:
+        raise UnreadableFileError(f"{path.name}: filen innehåller ingen text")
+    return Document(path, sections, preamble, found)
+
+
+def read_remiss(paths: list[Path]) -> Remiss:
+    """Read one remiss from its files: sections from the main document, metadata from all of them."""
+    documents = [read_document(Path(path)) for path in paths]
+    main = max(documents, key=lambda d: sum(1 for s in d.sections for _ in s.walk()))
+    ordered = [main] + [d for d in documents if d is not main]
+
+    def first(field: str):
+        return next((getattr(d.metadata, field) for d in ordered if getattr(d.metadata, field)), None)
+
+    return Remiss(
+        title=first("title") or "",
+        dnr=first("dnr") or "",
+        sender=first("sender") or "",
+        deadline=first("deadline"),
+        reply_dnr=first("reply_dnr") or "",
+        reply_to=first("reply_to") or "",
+        sections=main.sections,
+        files=[d.path for d in documents],
+    )
+
+
+def _clean_lines(raw: RawDocument) -> list[Line]:
+    for page in raw.pages:
+        for line in page:
+            line.text = normalize(line.text)
+    lines = remove_furniture(raw.pages)
+    words = vocabulary(lines)
+    for line in lines:
+        line.text = fix_split_letters(line.text, words)
+    return lines
+
+
+def _title_lines(lines: list[Line], body_size: float | None) -> list[str]:
+    """The lines set in the largest type on the first page (a PDF's title), or marked as title."""
+    marked = [line.text for line in lines if line.title_style and line.text]
+    if marked:
+        return marked
+    if body_size is None:
+        return []
+    first_page = [line for line in lines if line.page == lines[0].page and line.text and line.size] if lines else []
+    if not first_page:
+        return []
+    largest = max(line.size for line in first_page)
+    if largest < body_size + 2:
+        return []
+    picked: list[str] = []
+    for line in first_page:
+        if line.size == largest:
+            picked.append(line.text)
+        elif picked:
+            break
+    return picked

@@ -1,0 +1,142 @@
+"""Clean extracted text: Unicode repair, page furniture, split letters."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from .lines import Line
+
+# Spacing diacritics that PDF extraction leaves beside their letter, and their combining forms.
+_SPACING_MARKS = {"\u00a8": "\u0308", "\u02da": "\u030a", "\u00b4": "\u0301", "\u02dd": "\u030b"}
+_MARK_BEFORE = re.compile(r"([\u00a8\u02da\u00b4])\s?([A-Za-z])")
+_MARK_AFTER = re.compile(r"([A-Za-z])\s?([\u00a8\u02da\u00b4])")
+_SPACE_BEFORE_COMBINING = re.compile(r"(?<=[A-Za-z])\s+(?=[\u0300-\u036f])")
+_BULLETS = "●•▪■◦○◆►➢✓·\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+_BULLET_START = re.compile(rf"^\s*(?:[{_BULLETS}]|[-–—*](?=\s))\s*")
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|page\s+\d+(?:\s+of\s+\d+)?|\d+\s*\(\s*\d+\s*\)|"
+    r"\d+\s*/\s*\d+|[-–]\s*\d+\s*[-–]|\d{1,4})$",
+    re.IGNORECASE,
+)
+_PAGE_MARKER = re.compile(r"^(?:sida\s+\d+\s+av\s+\d+|\d+\s*\(\s*\d+\s*\)|page\s+\d+\s+of\s+\d+)$", re.IGNORECASE)
+_LETTERHEAD_LABELS = re.compile(
+    r"\b(postadress|besöksadress|besoksadress|telefon|växel|e-post|epost|webb|webbplats|org\.?\s?nr|"
+    r"org\.?nummer|organisationsnummer|bankgiro|plusgiro|fax|sms)\b",
+    re.IGNORECASE,
+)
+_CONTACT_TOKENS = [
+    re.compile(r"[\w.-]+@[\w-]+\.[\w.]+"),  # e-mail
+    re.compile(r"\b0\d{1,3}[- ]\d{2,3}[ \d]{3,9}\b"),  # phone
+    re.compile(r"\b\d{6}-\d{4}\b"),  # organisation number
+    re.compile(r"\b\d{3} ?\d{2} [A-ZÅÄÖ][a-zåäö]+"),  # postcode and town
+    re.compile(r"\bwww\.[\w.-]+", re.IGNORECASE),
+]
+_EDGE_LINES = 4  # lines at the top and bottom of a page where running headers and footers live
+_SINGLE_LETTER_WORDS = set("IÅÖOA")
+
+
+def normalize(text: str) -> str:
+    """NFC, diacritics rejoined to their letter, private-use bullets mapped, whitespace collapsed."""
+    if any(mark in text for mark in _SPACING_MARKS):
+        text = _MARK_BEFORE.sub(lambda m: m.group(2) + _SPACING_MARKS[m.group(1)], text)
+        text = _MARK_AFTER.sub(lambda m: m.group(1) + _SPACING_MARKS[m.group(2)], text)
+    text = _SPACE_BEFORE_COMBINING.sub("", unicodedata.normalize("NFD", text))
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00ad", "").replace("\u00a0", " ").replace("\ufb01", "fi").replace("\ufb02", "fl")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def bullet_text(text: str) -> str | None:
+    """The item text when a line starts with a bullet, else None."""
+    match = _BULLET_START.match(text)
+    if match and text[match.end():].strip():
+        return text[match.end():].strip()
+    return None
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def is_letterhead(text: str) -> bool:
+    """An address/contact line of a letterhead or footer."""
+    labels = {label.lower() for label in _LETTERHEAD_LABELS.findall(text)}
+    contacts = sum(1 for pattern in _CONTACT_TOKENS if pattern.search(text))
+    starts_with_label = bool(_LETTERHEAD_LABELS.match(text))
+    return len(labels) >= 3 or contacts >= 3 or (starts_with_label and contacts >= 1 and len(text) < 80)
+
+
+def split_virtual_pages(lines: list[Line]) -> list[list[Line]]:
+    """Split a text without form feeds at its page markers ("Sida 3 av 9", "9 (14)")."""
+    pages: list[list[Line]] = [[]]
+    for line in lines:
+        pages[-1].append(line)
+        if _PAGE_MARKER.match(line.text.strip()):
+            pages.append([])
+    return pages
+
+
+def remove_furniture(pages: list[list[Line]]) -> list[Line]:
+    """Drop page numbers, letterheads and running headers/footers; return the remaining lines in order."""
+    if len(pages) == 1:
+        pages = split_virtual_pages(pages[0])
+    repeated = _repeated_edge_lines(pages)
+    kept: list[Line] = []
+    for page in pages:
+        edges = _edge_indexes(page)
+        for index, line in enumerate(page):
+            text = line.text.strip()
+            if not text:
+                kept.append(line)
+                continue
+            if _PAGE_MARKER.match(text) or (index in edges and is_page_number(text)):
+                continue
+            if index in edges and _shape(text) in repeated:
+                continue
+            if is_letterhead(text):
+                continue
+            kept.append(line)
+    return kept
+
+
+def _edge_indexes(page: list[Line]) -> set[int]:
+    filled = [i for i, line in enumerate(page) if line.text.strip()]
+    edges = set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])
+    # With positions known, an edge line must also sit in the page's top or bottom eighth.
+    return {i for i in edges if page[i].top is None or page[i].top < 0.125 or page[i].top > 0.875}
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.casefold()).strip()
+
+
+def _repeated_edge_lines(pages: list[list[Line]]) -> set[str]:
+    """Shapes of lines that recur at page edges: running headers and footers."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({_shape(page[i].text) for i in _edge_indexes(page)})
+    needed = 2 if len(pages) <= 5 else max(3, len(pages) // 4)
+    return {shape for shape, count in counts.items() if count >= needed and len(shape) <= 120}
+
+
+def fix_split_letters(text: str, vocabulary: set[str]) -> str:
+    """Rejoin a capital split from its word by extraction: "S amverkan" -> "Samverkan"."""
+
+    def join(match: re.Match) -> str:
+        letter, rest = match.group(1), match.group(2)
+        joined = (letter + rest).casefold()
+        if joined in vocabulary or (letter not in _SINGLE_LETTER_WORDS and rest.casefold() not in vocabulary):
+            return letter + rest
+        return match.group(0)
+
+    return re.sub(r"(?<![\w-])([A-ZÅÄÖ]) ([a-zåäö]{2,})\b", join, text)
+
+
+def vocabulary(lines: list[Line]) -> set[str]:
+    words: set[str] = set()
+    for line in lines:
+        words.update(w.casefold() for w in re.findall(r"[A-Za-zÅÄÖåäöÉéÜü]{3,}", line.text))
+    return words

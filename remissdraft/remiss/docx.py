@@ -1,0 +1,193 @@
+"""Read a Word document: paragraphs in order, with heading styles, bold direct formatting and list numbering."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from ..errors import UnreadableFileError
+from .lines import Line, RawDocument
+
+_HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.IGNORECASE)
+_TITLE_STYLES = {"title", "rubrik"}
+
+
+def read_docx(path: Path) -> RawDocument:
+    try:
+        document = docx.Document(str(path))
+    except Exception:  # python-docx raises zip, XML and package errors alike
+        raise UnreadableFileError(f"{path.name}: Word-filen är skadad och kan inte läsas") from None
+    numbering = _Numbering(document)
+    lines: list[Line] = []
+    for block in _blocks(document):
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in _unique_cells(row):
+                    for paragraph in cell.paragraphs:
+                        line = _paragraph_line(paragraph, numbering)
+                        line.in_table = True
+                        lines.append(line)
+        else:
+            lines.append(_paragraph_line(block, numbering))
+    title = (document.core_properties.title or "").strip()
+    return RawDocument(pages=[lines], title=title, has_font_cues=True)
+
+
+def _blocks(document: Document):
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, document)
+        elif child.tag == qn("w:tbl"):
+            yield Table(child, document)
+
+
+def _unique_cells(row):
+    seen = set()
+    for cell in row.cells:  # merged cells repeat
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            yield cell
+
+
+def _paragraph_line(paragraph: Paragraph, numbering: _Numbering) -> Line:
+    text = paragraph.text.replace("\n", " ").replace("\t", " ")
+    style = paragraph.style
+    style_name = (style.name or "").strip() if style is not None else ""
+    heading = _HEADING_STYLE.match(style_name)
+    level = int(heading.group(1)) if heading else _outline_level(paragraph)
+    label, bullet = numbering.label(paragraph)
+    return Line(
+        text,
+        size=_font_size(paragraph),
+        bold=_all_bold(paragraph),
+        style_level=level,
+        title_style=style_name.lower() in _TITLE_STYLES,
+        list_item=bullet or style_name.lower().startswith(("list bullet", "punktlista")),
+        label=label,
+        paragraph=True,
+    )
+
+
+def _style_chain(style):
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def _outline_level(paragraph: Paragraph) -> int | None:
+    for element in [paragraph._p.pPr] + [s.element.pPr for s in _style_chain(paragraph.style)]:
+        if element is None:
+            continue
+        outline = element.find(qn("w:outlineLvl"))
+        if outline is not None:
+            value = int(outline.get(qn("w:val")))
+            return value + 1 if value < 9 else None
+    return None
+
+
+def _all_bold(paragraph: Paragraph) -> bool:
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    if not runs:
+        return False
+    style_bold = next((s.font.bold for s in _style_chain(paragraph.style) if s.font.bold is not None), False)
+    return all(run.bold if run.bold is not None else style_bold for run in runs)
+
+
+def _font_size(paragraph: Paragraph) -> float | None:
+    for run in paragraph.runs:
+        if run.text.strip() and run.font.size is not None:
+            return run.font.size.pt
+    for style in _style_chain(paragraph.style):
+        if style.font.size is not None:
+            return style.font.size.pt
+    return None
+
+
+class _Numbering:
+    """Computes the labels Word's list numbering shows before paragraphs ("2.1", "a)", bullets)."""
+
+    def __init__(self, document: Document):
+        self.formats: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for node in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in node.findall(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                text = lvl.find(qn("w:lvlText"))
+                start = lvl.find(qn("w:start"))
+                levels[int(lvl.get(qn("w:ilvl")))] = (
+                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                    text.get(qn("w:val")) if text is not None else "",
+                    int(start.get(qn("w:val"))) if start is not None else 1,
+                )
+            abstract[node.get(qn("w:abstractNumId"))] = levels
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is not None and ref.get(qn("w:val")) in abstract:
+                self.formats[num.get(qn("w:numId"))] = abstract[ref.get(qn("w:val"))]
+
+    def label(self, paragraph: Paragraph) -> tuple[str, bool]:
+        """(label, is_bullet) for a paragraph; ("", False) when it is not numbered."""
+        num_id, level = self._num_pr(paragraph)
+        if num_id is None or num_id not in self.formats:
+            return "", False
+        levels = self.formats[num_id]
+        fmt, _, _ = levels.get(level, ("decimal", "", 1))
+        if fmt == "bullet":
+            return "", True
+        counts = self.counters.setdefault(num_id, {})
+        counts[level] = counts.get(level, levels.get(level, ("", "", 1))[2] - 1) + 1
+        for deeper in [key for key in counts if key > level]:
+            del counts[deeper]
+        text = levels.get(level, ("decimal", f"%{level + 1}.", 1))[1]
+
+        def value(match: re.Match) -> str:
+            index = int(match.group(1)) - 1
+            count = counts.get(index, levels.get(index, ("", "", 1))[2])
+            return _format_number(count, levels.get(index, ("decimal", "", 1))[0])
+
+        return re.sub(r"%(\d)", value, text).strip(), False
+
+    @staticmethod
+    def _num_pr(paragraph: Paragraph) -> tuple[str | None, int]:
+        for ppr in [paragraph._p.pPr] + [s.element.pPr for s in _style_chain(paragraph.style)]:
+            if ppr is None:
+                continue
+            num_pr = ppr.find(qn("w:numPr"))
+            if num_pr is None:
+                continue
+            num_id = num_pr.find(qn("w:numId"))
+            ilvl = num_pr.find(qn("w:ilvl"))
+            if num_id is None:
+                continue
+            value = num_id.get(qn("w:val"))
+            return (None if value == "0" else value), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+        return None, 0
+
+
+def _format_number(count: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (count - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (count - 1) % 26)
+    if fmt in {"lowerRoman", "upperRoman"}:
+        numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        out = ""
+        for value, numeral in numerals:
+            while count >= value:
+                out += numeral
+                count -= value
+        return out if fmt == "lowerRoman" else out.upper()
+    return str(count)

@@ -1,0 +1,45 @@
+"""The readers' common output: lines of text with the layout cues the structure step needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Line:
+    """One line of a PDF or text file, or one whole paragraph of a DOCX."""
+
+    text: str
+    page: int = 0
+    size: float | None = None  # font size in points, when the format knows it
+    bold: bool = False  # the whole line is bold
+    style_level: int | None = None  # heading level given by the document itself (Word style, outline)
+    title_style: bool = False  # the document marks this as its title
+    list_item: bool = False  # the document marks this as a list item
+    label: str = ""  # a number Word's list numbering puts before the text ("1.1")
+    paragraph: bool = False  # already a whole paragraph (DOCX): never joined with neighbours
+    gap_before: bool = False  # layout shows extra space above (a paragraph break)
+    in_table: bool = False
+    top: float | None = None  # distance from the top of the page, 0..1, when known
+
+
+@dataclass
+class Outline:
+    """An entry of a document's own outline (PDF bookmarks)."""
+
+    title: str
+    level: int
+    page: int | None = None
+
+
+@dataclass
+class RawDocument:
+    """What a reader hands on: pages of lines, plus what the file says about itself."""
+
+    pages: list[list[Line]]
+    title: str = ""  # from the file's properties (PDF Info, DOCX core properties)
+    outline: list[Outline] = field(default_factory=list)
+    has_font_cues: bool = False
+
+    def lines(self) -> list[Line]:
+        return [line for page in self.pages for line in page]

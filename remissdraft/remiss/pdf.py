@@ -1,0 +1,140 @@
+"""Read a PDF's text layer page by page, with font size, boldness and position per line."""
+
+from __future__ import annotations
+
+import ctypes
+import statistics
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import UnreadableFileError
+from .lines import Line, Outline, RawDocument
+
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_MIN_CHARS_PER_PAGE = 20  # below this on average, the PDF is a scan without a text layer
+
+
+def read_pdf(path: Path) -> RawDocument:
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise UnreadableFileError(f"{path.name}: PDF-filen är krypterad eller lösenordsskyddad och kan inte läsas") from None
+        raise UnreadableFileError(f"{path.name}: PDF-filen är skadad och kan inte läsas") from None
+    try:
+        pages: list[list[Line]] = []
+        characters = 0
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                lines = _page_lines(page, index)
+            finally:
+                page.close()
+            characters += sum(len(line.text.strip()) for line in lines)
+            pages.append(lines)
+        if characters < _MIN_CHARS_PER_PAGE * max(1, len(pages)):
+            raise UnreadableFileError(f"{path.name}: PDF-filen saknar textlager – den behöver OCR-tolkas först")
+        return RawDocument(
+            pages=pages,
+            title=_metadata_title(pdf),
+            outline=_outline(pdf),
+            has_font_cues=True,
+        )
+    finally:
+        pdf.close()
+
+
+def _page_lines(page: pdfium.PdfPage, page_index: int) -> list[Line]:
+    height = page.get_height() or 1.0
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        raw = textpage.raw
+        lines: list[Line] = []
+        baselines: list[float | None] = []
+        offset = 0
+        for piece in text.split("\n"):
+            line_text = piece.rstrip("\r")
+            start = offset
+            offset += len(piece) + 1
+            indexes = [start + i for i, ch in enumerate(line_text) if not ch.isspace()]
+            if not indexes:
+                lines.append(Line("", page=page_index))
+                baselines.append(None)
+                continue
+            samples = sorted({indexes[0], indexes[len(indexes) // 2], indexes[-1]})
+            sizes = [pdfium_c.FPDFText_GetFontSize(raw, i) for i in samples]
+            bottom, top = _char_box(raw, indexes[0])
+            lines.append(
+                Line(
+                    line_text,
+                    page=page_index,
+                    size=round(max(sizes), 1),
+                    bold=all(_is_bold(raw, i) for i in samples),
+                    top=(height - top) / height,
+                )
+            )
+            baselines.append(bottom)
+    finally:
+        textpage.close()
+    _mark_gaps(lines, baselines)
+    return lines
+
+
+def _char_box(raw, index: int) -> tuple[float, float]:
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top)
+    return bottom.value, top.value
+
+
+def _is_bold(raw, index: int) -> bool:
+    if pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600:
+        return True
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), flags)
+    name = buffer.value.decode("latin-1", "replace").lower()
+    return any(mark in name for mark in _BOLD_NAMES)
+
+
+def _mark_gaps(lines: list[Line], baselines: list[float | None]) -> None:
+    """Flag lines with more space above them than the page's usual line spacing."""
+    steps = []
+    previous = None
+    for baseline in baselines:
+        if baseline is not None and previous is not None and previous > baseline:
+            steps.append(previous - baseline)
+        if baseline is not None:
+            previous = baseline
+    if not steps:
+        return
+    usual = statistics.median(steps)
+    previous = None
+    for line, baseline in zip(lines, baselines):
+        if baseline is None:
+            continue
+        if previous is not None:
+            step = previous - baseline
+            line.gap_before = step <= 0 or step > usual * 1.35
+        previous = baseline
+
+
+def _metadata_title(pdf: pdfium.PdfDocument) -> str:
+    try:
+        return (pdf.get_metadata_dict().get("Title") or "").strip()
+    except pdfium.PdfiumError:
+        return ""
+
+
+def _outline(pdf: pdfium.PdfDocument) -> list[Outline]:
+    entries = []
+    try:
+        for item in pdf.get_toc(max_depth=8):
+            destination = item.get_dest()
+            page = destination.get_index() if destination is not None else None
+            entries.append(Outline(title=item.get_title().strip(), level=item.level + 1, page=page))
+    except pdfium.PdfiumError:
+        return []
+    return [entry for entry in entries if entry.title]

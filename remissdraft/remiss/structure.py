@@ -1,0 +1,354 @@
+"""Turn cleaned lines into a section tree: find headings, reflow paragraphs, nest by level."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..model import Section
+from .clean import bullet_text
+from .lines import Line, Outline
+from .toc import TocEntry
+
+_NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>\S.*)$")
+_LABEL_HEADING = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: [A-ZÅÄÖ]")
+_NOT_LABELS = re.compile(r"^(bild|figur|tabell|karta|källa|källor|not|obs|tillämpas av|e-post|telefon|tel|webb|adress|datum|dnr)\b", re.IGNORECASE)
+_CAPTION = re.compile(r"^(bild|figur|tabell|karta|diagram)\s+\d+", re.IGNORECASE)
+_SENTENCE_END = tuple(".!?:;")
+_PARAGRAPH_END = tuple('.!?:;”"»)')
+_CONNECTORS = {"och", "samt", "i", "för", "av", "till", "med", "på", "om", "eller", "att", "som", "inom", "mellan", "vid", "mot", "från", "efter", "under", "kring", "genom"}
+_SUSPENDED_COMPOUND = {"och", "eller", "samt", "respektive", "resp.", "som", "till", "men", "&"}
+
+
+@dataclass
+class Heading:
+    start: int  # first line index
+    end: int  # last line index of the heading (wrapped headings span several)
+    number: str
+    title: str
+    level: int = 0
+    styled: bool = False
+    kind: str = "numbered"  # numbered | styled | label
+
+
+def join_lines(previous: str, following: str) -> str:
+    """Join two wrapped lines, undoing end-of-line hyphenation but keeping "hälso- och sjukvård"."""
+    if re.search(r"[A-Za-zÅÄÖåäö]-$", previous) and following[:1].islower():
+        first_word = following.split()[0]
+        if first_word in _SUSPENDED_COMPOUND:
+            return f"{previous} {following}"
+        return previous[:-1] + following
+    return f"{previous} {following}"
+
+
+def starts_lower(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and letters[0].islower() and text[:1].isalpha()
+
+
+class StructureBuilder:
+    """Finds the headings among a document's lines and builds the section tree."""
+
+    def __init__(self, lines: list[Line], has_font_cues: bool):
+        self.lines = lines
+        self.has_font_cues = has_font_cues
+        sizes: Counter[float] = Counter()
+        for line in lines:
+            if line.size and line.text.strip() and not line.in_table:
+                sizes[line.size] += len(line.text)
+        self.body_size = sizes.most_common(1)[0][0] if sizes else None
+        wrapped = [len(line.text.strip()) for line in lines if line.text.strip() and not line.paragraph]
+        self.width = statistics.median(wrapped) if wrapped else 80.0
+
+    # --- headings -------------------------------------------------------------------------------
+
+    def find_headings(self) -> list[Heading]:
+        candidates = [c for c in (self._candidate(i) for i in range(len(self.lines))) if c is not None]
+        numbered = self._numbered_chain([c for c in candidates if c.kind == "numbered"])
+        chosen = set(id(c) for c in numbered)
+        first_numbered = numbered[0].start if numbered else len(self.lines)
+        headings = list(numbered)
+        for candidate in candidates:
+            if candidate.kind != "styled" or id(candidate) in chosen:
+                continue
+            explicit = self.lines[candidate.start].style_level is not None
+            if candidate.start > first_numbered or explicit or not numbered:
+                headings.append(candidate)
+        headings += self._label_headings([c for c in candidates if c.kind == "label"], numbered)
+        headings = self._drop_overlaps(sorted(headings, key=lambda h: h.start))
+        self._assign_levels(headings)
+        return headings
+
+    def _candidate(self, index: int) -> Heading | None:
+        line = self.lines[index]
+        text = line.text.strip()
+        if not text or line.in_table or line.title_style or line.list_item or bullet_text(text) is not None:
+            return None
+        styled = self._styled(line)
+        if line.size and self.body_size and line.size < self.body_size - 0.5 and line.style_level is None:
+            return None  # footnotes and captions are set smaller than the body
+        number, title = "", text
+        label = line.label.rstrip(".")
+        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,4}", label):
+            number = label
+        else:
+            match = _NUMBERED.match(text)
+            if match:
+                number, title = match.group("number"), match.group("title")
+        end = index
+        if not line.paragraph:
+            title, end = self._wrapped_title(index, title, styled)
+        if not self._valid_title(title, number):
+            return None
+        if not (styled or self._at_paragraph_start(index)):
+            return None
+        if number:
+            if any(part.startswith("0") or int(part) > 40 for part in number.split(".")):
+                return None
+            return Heading(index, end, number, title, styled=styled, kind="numbered")
+        if styled and len(title) <= 120:
+            return Heading(index, end, "", title, styled=True, kind="styled")
+        if _LABEL_HEADING.match(title) and not _NOT_LABELS.match(title):
+            return Heading(index, end, "", title, kind="label")
+        return None
+
+    def _styled(self, line: Line) -> bool:
+        if line.style_level is not None:
+            return True
+        if not self.has_font_cues:
+            return line.bold
+        larger = bool(line.size and self.body_size and line.size >= self.body_size + 1)
+        return line.bold or larger
+
+    def _wrapped_title(self, index: int, title: str, styled: bool) -> tuple[str, int]:
+        """Follow a heading onto the lines it wraps over."""
+        line = self.lines[index]
+        end = index
+        for _ in range(3):
+            following = self._next_filled(end)
+            if following is None:
+                break
+            nxt = self.lines[following]
+            text = nxt.text.strip()
+            if nxt.paragraph or bullet_text(text) is not None or _NUMBERED.match(text) or title.endswith(_SENTENCE_END):
+                break
+            same_style = (
+                self.has_font_cues and styled and nxt.size == line.size and nxt.bold == line.bold
+                and not nxt.gap_before and following == end + 1
+            )
+            last_word = title.split()[-1].casefold() if title.split() else ""
+            if not (starts_lower(text) or same_style or last_word in _CONNECTORS):
+                break
+            title = join_lines(title, text)
+            end = following
+        return title, end
+
+    def _next_filled(self, index: int, blanks: int = 2) -> int | None:
+        for following in range(index + 1, min(len(self.lines), index + 2 + blanks)):
+            if self.lines[following].text.strip():
+                return following
+        return None
+
+    def _at_paragraph_start(self, index: int) -> bool:
+        line = self.lines[index]
+        if line.paragraph or line.gap_before or index == 0:
+            return True
+        previous = self.lines[index - 1].text.strip()
+        return not previous or previous.endswith(_PARAGRAPH_END) or line.page != self.lines[index - 1].page
+
+    @staticmethod
+    def _valid_title(title: str, number: str) -> bool:
+        if not title or len(title) > 160 or len(title.split()) > 25:
+            return False
+        first = title.lstrip("”\"«'")[:1]
+        if not (first.isupper() or (first.isdigit() and not number)):
+            return False
+        if title.endswith((".", ",", ";", ":")) and not title.endswith("m.m."):
+            return False
+        if re.search(r"[a-zåäö]{2}\. [A-ZÅÄÖ]", title):
+            return False  # more than one sentence: body text
+        letters = sum(ch.isalpha() for ch in title)
+        return letters >= 0.6 * len(title.replace(" ", ""))
+
+    def _numbered_chain(self, candidates: list[Heading]) -> list[Heading]:
+        """The longest run of numbered candidates whose numbers follow one another."""
+        if self.has_font_cues:
+            styled = _longest_sequence([c for c in candidates if c.styled])
+            if len(styled) >= 3:
+                return styled
+        return _longest_sequence(candidates)
+
+    def _label_headings(self, labels: list[Heading], numbered: list[Heading]) -> list[Heading]:
+        """ "Individnivå: Utveckla …" lines count as headings when siblings of the same shape share a parent."""
+        starts = [h.start for h in numbered]
+        groups: dict[int, list[Heading]] = {}
+        for label in labels:
+            parent = sum(1 for start in starts if start < label.start)
+            groups.setdefault(parent, []).append(label)
+        return [label for group in groups.values() if len(group) >= 2 for label in group]
+
+    @staticmethod
+    def _drop_overlaps(headings: list[Heading]) -> list[Heading]:
+        kept: list[Heading] = []
+        for heading in headings:
+            if kept and heading.start <= kept[-1].end:
+                continue
+            kept.append(heading)
+        return kept
+
+    def _assign_levels(self, headings: list[Heading]) -> None:
+        unnumbered_sizes = sorted(
+            {self.lines[h.start].size or 0 for h in headings if not h.number and self.lines[h.start].style_level is None},
+            reverse=True,
+        )
+        last_numbered: Heading | None = None
+        for heading in headings:
+            line = self.lines[heading.start]
+            if heading.number:
+                heading.level = heading.number.count(".") + 1
+                last_numbered = heading
+            elif line.style_level is not None:
+                heading.level = line.style_level
+            elif last_numbered is not None:
+                heading.level = last_numbered.level + 1
+            else:
+                heading.level = unnumbered_sizes.index(line.size or 0) + 1
+
+    # --- headings from a table of contents or bookmarks -----------------------------------------
+
+    def headings_from_toc(self, entries: list[TocEntry], start: int) -> list[Heading]:
+        """Place each entry of the document's own table of contents on its heading in the body."""
+        headings: list[Heading] = []
+        position = start
+        level = 1
+        for entry in entries:
+            found = self._find_entry(entry.number, entry.title, position)
+            if found is None:
+                continue
+            level = entry.level or (level + 1 if headings and headings[-1].number else level)
+            headings.append(Heading(found[0], found[1], entry.number, entry.title, level=level, styled=True, kind="toc"))
+            position = found[1] + 1
+        return headings
+
+    def headings_from_outline(self, outline: list[Outline]) -> list[Heading]:
+        entries = []
+        for item in outline:
+            match = _NUMBERED.match(item.title)
+            number, title = (match.group("number"), match.group("title")) if match else ("", item.title)
+            entries.append(TocEntry(number, title, item.level, item.page or 0))
+        return self.headings_from_toc(entries, 0)
+
+    def _find_entry(self, number: str, title: str, position: int) -> tuple[int, int] | None:
+        wanted = title.casefold()
+        for index in range(position, len(self.lines)):
+            text = self.lines[index].text.strip()
+            if not text:
+                continue
+            if number:
+                match = _NUMBERED.match(text)
+                if not match or match.group("number") != number:
+                    continue
+                text = match.group("title")
+            elif len(text) > len(title) + 15:
+                continue
+            end = index
+            while len(text) < len(title) - 3 and end + 1 < len(self.lines):
+                end += 1
+                text = join_lines(text, self.lines[end].text.strip()) if self.lines[end].text.strip() else text
+            if fuzz.ratio(wanted, text.casefold()[: len(wanted) + 3]) >= 80:
+                return index, end
+        return None
+
+    # --- sections ---------------------------------------------------------------------------------
+
+    def build(self, headings: list[Heading]) -> tuple[list[str], list[Section]]:
+        """(preamble paragraphs, section tree)."""
+        preamble_end = headings[0].start if headings else len(self.lines)
+        preamble = self.reflow(self.lines[:preamble_end])
+        roots: list[Section] = []
+        stack: list[Section] = []
+        for position, heading in enumerate(headings):
+            body_end = headings[position + 1].start if position + 1 < len(headings) else len(self.lines)
+            section = Section(heading.number, heading.title, heading.level, self.reflow(self.lines[heading.end + 1 : body_end]))
+            while stack and stack[-1].level >= section.level:
+                stack.pop()
+            (stack[-1].children if stack else roots).append(section)
+            stack.append(section)
+        return preamble, roots
+
+    def reflow(self, lines: list[Line]) -> list[str]:
+        """Join hard-wrapped lines into paragraphs; bullets become "• " list items."""
+        paragraphs: list[str] = []
+        current = ""
+        current_is_item = False
+        blank_before = False
+        for line in lines:
+            text = line.text.strip()
+            if not text:
+                blank_before = True
+                continue
+            item = bullet_text(text)
+            if item is None and line.list_item:
+                item = text
+            new = (
+                not current
+                or line.paragraph
+                or item is not None
+                or _CAPTION.match(text) is not None
+                or ((blank_before or line.gap_before) and not (starts_lower(text) and not current.endswith(_SENTENCE_END)))
+                or (current.endswith(_SENTENCE_END) and self._short(previous_text))
+            )
+            if new:
+                if current:
+                    paragraphs.append(("• " if current_is_item else "") + current)
+                current, current_is_item = (item if item is not None else text), item is not None
+            else:
+                current = join_lines(current, text)
+            previous_text = text
+            blank_before = False
+        if current:
+            paragraphs.append(("• " if current_is_item else "") + current)
+        return paragraphs
+
+    def _short(self, text: str) -> bool:
+        return len(text) < 0.7 * self.width
+
+
+def _longest_sequence(candidates: list[Heading]) -> list[Heading]:
+    """The longest chain of candidates in which each number follows the one before ("2.2" → "2.3" or "3").
+
+    Dynamic programming in document order; `by_prefix` holds, for every number prefix seen so far, the best
+    chain ending in a number with that prefix, so each candidate looks up its possible predecessors directly.
+    """
+    best: list[int] = []
+    back: list[int] = []
+    exact: dict[tuple[int, ...], int] = {}
+    by_prefix: dict[tuple[int, ...], int] = {}
+    for i, candidate in enumerate(candidates):
+        number = tuple(int(part) for part in candidate.number.split("."))
+        predecessors = [by_prefix.get(number[:-1] + (number[-1] - 1,))]
+        if number[-1] == 1 and len(number) > 1:
+            predecessors.append(exact.get(number[:-1]))
+        score, previous = 1, -1
+        for j in predecessors:
+            if j is not None and best[j] + 1 > score:
+                score, previous = best[j] + 1, j
+        best.append(score)
+        back.append(previous)
+        exact[number] = i if number not in exact or score >= best[exact[number]] else exact[number]
+        for length in range(1, len(number) + 1):
+            key = number[:length]
+            if key not in by_prefix or score >= best[by_prefix[key]]:
+                by_prefix[key] = i
+    if not candidates:
+        return []
+    i = max(range(len(candidates)), key=lambda k: (best[k], k))
+    chain = []
+    while i != -1:
+        chain.append(candidates[i])
+        i = back[i]
+    return chain[::-1]
