@@ -51,9 +51,12 @@ def read_raw(path: Path) -> RawDocument:
 def read_document(path: Path) -> Document:
     raw = read_raw(path)
     lines = _clean_lines(raw)
+    builder = StructureBuilder(lines, raw.has_font_cues)
+    title_lines = _title_lines(lines, builder.body_size)
+    for line in lines:
+        line.title_style = line.title_style or (bool(title_lines) and line.text in title_lines and line.page == lines[0].page)
     kept = {id(line) for line in lines}
     furniture = "\n".join(line.text for line in raw.lines() if id(line) not in kept)
-    builder = StructureBuilder(lines, raw.has_font_cues)
     toc = toc_line_indexes(lines)
     headings = []
     if toc:
@@ -71,7 +74,7 @@ def read_document(path: Path) -> Document:
         headings = builder.find_headings()
     preamble, sections = builder.build(headings)
     body = "\n\n".join(p for section in sections for s in section.walk() for p in [s.label, *s.paragraphs])
-    found = metadata.extract(preamble, body, furniture, raw.title, _title_lines(lines, builder.body_size))
+    found = metadata.extract(preamble, body, furniture, raw.title, title_lines)
     if not sections and not preamble and not body:
         raise UnreadableFileError(f"{path.name}: filen innehåller ingen text")
     return Document(path, sections, preamble, found)

@@ -10,8 +10,9 @@ from .lines import Line
 
 # Spacing diacritics that PDF extraction leaves beside their letter, and their combining forms.
 _SPACING_MARKS = {"\u00a8": "\u0308", "\u02da": "\u030a", "\u00b4": "\u0301", "\u02dd": "\u030b"}
-_MARK_BEFORE = re.compile(r"([\u00a8\u02da\u00b4])\s?([A-Za-z])")
-_MARK_AFTER = re.compile(r"([A-Za-z])\s?([\u00a8\u02da\u00b4])")
+# The letters each mark sits on in Swedish text, so "a¨ldre" is read as "äldre", not "al̈dre".
+_MARK_BEFORE = re.compile(r"(\u00a8)\s?([aouAOU])|(\u02da)\s?([aA])|(\u00b4)\s?([eE])")
+_MARK_AFTER = re.compile(r"([aouAOU])\s?(\u00a8)|([aA])\s?(\u02da)|([eE])\s?(\u00b4)")
 _SPACE_BEFORE_COMBINING = re.compile(r"(?<=[A-Za-z])\s+(?=[\u0300-\u036f])")
 _BULLETS = "●•▪■◦○◆►➢✓·\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
 _BULLET_START = re.compile(rf"^\s*(?:[{_BULLETS}]|[-–—*](?=\s))\s*")
@@ -41,12 +42,16 @@ _SINGLE_LETTER_WORDS = set("IÅÖOA")
 def normalize(text: str) -> str:
     """NFC, diacritics rejoined to their letter, private-use bullets mapped, whitespace collapsed."""
     if any(mark in text for mark in _SPACING_MARKS):
-        text = _MARK_BEFORE.sub(lambda m: m.group(2) + _SPACING_MARKS[m.group(1)], text)
-        text = _MARK_AFTER.sub(lambda m: m.group(1) + _SPACING_MARKS[m.group(2)], text)
+        text = _MARK_BEFORE.sub(lambda m: _combine(*[g for g in m.groups() if g][::-1]), text)
+        text = _MARK_AFTER.sub(lambda m: _combine(*[g for g in m.groups() if g]), text)
     text = _SPACE_BEFORE_COMBINING.sub("", unicodedata.normalize("NFD", text))
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00ad", "").replace("\u00a0", " ").replace("\ufb01", "fi").replace("\ufb02", "fl")
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _combine(letter: str, mark: str) -> str:
+    return letter + _SPACING_MARKS[mark]
 
 
 def bullet_text(text: str) -> str | None:

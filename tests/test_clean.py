@@ -1,0 +1,80 @@
+"""Text repair: Unicode, hyphenation, split letters, page furniture."""
+
+from remissdraft.remiss.clean import (
+    bullet_text,
+    fix_split_letters,
+    is_letterhead,
+    is_page_number,
+    normalize,
+    remove_furniture,
+)
+from remissdraft.remiss.lines import Line
+from remissdraft.remiss.structure import join_lines
+
+
+def test_normalize_rejoins_split_diacritics():
+    assert normalize("fo\u0308rebygga") == "förebygga"
+    assert normalize("h\u00a8alsa och v\u00e4lbefinnande") == "hälsa och välbefinnande"
+    assert normalize("a\u00a8ldre") == "äldre"
+    assert normalize("omr\u02daade") == "område"
+    assert normalize("a \u0308r") == "är"
+
+
+def test_normalize_maps_whitespace_and_soft_hyphens():
+    assert normalize("  psykisk\u00a0hälsa  och\u00adså ") == "psykisk hälsa ochså"
+
+
+def test_hyphen_at_line_end_is_joined():
+    assert join_lines("Ett hälso-", "främjande förhållningssätt") == "Ett hälsofrämjande förhållningssätt"
+
+
+def test_suspended_compounds_keep_their_hyphen():
+    assert join_lines("inom hälso-", "och sjukvården") == "inom hälso- och sjukvården"
+    assert join_lines("stöd till kultur-", "och föreningsliv") == "stöd till kultur- och föreningsliv"
+    assert join_lines("Region Stockholms hälso- och sjukvård", "samt tandvård") == "Region Stockholms hälso- och sjukvård samt tandvård"
+
+
+def test_split_capital_is_rejoined_only_when_it_makes_a_word():
+    vocabulary = {"samverkan", "dessa", "fall"}
+    assert fix_split_letters("S amverkan", vocabulary) == "Samverkan"
+    assert fix_split_letters("I dessa fall", vocabulary) == "I dessa fall"
+    assert fix_split_letters("Ö ppna jämförelser", {"öppna"}) == "Öppna jämförelser"
+
+
+def test_bullets_become_list_items():
+    for line in ["● stärka förutsättningarna", "▪ Relevanta delar", "• punkt", "– tankstreck", "\uf0b7 symbolfont"]:
+        assert bullet_text(normalize(line)) is not None, line
+    assert bullet_text("-5 grader") is None
+    assert bullet_text("Hälso- och sjukvård") is None
+
+
+def test_page_numbers():
+    for text in ["Sida 57 av 95", "9 (14)", "12", "- 3 -", "3/14", "Sida 4"]:
+        assert is_page_number(text), text
+    assert not is_page_number("2050 finns flera mål")
+
+
+def test_letterhead_lines():
+    assert is_letterhead("Postadress Besöksadress Telefon E-post sms webB Org.nummer")
+    assert is_letterhead(
+        "Nacka kommun, 131 81 Nacka Stadshuset, Granitvägen 15 08-718 80 00 info@nacka.se 716 80 www.nacka.se 212000-0167"
+    )
+    assert not is_letterhead("Yttranden ska skickas till registratorn, e-post: registrator.rlk@sll.se.")
+
+
+def _page(*texts: str) -> list[Line]:
+    return [Line(text) for text in texts]
+
+
+def test_running_headers_and_footers_are_removed():
+    body = {n: [f"Rad {r} av brödtexten på sidan {'ett två tre'.split()[n - 1]}." for r in "abcdefghij"] for n in (1, 2, 3)}
+    pages = [_page("Region Stockholm", "Diarienummer HSN 2020-1753", *body[n], f"Sida {n} av 3") for n in (1, 2, 3)]
+    kept = [line.text for line in remove_furniture(pages)]
+    assert kept == body[1] + body[2] + body[3]
+
+
+def test_text_without_page_breaks_is_split_at_page_markers():
+    lines = _page("Diarienummer", "HSN 2020-1753", "1. Inledning", "Brödtext.", "Sida 57 av 95", "9 (14)",
+                  "Diarienummer", "HSN 2020-1753", "5.1 Psykisk hälsa", "Mer brödtext.")
+    kept = [line.text for line in remove_furniture([lines])]
+    assert kept == ["1. Inledning", "Brödtext.", "5.1 Psykisk hälsa", "Mer brödtext."]
