@@ -6,15 +6,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
-
-from rich.console import Console
-from rich.tree import Tree
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import RemissdraftError
 from .locations import example_remiss
 from .model import Remiss, Section
 from .remiss import read_remiss
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
 
 COMMANDS = ("sections",)
 
@@ -70,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         files = [Path(a) for a in argv if not a.startswith("-")] or example_remiss()
         return _sections(files, as_json=False)
     except RemissdraftError as error:
+        from rich.console import Console
+
         Console(stderr=True).print(f"[bold red]Fel:[/] {error}", highlight=False)
         return 1
     except KeyboardInterrupt:
@@ -81,11 +84,15 @@ def _sections(files: list[Path], as_json: bool) -> int:
     if as_json:
         print(json.dumps(remiss.to_dict(), ensure_ascii=False, indent=2))
     else:
+        from rich.console import Console
+
         Console().print(_remiss_tree(remiss))
     return 0
 
 
 def _remiss_tree(remiss: Remiss) -> Tree:
+    from rich.tree import Tree
+
     facts = [
         ("Diarienummer", remiss.dnr),
         ("Avsändare", remiss.sender),

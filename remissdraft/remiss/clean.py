@@ -41,6 +41,8 @@ _SINGLE_LETTER_WORDS = set("IÅÖOA")
 
 def normalize(text: str) -> str:
     """NFC, diacritics rejoined to their letter, private-use bullets mapped, whitespace collapsed."""
+    if text.isascii():
+        return re.sub(r"\s+", " ", text).strip()
     if any(mark in text for mark in _SPACING_MARKS):
         text = _MARK_BEFORE.sub(lambda m: _combine(*[g for g in m.groups() if g][::-1]), text)
         text = _MARK_AFTER.sub(lambda m: _combine(*[g for g in m.groups() if g]), text)
@@ -69,6 +71,8 @@ def is_page_number(text: str) -> bool:
 def is_letterhead(text: str) -> bool:
     """An address/contact line of a letterhead or footer."""
     labels = {label.lower() for label in _LETTERHEAD_LABELS.findall(text)}
+    if not labels and "@" not in text and "www." not in text.lower():
+        return False
     contacts = sum(1 for pattern in _CONTACT_TOKENS if pattern.search(text))
     starts_with_label = bool(_LETTERHEAD_LABELS.match(text))
     return len(labels) >= 3 or contacts >= 3 or (starts_with_label and contacts >= 1 and len(text) < 80)

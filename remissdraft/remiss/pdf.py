@@ -59,14 +59,17 @@ def _page_lines(page: pdfium.PdfPage, page_index: int) -> list[Line]:
             line_text = piece.rstrip("\r")
             start = offset
             offset += len(piece) + 1
-            indexes = [start + i for i, ch in enumerate(line_text) if not ch.isspace()]
-            if not indexes:
+            stripped = line_text.strip()
+            if not stripped:
                 lines.append(Line("", page=page_index))
                 baselines.append(None)
                 continue
-            samples = sorted({indexes[0], indexes[len(indexes) // 2], indexes[-1]})
+            first = start + len(line_text) - len(line_text.lstrip())
+            last = start + len(line_text.rstrip()) - 1
+            middle = first + len(stripped) // 2
+            samples = sorted({first, middle if not line_text[middle - start].isspace() else first, last})
             sizes = [pdfium_c.FPDFText_GetFontSize(raw, i) for i in samples]
-            bottom, top = _char_box(raw, indexes[0])
+            bottom, top = _char_box(raw, first)
             lines.append(
                 Line(
                     line_text,

@@ -46,8 +46,7 @@ def join_lines(previous: str, following: str) -> str:
 
 
 def starts_lower(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and letters[0].islower() and text[:1].isalpha()
+    return text[:1].isalpha() and text[0].islower()
 
 
 class StructureBuilder:
@@ -99,6 +98,8 @@ class StructureBuilder:
             match = _NUMBERED.match(text)
             if match:
                 number, title = match.group("number"), match.group("title")
+        if not (number or styled or _LABEL_HEADING.match(title)):
+            return None
         end = index
         if not line.paragraph:
             title, end = self._wrapped_title(index, title, styled)
@@ -246,7 +247,7 @@ class StructureBuilder:
         wanted = title.casefold()
         for index in range(position, len(self.lines)):
             text = self.lines[index].text.strip()
-            if not text:
+            if not text or (number and not text.startswith(number)):
                 continue
             if number:
                 match = _NUMBERED.match(text)
