@@ -17,12 +17,11 @@ from .remiss import read_remiss
 if TYPE_CHECKING:
     from rich.tree import Tree
 
-COMMANDS = ("sections",)
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix or "användning: ")
+        super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,9 +54,15 @@ def _build_parser() -> _Parser:
     )
     parser.add_argument("--version", action="version", version=f"remissdraft {__version__}", help="visa versionen")
     commands = parser.add_subparsers(dest="command", title="kommandon", metavar="KOMMANDO", parser_class=_Parser)
-    sections = commands.add_parser("sections", help="visa remissens avsnitt och uppgifter", description="Visa remissens avsnittsträd och uppgifter (titel, diarienummer, avsändare, sista svarsdag).")
+
+    sections = commands.add_parser(
+        "sections",
+        help="visa remissens avsnitt och uppgifter",
+        description="Visa remissens avsnittsträd och uppgifter (titel, diarienummer, avsändare, sista svarsdag).",
+    )
     sections.add_argument("files", nargs="+", metavar="REMISS", type=Path, help="remissen (PDF, DOCX, TXT, MD), gärna med remissbrevet")
     sections.add_argument("--json", action="store_true", help="skriv ut som JSON")
+    sections.set_defaults(handler=_sections)
     return parser
 
 
@@ -65,11 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = _build_parser()
     try:
-        if argv and argv[0] in COMMANDS or any(a in ("-h", "--help", "--version") for a in argv[:1]):
+        if argv and (argv[0] in _command_names(parser) or argv[0] in ("-h", "--help", "--version")):
             args = parser.parse_args(argv)
-            return _sections(args.files, args.json)
-        files = [Path(a) for a in argv if not a.startswith("-")] or example_remiss()
-        return _sections(files, as_json=False)
+            return args.handler(args)
+        return _open(argv)
     except RemissdraftError as error:
         from rich.console import Console
 
@@ -79,9 +83,25 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _sections(files: list[Path], as_json: bool) -> int:
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._subparsers._group_actions:  # the one subparsers action
+        return set(action.choices)
+    return set()
+
+
+def _open(argv: list[str]) -> int:
+    """The main job: open a remiss (no argument: the bundled example). Until the TUI exists: its outline."""
+    files = [Path(a) for a in argv if not a.startswith("-")] or example_remiss()
     remiss = read_remiss(files)
-    if as_json:
+    from rich.console import Console
+
+    Console().print(_remiss_tree(remiss))
+    return 0
+
+
+def _sections(args: argparse.Namespace) -> int:
+    remiss = read_remiss(args.files)
+    if args.json:
         print(json.dumps(remiss.to_dict(), ensure_ascii=False, indent=2))
     else:
         from rich.console import Console

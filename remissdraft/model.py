@@ -71,3 +71,45 @@ class Remiss:
             "files": [str(path) for path in self.files],
             "sections": [section.to_dict() for section in self.sections],
         }
+
+
+STANCES = ("positiv", "kritisk", "forbehall", "fortydligande", "neutral")
+STANCE_LABELS = {  # as users read them
+    "positiv": "positiv",
+    "kritisk": "kritisk",
+    "forbehall": "förbehåll",
+    "fortydligande": "förtydligande",
+    "neutral": "neutral",
+}
+
+
+@dataclass
+class Source:
+    """Where a snippet comes from: the body that answered, and the remiss it answered."""
+
+    organisation: str = ""
+    namnd: str = ""
+    dnr: str = ""
+    datum: str = ""  # YYYY-MM-DD
+    title: str = ""  # title of the remiss answered
+    section: str = ""  # the remiss section answered, when known ("4.5 Olycka med farliga ämnen")
+    remiss_dnr: str = ""  # the remiss's own dnr, when known
+    file: str = ""
+
+    def to_dict(self) -> dict:
+        return {key: value for key, value in self.__dict__.items()}
+
+
+@dataclass
+class Snippet:
+    """One position taken in an earlier yttrande (kind "synpunkt"), or a standard text for a template
+    section (kind "standardtext", with `section_key` such as "ekonomiska_konsekvenser")."""
+
+    id: str
+    text: str  # with placeholders such as {namnd}
+    stance: str = "neutral"
+    topics: list[str] = field(default_factory=list)
+    source: Source = field(default_factory=Source)
+    kind: str = "synpunkt"
+    section_key: str = ""
+    original: str = ""  # the text as written, before placeholders replaced the answering body's name
