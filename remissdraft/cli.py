@@ -75,9 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             return args.handler(args)
         return _open(argv)
     except RemissdraftError as error:
-        from rich.console import Console
-
-        Console(stderr=True).print(f"[bold red]Fel:[/] {error}", highlight=False)
+        print(f"Fel: {error}", file=sys.stderr)  # one line, never wrapped
         return 1
     except KeyboardInterrupt:
         return 130

@@ -11,7 +11,7 @@ from ..model import Remiss, Section
 from . import metadata
 from .clean import fix_split_letters, normalize, remove_furniture, vocabulary
 from .lines import Line, RawDocument
-from .structure import StructureBuilder
+from .structure import NUMBERED_HEADING, StructureBuilder
 from .toc import read_toc, toc_line_indexes
 
 READERS = {".pdf": "pdf", ".docx": "docx", ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text"}
@@ -113,20 +113,25 @@ def _clean_lines(raw: RawDocument) -> list[Line]:
 
 
 def _title_lines(lines: list[Line], body_size: float | None) -> list[str]:
-    """The lines set in the largest type on the first page (a PDF's title), or marked as title."""
+    """The title: lines marked as such, else the largest type before the first numbered heading on page one."""
     marked = [line.text for line in lines if line.title_style and line.text]
     if marked:
         return marked
-    if body_size is None:
+    if body_size is None or not lines:
         return []
-    first_page = [line for line in lines if line.page == lines[0].page and line.text and line.size] if lines else []
-    if not first_page:
+    front: list[Line] = []
+    for line in lines[:60]:
+        if line.page != lines[0].page or NUMBERED_HEADING.match(line.text):
+            break
+        if line.text and line.size:
+            front.append(line)
+    if not front:
         return []
-    largest = max(line.size for line in first_page)
+    largest = max(line.size for line in front)
     if largest < body_size + 2:
         return []
     picked: list[str] = []
-    for line in first_page:
+    for line in front:
         if line.size == largest:
             picked.append(line.text)
         elif picked:

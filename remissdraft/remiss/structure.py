@@ -14,7 +14,7 @@ from .clean import bullet_text
 from .lines import Line, Outline
 from .toc import TocEntry
 
-_NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>\S.*)$")
+NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>\S.*)$")
 _LABEL_HEADING = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: [A-ZÅÄÖ]")
 _NOT_LABELS = re.compile(r"^(bild|figur|tabell|karta|källa|källor|not|obs|tillämpas av|e-post|telefon|tel|webb|adress|datum|dnr)\b", re.IGNORECASE)
 _CAPTION = re.compile(r"^(bild|figur|tabell|karta|diagram)\s+\d+", re.IGNORECASE)
@@ -95,7 +95,7 @@ class StructureBuilder:
         if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,4}", label):
             number = label
         else:
-            match = _NUMBERED.match(text)
+            match = NUMBERED_HEADING.match(text)
             if match:
                 number, title = match.group("number"), match.group("title")
         if not (number or styled or _LABEL_HEADING.match(title)):
@@ -135,7 +135,7 @@ class StructureBuilder:
                 break
             nxt = self.lines[following]
             text = nxt.text.strip()
-            if nxt.paragraph or bullet_text(text) is not None or _NUMBERED.match(text) or title.endswith(_SENTENCE_END):
+            if nxt.paragraph or bullet_text(text) is not None or NUMBERED_HEADING.match(text) or title.endswith(_SENTENCE_END):
                 break
             same_style = (
                 self.has_font_cues and styled and nxt.size == line.size and nxt.bold == line.bold
@@ -238,7 +238,7 @@ class StructureBuilder:
     def headings_from_outline(self, outline: list[Outline]) -> list[Heading]:
         entries = []
         for item in outline:
-            match = _NUMBERED.match(item.title)
+            match = NUMBERED_HEADING.match(item.title)
             number, title = (match.group("number"), match.group("title")) if match else ("", item.title)
             entries.append(TocEntry(number, title, item.level, item.page or 0))
         return self.headings_from_toc(entries, 0)
@@ -250,7 +250,7 @@ class StructureBuilder:
             if not text or (number and not text.startswith(number)):
                 continue
             if number:
-                match = _NUMBERED.match(text)
+                match = NUMBERED_HEADING.match(text)
                 if not match or match.group("number") != number:
                     continue
                 text = match.group("title")
