@@ -21,12 +21,14 @@ __all__ = ["Document", "read_document", "read_remiss", "read_raw", "READERS"]
 
 @dataclass
 class Document:
-    """One file read: its section tree, the text before the first heading, and its metadata."""
+    """One file read: its section tree, the text before the first heading, its metadata,
+    and the page furniture taken out of it (letterheads and running headers carry provenance)."""
 
     path: Path
     sections: list[Section]
     preamble: list[str]
     metadata: metadata.Metadata
+    furniture: str = ""
 
 
 def read_raw(path: Path) -> RawDocument:
@@ -48,15 +50,16 @@ def read_raw(path: Path) -> RawDocument:
         raise UnreadableFileError(f"{path.name}: filen kunde inte läsas ({error.strerror or error})") from None
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, plain_headings: bool = False) -> Document:
+    """Read one file. `plain_headings` also takes short standalone lines as headings, as memos use them."""
     raw = read_raw(path)
     lines = _clean_lines(raw)
-    builder = StructureBuilder(lines, raw.has_font_cues)
+    builder = StructureBuilder(lines, raw.has_font_cues, plain_headings)
     title_lines = _title_lines(lines, builder.body_size)
     for line in lines:
         line.title_style = line.title_style or (bool(title_lines) and line.text in title_lines and line.page == lines[0].page)
     kept = {id(line) for line in lines}
-    furniture = "\n".join(line.text for line in raw.lines() if id(line) not in kept)
+    furniture = "\n".join(raw.furniture + [line.text for line in raw.lines() if id(line) not in kept])
     toc = toc_line_indexes(lines)
     headings = []
     if toc:
@@ -77,7 +80,7 @@ def read_document(path: Path) -> Document:
     found = metadata.extract(preamble, body, furniture, raw.title, title_lines)
     if not sections and not preamble and not body:
         raise UnreadableFileError(f"{path.name}: filen innehåller ingen text")
-    return Document(path, sections, preamble, found)
+    return Document(path, sections, preamble, found, furniture)
 
 
 def read_remiss(paths: list[Path]) -> Remiss:

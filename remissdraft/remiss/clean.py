@@ -25,7 +25,7 @@ _PAGE_NUMBER = re.compile(
 _PAGE_MARKER = re.compile(r"^(?:sida\s+\d+\s+av\s+\d+|\d+\s*\(\s*\d+\s*\)|page\s+\d+\s+of\s+\d+)$", re.IGNORECASE)
 _LETTERHEAD_LABELS = re.compile(
     r"\b(postadress|besöksadress|besoksadress|telefon|växel|e-post|epost|webb|webbplats|org\.?\s?nr|"
-    r"org\.?nummer|organisationsnummer|bankgiro|plusgiro|fax|sms)\b",
+    r"org\.?nummer|organisationsnummer|bankgiro|plusgiro|fax|sms|post|besök|box)\b",
     re.IGNORECASE,
 )
 _CONTACT_TOKENS = [
@@ -75,11 +75,14 @@ def is_letterhead(text: str) -> bool:
         return False
     contacts = sum(1 for pattern in _CONTACT_TOKENS if pattern.search(text))
     starts_with_label = bool(_LETTERHEAD_LABELS.match(text))
+    if contacts == 1 and len(text.split()) == 1:
+        return True  # a line that is nothing but an e-mail or web address
     return len(labels) >= 3 or contacts >= 3 or (starts_with_label and contacts >= 1 and len(text) < 80)
 
 
 def split_virtual_pages(lines: list[Line]) -> list[list[Line]]:
-    """Split a text without form feeds at its page markers ("Sida 3 av 9", "9 (14)")."""
+    """Split a page at the page markers inside it ("Sida 3 av 9", "9 (14)"): text extracted without
+    form feeds, or several pages of an original that a later document holds as one."""
     pages: list[list[Line]] = [[]]
     for line in lines:
         pages[-1].append(line)
@@ -90,10 +93,10 @@ def split_virtual_pages(lines: list[Line]) -> list[list[Line]]:
 
 def remove_furniture(pages: list[list[Line]]) -> list[Line]:
     """Drop page numbers, letterheads and running headers/footers; return the remaining lines in order."""
-    if len(pages) == 1:
-        pages = split_virtual_pages(pages[0])
+    pages = [part for page in pages for part in split_virtual_pages(page)]
     repeated = _repeated_edge_lines(pages)
     kept: list[Line] = []
+    width = _typical_width(pages)
     for page in pages:
         edges = _edge_indexes(page)
         for index, line in enumerate(page):
@@ -107,8 +110,30 @@ def remove_furniture(pages: list[list[Line]]) -> list[Line]:
                 continue
             if is_letterhead(text):
                 continue
+            if _inserted_in_sentence(page, index, width):
+                continue
             kept.append(line)
     return kept
+
+
+def _typical_width(pages: list[list[Line]]) -> float:
+    lengths = sorted(len(line.text) for page in pages for line in page if line.text.strip() and not line.paragraph)
+    return lengths[len(lengths) // 2] if lengths else 0.0
+
+
+def _inserted_in_sentence(page: list[Line], index: int, width: float) -> bool:
+    """A short capitalised line between two full lines of one sentence: a running header that the
+    extraction dropped into the text flow ("…livsmiljö, inom" / "Socialnämnden" / "utbildningsmiljöer, …")."""
+    line = page[index]
+    text = line.text.strip()
+    if line.paragraph or not width or len(text) > 30 or len(text.split()) > 3 or not text[:1].isupper():
+        return False
+    before = next((page[i].text.strip() for i in range(index - 1, -1, -1) if page[i].text.strip()), "")
+    after = next((page[i].text.strip() for i in range(index + 1, len(page)) if page[i].text.strip()), "")
+    return (
+        len(before) > 0.6 * width and len(after) > 0.6 * width
+        and not before.endswith(tuple(".!?:;")) and after[:1].isalpha() and after[:1].islower()
+    )
 
 
 def _edge_indexes(page: list[Line]) -> set[int]:

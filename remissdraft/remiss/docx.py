@@ -36,7 +36,16 @@ def read_docx(path: Path) -> RawDocument:
         else:
             lines.append(_paragraph_line(block, numbering))
     title = (document.core_properties.title or "").strip()
-    return RawDocument(pages=[lines], title=title, has_font_cues=True)
+    return RawDocument(pages=[lines], title=title, has_font_cues=True, furniture=_headers_and_footers(document))
+
+
+def _headers_and_footers(document: Document) -> list[str]:
+    texts: list[str] = []
+    for section in document.sections:
+        for part in (section.header, section.first_page_header, section.footer, section.first_page_footer):
+            if not part.is_linked_to_previous:
+                texts += [p.text for p in part.paragraphs if p.text.strip()]
+    return list(dict.fromkeys(texts))
 
 
 def _blocks(document: Document):

@@ -40,6 +40,7 @@ class RawDocument:
     title: str = ""  # from the file's properties (PDF Info, DOCX core properties)
     outline: list[Outline] = field(default_factory=list)
     has_font_cues: bool = False
+    furniture: list[str] = field(default_factory=list)  # text the format itself keeps apart (Word headers, footers)
 
     def lines(self) -> list[Line]:
         return [line for page in self.pages for line in page]

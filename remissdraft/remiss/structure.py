@@ -52,9 +52,11 @@ def starts_lower(text: str) -> bool:
 class StructureBuilder:
     """Finds the headings among a document's lines and builds the section tree."""
 
-    def __init__(self, lines: list[Line], has_font_cues: bool):
+    def __init__(self, lines: list[Line], has_font_cues: bool, plain_headings: bool = False):
         self.lines = lines
         self.has_font_cues = has_font_cues
+        # Memos (tjänsteskrivelser, yttranden) head their parts with short plain lines: "Ärendet", "På individnivå".
+        self.plain_headings = plain_headings
         sizes: Counter[float] = Counter()
         for line in lines:
             if line.size and line.text.strip() and not line.in_table:
@@ -98,7 +100,8 @@ class StructureBuilder:
             match = NUMBERED_HEADING.match(text)
             if match:
                 number, title = match.group("number"), match.group("title")
-        if not (number or styled or _LABEL_HEADING.match(title)):
+        plain = self.plain_headings and self._plain_heading(index)
+        if not (number or styled or plain or _LABEL_HEADING.match(title)):
             return None
         end = index
         if not line.paragraph:
@@ -111,11 +114,24 @@ class StructureBuilder:
             if any(part.startswith("0") or int(part) > 40 for part in number.split(".")):
                 return None
             return Heading(index, end, number, title, styled=styled, kind="numbered")
-        if styled and len(title) <= 120:
+        if (styled or plain) and len(title) <= 120:
             return Heading(index, end, "", title, styled=True, kind="styled")
         if _LABEL_HEADING.match(title) and not _NOT_LABELS.match(title):
             return Heading(index, end, "", title, kind="label")
         return None
+
+    def _plain_heading(self, index: int) -> bool:
+        """A short line of its own, starting a paragraph, followed by a new sentence or a list."""
+        text = self.lines[index].text.strip()
+        if len(text) > 80 or len(text.split()) > 10 or text.endswith(_PARAGRAPH_END) or not text[:1].isupper():
+            return False
+        if not self._at_paragraph_start(index):
+            return False
+        following = self._next_filled(index)
+        if following is None:
+            return False
+        nxt = self.lines[following].text.strip()
+        return not starts_lower(nxt) and not (len(text) > 0.7 * self.width and following == index + 1)
 
     def _styled(self, line: Line) -> bool:
         if line.style_level is not None:
@@ -159,7 +175,11 @@ class StructureBuilder:
         if line.paragraph or line.gap_before or index == 0:
             return True
         previous = self.lines[index - 1].text.strip()
-        return not previous or previous.endswith(_PARAGRAPH_END) or line.page != self.lines[index - 1].page
+        if not previous or previous.endswith(_PARAGRAPH_END) or line.page != self.lines[index - 1].page:
+            return True
+        # after a short line standing on its own (a heading, a running header) a new block begins
+        before = self.lines[index - 2].text.strip() if index >= 2 else ""
+        return len(previous) <= 30 and previous[:1].isupper() and (not before or before.endswith(_PARAGRAPH_END))
 
     @staticmethod
     def _valid_title(title: str, number: str) -> bool:
@@ -302,6 +322,8 @@ class StructureBuilder:
                 or _CAPTION.match(text) is not None
                 or ((blank_before or line.gap_before) and not (starts_lower(text) and not current.endswith(_SENTENCE_END)))
                 or (current.endswith(_SENTENCE_END) and self._short(previous_text))
+                or (len(previous_text) < 0.6 * self.width and not starts_lower(text))  # a line break: title block, address
+                or (self._short(text) and text[:1].isupper() and not text.endswith(_SENTENCE_END) and not current.endswith(_SENTENCE_END))
             )
             if new:
                 if current:
