@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import RemissdraftError
-from .locations import example_remiss
-from .model import Remiss, Section
+from .locations import example_remiss, user_corpus_dir
+from .model import STANCE_LABELS, Remiss, Section
 from .remiss import read_remiss
 
 if TYPE_CHECKING:
@@ -63,7 +64,48 @@ def _build_parser() -> _Parser:
     sections.add_argument("files", nargs="+", metavar="REMISS", type=Path, help="remissen (PDF, DOCX, TXT, MD), gärna med remissbrevet")
     sections.add_argument("--json", action="store_true", help="skriv ut som JSON")
     sections.set_defaults(handler=_sections)
+
+    corpus = commands.add_parser(
+        "corpus", help="tidigare ställningstaganden: importera, lista, sök",
+        description="Korpusen med ställningstaganden från tidigare yttranden. Den medföljande korpusen läses "
+        "alltid (utom med --no-bundled); din egen korpus ligger i --corpus, $REMISSDRAFT_CORPUS eller "
+        "programmets datamapp.",
+    )
+    corpus_commands = corpus.add_subparsers(dest="corpus_command", title="kommandon", metavar="KOMMANDO", parser_class=_Parser, required=True)
+    importing = corpus_commands.add_parser(
+        "import", help="importera yttranden och tjänsteskrivelser",
+        description="Läs yttranden och tjänsteskrivelser (PDF, DOCX, TXT, MD – eller mappar med sådana) och spara "
+        "deras ställningstaganden med källa i din korpus. Samma fil två gånger ändrar ingenting.",
+    )
+    importing.add_argument("files", nargs="+", metavar="FIL|MAPP", type=Path)
+    _corpus_option(importing)
+    importing.add_argument("--organisation", metavar="O", default="", help="organisation som svarade (annars läst ur dokumentet)")
+    importing.add_argument("--namnd", metavar="N", default="", help="nämnd som svarade (annars läst ur dokumentet)")
+    importing.add_argument("--dnr", metavar="D", default="", help="yttrandets diarienummer (annars läst ur dokumentet)")
+    importing.add_argument("--datum", metavar="ÅÅÅÅ-MM-DD", type=_iso_date, help="yttrandets datum")
+    importing.set_defaults(handler=_corpus_import)
+    listing = corpus_commands.add_parser("list", help="lista korpusens ställningstaganden", description="Lista korpusens ställningstaganden med ställning och källa.")
+    _corpus_option(listing, reading=True)
+    listing.set_defaults(handler=_corpus_list, query=None)
+    searching = corpus_commands.add_parser("search", help="sök i korpusen", description="Sök bland ställningstagandena (text, ämnen och källa).")
+    searching.add_argument("query", metavar="SÖKORD")
+    _corpus_option(searching, reading=True)
+    searching.set_defaults(handler=_corpus_list)
     return parser
+
+
+def _corpus_option(parser: argparse.ArgumentParser, reading: bool = False) -> None:
+    parser.add_argument("--corpus", metavar="MAPP", type=Path, help="din korpusmapp")
+    if reading:
+        parser.add_argument("--no-bundled", action="store_true", help="läs inte den medföljande korpusen")
+        parser.add_argument("--json", action="store_true", help="skriv ut som JSON")
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ogiltigt datum '{value}', skriv ÅÅÅÅ-MM-DD") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,6 +147,67 @@ def _sections(args: argparse.Namespace) -> int:
         from rich.console import Console
 
         Console().print(_remiss_tree(remiss))
+    return 0
+
+
+def _corpus_import(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from .corpus.importer import expand, import_files
+    from .model import Source
+
+    target = args.corpus or user_corpus_dir()
+    overrides = Source(organisation=args.organisation, namnd=args.namnd, dnr=args.dnr, datum=args.datum or "")
+    files = expand(args.files)
+    if not files:
+        raise RemissdraftError("inga filer att importera (PDF, DOCX, TXT eller MD)")
+    console = Console(stderr=True)
+    failures = 0
+    with Progress(console=console, transient=True, disable=len(files) < 3) as progress:
+        task = progress.add_task("Importerar", total=len(files))
+        for path in files:
+            try:
+                (result,) = import_files([path], target, overrides)
+            except RemissdraftError as error:
+                failures += 1
+                console.print(f"Fel: {error}", highlight=False, soft_wrap=True)
+                continue
+            finally:
+                progress.advance(task)
+            positions = sum(1 for s in result.snippets if s.kind == "synpunkt")
+            standard = len(result.snippets) - positions
+            where = f"→ {result.written.name}" if result.written else "(oförändrad)"
+            print(f"{path.name}: {positions} ställningstaganden, {standard} standardtexter {where}")
+    print(f"Korpus: {target}")
+    return 1 if failures else 0
+
+
+def _corpus_list(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus, search, snippet_dict
+
+    corpus = load_corpus(args.corpus or user_corpus_dir(), bundled=not args.no_bundled)
+    for problem in corpus.problems:
+        print(f"Varning: {problem}", file=sys.stderr)
+    snippets = search(corpus.snippets, args.query, limit=50) if args.query is not None else corpus.snippets
+    if args.json:
+        print(json.dumps([snippet_dict(s) for s in snippets], ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=True, expand=True)
+    table.add_column("Ställning", no_wrap=True)
+    table.add_column("Ställningstagande och källa")
+    for snippet in snippets:
+        source = snippet.source
+        provenance = " · ".join(part for part in (source.organisation, source.namnd, source.dnr, source.datum) if part)
+        kind = "standardtext" if snippet.kind == "standardtext" else STANCE_LABELS[snippet.stance]
+        table.add_row(kind, Text(snippet.text).append(f"\n{provenance}", style="dim"))
+    console = Console()
+    console.print(table)
+    console.print(f"{len(snippets)} av {len(corpus.snippets)} ställningstaganden", style="dim")
     return 0
 
 

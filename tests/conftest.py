@@ -27,3 +27,11 @@ def flat(remiss: Remiss) -> list[Section]:
 
 def needs_realdocs():
     return pytest.mark.skipif(not REALDOCS.is_dir(), reason="../shared/realdocs saknas")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """No test touches the real home directory: user corpus, cache and settings live in tmp."""
+    monkeypatch.setenv("REMISSDRAFT_CORPUS", str(tmp_path / "user-corpus"))
+    monkeypatch.setenv("REMISSDRAFT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("REMISSDRAFT_CONFIG_DIR", str(tmp_path / "config"))

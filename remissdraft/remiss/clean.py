@@ -35,6 +35,9 @@ _CONTACT_TOKENS = [
     re.compile(r"\b\d{3} ?\d{2} [A-ZÅÄÖ][a-zåäö]+"),  # postcode and town
     re.compile(r"\bwww\.[\w.-]+", re.IGNORECASE),
 ]
+# Words after which a hyphen ends a suspended compound: "hälso- och sjukvård", "kultur- och föreningsliv".
+SUSPENDED_COMPOUND = {"och", "eller", "samt", "respektive", "resp.", "som", "till", "men", "&"}
+_HYPHEN_MARK = re.compile(r"\ufffe(\S*)")
 _EDGE_LINES = 4  # lines at the top and bottom of a page where running headers and footers live
 _SINGLE_LETTER_WORDS = set("IÅÖOA")
 
@@ -50,6 +53,12 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00ad", "").replace("\u00a0", " ").replace("\ufb01", "fi").replace("\ufb02", "fl")
     return re.sub(r"\s+", " ", text).strip()
+
+
+def undo_hyphen_marks(text: str) -> str:
+    """PDFium joins a word hyphenated at a line end and marks the join with U+FFFE: drop the mark, or
+    keep a real hyphen and a space where the hyphen ended a suspended compound ("hälso\ufffeoch")."""
+    return _HYPHEN_MARK.sub(lambda m: f"- {m.group(1)}" if m.group(1) in SUSPENDED_COMPOUND else m.group(1), text)
 
 
 def _combine(letter: str, mark: str) -> str:

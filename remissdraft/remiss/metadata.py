@@ -36,7 +36,7 @@ _SEND_CUE = re.compile(r"\b(?:skickas|sänds|lämnas|mejlas|mailas|inkomma|ges i
 _ORGANISATION = re.compile(
     r"\b(?:Region [A-ZÅÄÖ][a-zåäö]+|Västra Götalandsregionen|[A-ZÅÄÖ][a-zåäö]+ kommun|"
     r"Länsstyrelsen (?:i )?[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?(?: län)?|"
-    r"[A-ZÅÄÖ][a-zåäö]*(?:myndigheten|verket|kollegiet|inspektionen|departementet|styrelsen|förbundet))\b"
+    r"(?!Kommun|Region|Lands|Stads)[A-ZÅÄÖ][a-zåäö]*(?:myndigheten|verket|kollegiet|inspektionen|departementet|styrelsen|förbundet))\b"
 )
 _NOT_TITLE = re.compile(
     rf"^(?:{_DNR_LABEL}\b|remissversion|samrådshandling|granskningshandling|utställningshandling|antagandehandling|"

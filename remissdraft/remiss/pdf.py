@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import UnreadableFileError
+from .clean import undo_hyphen_marks
 from .lines import Line, Outline, RawDocument
 
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
@@ -72,7 +73,7 @@ def _page_lines(page: pdfium.PdfPage, page_index: int) -> list[Line]:
             bottom, top = _char_box(raw, first)
             lines.append(
                 Line(
-                    line_text,
+                    undo_hyphen_marks(line_text) if "\ufffe" in line_text else line_text,
                     page=page_index,
                     size=round(max(sizes), 1),
                     bold=all(_is_bold(raw, i) for i in samples),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..model import Section
-from .clean import bullet_text
+from .clean import SUSPENDED_COMPOUND, bullet_text
 from .lines import Line, Outline
 from .toc import TocEntry
 
@@ -21,7 +21,6 @@ _CAPTION = re.compile(r"^(bild|figur|tabell|karta|diagram)\s+\d+", re.IGNORECASE
 _SENTENCE_END = tuple(".!?:;")
 _PARAGRAPH_END = tuple('.!?:;”"»)')
 _CONNECTORS = {"och", "samt", "i", "för", "av", "till", "med", "på", "om", "eller", "att", "som", "inom", "mellan", "vid", "mot", "från", "efter", "under", "kring", "genom"}
-_SUSPENDED_COMPOUND = {"och", "eller", "samt", "respektive", "resp.", "som", "till", "men", "&"}
 
 
 @dataclass
@@ -32,14 +31,14 @@ class Heading:
     title: str
     level: int = 0
     styled: bool = False
-    kind: str = "numbered"  # numbered | styled | label
+    kind: str = "numbered"  # numbered | styled | plain | label | toc
 
 
 def join_lines(previous: str, following: str) -> str:
     """Join two wrapped lines, undoing end-of-line hyphenation but keeping "hälso- och sjukvård"."""
     if re.search(r"[A-Za-zÅÄÖåäö]-$", previous) and following[:1].islower():
         first_word = following.split()[0]
-        if first_word in _SUSPENDED_COMPOUND:
+        if first_word in SUSPENDED_COMPOUND:
             return f"{previous} {following}"
         return previous[:-1] + following
     return f"{previous} {following}"
@@ -73,6 +72,7 @@ class StructureBuilder:
         chosen = set(id(c) for c in numbered)
         first_numbered = numbered[0].start if numbered else len(self.lines)
         headings = list(numbered)
+        headings += [c for c in candidates if c.kind == "plain"]
         for candidate in candidates:
             if candidate.kind != "styled" or id(candidate) in chosen:
                 continue
@@ -115,7 +115,7 @@ class StructureBuilder:
                 return None
             return Heading(index, end, number, title, styled=styled, kind="numbered")
         if (styled or plain) and len(title) <= 120:
-            return Heading(index, end, "", title, styled=True, kind="styled")
+            return Heading(index, end, "", title, styled=True, kind="styled" if styled else "plain")
         if _LABEL_HEADING.match(title) and not _NOT_LABELS.match(title):
             return Heading(index, end, "", title, kind="label")
         return None
@@ -123,7 +123,7 @@ class StructureBuilder:
     def _plain_heading(self, index: int) -> bool:
         """A short line of its own, starting a paragraph, followed by a new sentence or a list."""
         text = self.lines[index].text.strip()
-        if len(text) > 80 or len(text.split()) > 10 or text.endswith(_PARAGRAPH_END) or not text[:1].isupper():
+        if len(text) > 80 or len(text.split()) > 8 or text.endswith(_PARAGRAPH_END) or not text[:1].isupper():
             return False
         if not self._at_paragraph_start(index):
             return False
@@ -131,7 +131,8 @@ class StructureBuilder:
         if following is None:
             return False
         nxt = self.lines[following].text.strip()
-        return not starts_lower(nxt) and not (len(text) > 0.7 * self.width and following == index + 1)
+        wrapped_body_line = self.width >= 50 and len(text) > 0.7 * self.width and following == index + 1
+        return not starts_lower(nxt) and not wrapped_body_line
 
     def _styled(self, line: Line) -> bool:
         if line.style_level is not None:
