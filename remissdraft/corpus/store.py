@@ -32,6 +32,7 @@ from ..model import STANCES, Snippet, Source
 SCHEMA = 1
 REQUIRED = ("id", "text", "stance", "topics", "source")
 KINDS = ("synpunkt", "standardtext")
+_CACHE_VERSION = 1  # bump when Snippet or the parsing changes
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -65,10 +66,7 @@ def load_corpus(user_dir: Path | None = None, bundled: bool = True) -> Corpus:
     corpus = Corpus()
     seen: set[str] = set()
     for folder in folders:
-        snippets, problems = load_folder(folder)
-        corpus.problems += problems
-        for snippet in snippets:
-            key = normalized_text(snippet.text)
+        for snippet, key in _load_keyed(folder, corpus.problems):
             if key not in seen:
                 seen.add(key)
                 corpus.snippets.append(snippet)
@@ -77,23 +75,28 @@ def load_corpus(user_dir: Path | None = None, bundled: bool = True) -> Corpus:
 
 def load_folder(folder: Path) -> tuple[list[Snippet], list[str]]:
     """Every *.yaml file under `folder`; a broken file is reported and skipped, the others still load."""
-    if not folder.is_dir():
-        return [], []
-    files = sorted(folder.rglob("*.yaml"))
-    cache = _Cache(folder)
-    snippets: list[Snippet] = []
     problems: list[str] = []
-    for path in files:
+    return [snippet for snippet, _ in _load_keyed(folder, problems)], problems
+
+
+def _load_keyed(folder: Path, problems: list[str]) -> list[tuple[Snippet, str]]:
+    """(snippet, normalised text) pairs of a folder; parsed files come from the content-keyed cache."""
+    if not folder.is_dir():
+        return []
+    cache = _Cache(folder)
+    found: list[tuple[Snippet, str]] = []
+    for path in sorted(folder.rglob("*.yaml")):
         data = path.read_bytes()
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         cached = cache.get(digest)
         if cached is None:
-            cached = _parse_file(path, data)
+            snippets, file_problems = _parse_file(path, data)
+            cached = (list(zip(snippets, (normalized_text(s.text) for s in snippets))), file_problems)
             cache.put(digest, cached)
-        snippets += cached[0]
+        found += cached[0]
         problems += [f"{path}: {problem}" for problem in cached[1]]
     cache.save()
-    return snippets, problems
+    return found
 
 
 def _parse_file(path: Path, data: bytes) -> tuple[list[Snippet], list[str]]:
@@ -160,9 +163,9 @@ class _Cache:
     """Parsed files keyed by their content hash, so a large corpus loads without parsing YAML again."""
 
     def __init__(self, folder: Path):
-        key = hashlib.blake2b(str(folder.resolve()).encode(), digest_size=8).hexdigest()
+        key = hashlib.blake2b(f"{_CACHE_VERSION}:{folder.resolve()}".encode(), digest_size=8).hexdigest()
         self.path = cache_dir() / "corpus" / f"{key}.pickle"
-        self.entries: dict[str, tuple[list[Snippet], list[str]]] = {}
+        self.entries: dict[str, tuple[list[tuple[Snippet, str]], list[str]]] = {}
         self.used: set[str] = set()
         self.changed = False
         try:
