@@ -106,3 +106,29 @@ def test_sections_tree_output(capsys):
     out = capsys.readouterr().out
     assert "Folkhälsopolicy för Region Stockholms arbete" in out
     assert "2.4 Region Stockholm är en samlande kraft i länets folkhälsoarbete" in out
+
+
+@pytest.mark.parametrize("doc", ["strategi", "folkhalsopolicy"])
+def test_styled_pdf_without_bookmarks_uses_font_cues(doc, monkeypatch, expected_sections):
+    """The styled PDFs carry bookmarks; without them the headings must come from font size and weight."""
+    import remissdraft.remiss.pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "_outline", lambda pdf: [])
+    found = [(s.number, s.title, s.level) for s in flat(read_remiss([FIXTURES / f"{doc}_styles.pdf"]))]
+    assert found == [(s["number"], s["title"], s["level"]) for s in expected_sections[doc]["sections"]]
+
+
+def test_markdown_headings_and_bold_lines(tmp_path):
+    source = tmp_path / "remiss.md"
+    source.write_text(
+        "# Regional cykelstrategi\n\nDiarienummer TN 2024-0012\n\n## 1. Bakgrund\n\nCykeln ska bli ett självklart val.\n\n"
+        "## 2. Mål\n\n**Delmål för 2030**\n\nAndelen resor med cykel ska fördubblas.\n\n- fler cykelbanor\n- säkra parkeringar\n",
+        encoding="utf-8",
+    )
+    remiss = read_remiss([source])
+    assert [(s.number, s.title, s.level) for s in flat(remiss)] == [
+        ("1", "Bakgrund", 1), ("2", "Mål", 1), ("", "Delmål för 2030", 2),
+    ]
+    assert remiss.title == "Regional cykelstrategi"
+    assert remiss.dnr == "TN 2024-0012"
+    assert flat(remiss)[2].paragraphs == ["Andelen resor med cykel ska fördubblas.", "• fler cykelbanor", "• säkra parkeringar"]

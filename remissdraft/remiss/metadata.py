@@ -78,7 +78,7 @@ def find_title(preamble: list[str], declared: str, title_lines: list[str]) -> st
     """The document's title: its declared title, its largest line, else the first title-like paragraph."""
     for candidate in [declared, " ".join(title_lines)]:
         candidate = re.sub(r"\s+", " ", candidate or "").strip()
-        if _looks_like_title(candidate):
+        if _looks_like_title(candidate, min_words=1):
             return candidate
     for paragraph in preamble:
         text = paragraph.lstrip("• ").strip()
@@ -87,13 +87,13 @@ def find_title(preamble: list[str], declared: str, title_lines: list[str]) -> st
     return ""
 
 
-def _looks_like_title(text: str) -> bool:
+def _looks_like_title(text: str, min_words: int = 3) -> bool:
     if not text or len(text) > 250 or _NOT_TITLE.match(text) or _EMAIL.search(text):
         return False
     if re.fullmatch(r".*\.(docx?|pdf|txt)", text, re.IGNORECASE) or text.lower().startswith("microsoft word"):
         return False
     words = text.split()
-    if len(words) < 3 or _ORGANISATION.fullmatch(text):
+    if len(words) < min_words or _ORGANISATION.fullmatch(text):
         return False
     return text[0].isupper() and sum(ch.isalpha() for ch in text) >= 0.6 * len(text.replace(" ", ""))
 

@@ -30,7 +30,16 @@ def read_text(path: Path) -> RawDocument:
     pages = []
     for number, page in enumerate(text.split("\f")):
         pages.append([_line(raw, number, markdown) for raw in page.split("\n")])
+    if markdown:
+        _mark_title(pages)
     return RawDocument(pages=pages)
+
+
+def _mark_title(pages: list[list[Line]]) -> None:
+    """A Markdown file's single top-level heading is its title, not a section."""
+    top = [line for page in pages for line in page if line.style_level == 1]
+    if len(top) == 1:
+        top[0].style_level, top[0].title_style = None, True
 
 
 def _line(raw: str, page: int, markdown: bool) -> Line:
