@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of a PDF or text file, or one whole paragraph of a DOCX."""
 

@@ -17,34 +17,40 @@ _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _MIN_CHARS_PER_PAGE = 20  # below this on average, the PDF is a scan without a text layer
 
 
+_REOPEN_EVERY = 100  # PDFium keeps every parsed page's objects until the document closes
+
+
 def read_pdf(path: Path) -> RawDocument:
+    """Page by page: only the lines are kept, and the document is reopened every hundred pages so that a
+    thousand-page remiss does not sit in memory twice."""
+    pdf = _open(path)
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        title, outline, count = _metadata_title(pdf), _outline(pdf), len(pdf)
+        pages: list[list[Line]] = []
+        for index in range(count):
+            if index and index % _REOPEN_EVERY == 0:
+                pdf.close()
+                pdf = _open(path)
+            page = pdf[index]
+            try:
+                pages.append(_page_lines(page, index))
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    characters = sum(len(line.text.strip()) for page in pages for line in page)
+    if characters < _MIN_CHARS_PER_PAGE * max(1, len(pages)):
+        raise UnreadableFileError(f"{path.name}: PDF-filen saknar textlager – den behöver OCR-tolkas först")
+    return RawDocument(pages=pages, title=title, outline=outline, has_font_cues=True)
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as error:
         if "password" in str(error).lower():
             raise UnreadableFileError(f"{path.name}: PDF-filen är krypterad eller lösenordsskyddad och kan inte läsas") from None
         raise UnreadableFileError(f"{path.name}: PDF-filen är skadad och kan inte läsas") from None
-    try:
-        pages: list[list[Line]] = []
-        characters = 0
-        for index in range(len(pdf)):
-            page = pdf[index]
-            try:
-                lines = _page_lines(page, index)
-            finally:
-                page.close()
-            characters += sum(len(line.text.strip()) for line in lines)
-            pages.append(lines)
-        if characters < _MIN_CHARS_PER_PAGE * max(1, len(pages)):
-            raise UnreadableFileError(f"{path.name}: PDF-filen saknar textlager – den behöver OCR-tolkas först")
-        return RawDocument(
-            pages=pages,
-            title=_metadata_title(pdf),
-            outline=_outline(pdf),
-            has_font_cues=True,
-        )
-    finally:
-        pdf.close()
 
 
 def _page_lines(page: pdfium.PdfPage, page_index: int) -> list[Line]:
