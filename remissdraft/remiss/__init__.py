@@ -16,7 +16,7 @@ from .toc import read_toc, toc_line_indexes
 
 READERS = {".pdf": "pdf", ".docx": "docx", ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text"}
 
-__all__ = ["Document", "read_document", "read_remiss", "read_raw", "READERS"]
+__all__ = ["Document", "check_file", "read_document", "read_remiss", "read_raw", "READERS"]
 
 
 @dataclass
@@ -33,6 +33,17 @@ class Document:
 
 def read_raw(path: Path) -> RawDocument:
     """Check a file and read it with the reader for its type."""
+    module = check_file(path)
+    # Readers are imported on use: python-docx alone costs a tenth of a second at start-up.
+    reader = getattr(importlib.import_module(f".{module}", __name__), f"read_{module}")
+    try:
+        return reader(path)
+    except OSError as error:
+        raise UnreadableFileError(f"{path.name}: filen kunde inte läsas ({error.strerror or error})") from None
+
+
+def check_file(path: Path) -> str:
+    """The reader module for a file, after the checks that need no reading: exists, is a file, known type, not empty."""
     if not path.exists():
         raise UnreadableFileError(f"{path}: filen finns inte")
     if path.is_dir():
@@ -42,12 +53,7 @@ def read_raw(path: Path) -> RawDocument:
         raise UnsupportedFileError(f"{path.name}: filtypen stöds inte – använd PDF, DOCX, TXT eller MD")
     if path.stat().st_size == 0:
         raise UnreadableFileError(f"{path.name}: filen är tom")
-    # Readers are imported on use: python-docx alone costs a tenth of a second at start-up.
-    reader = getattr(importlib.import_module(f".{module}", __name__), f"read_{module}")
-    try:
-        return reader(path)
-    except OSError as error:
-        raise UnreadableFileError(f"{path.name}: filen kunde inte läsas ({error.strerror or error})") from None
+    return module
 
 
 def read_document(path: Path, plain_headings: bool = False) -> Document:

@@ -21,6 +21,7 @@ class Line:
     gap_before: bool = False  # layout shows extra space above (a paragraph break)
     in_table: bool = False
     top: float | None = None  # distance from the top of the page, 0..1, when known
+    indent: float | None = None  # how far in the line starts (PDF: share of the page width; text: spaces)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import math
 import statistics
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def _open(path: Path) -> pdfium.PdfDocument:
 
 def _page_lines(page: pdfium.PdfPage, page_index: int) -> list[Line]:
     height = page.get_height() or 1.0
+    width = page.get_width() or 1.0
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
@@ -75,8 +77,8 @@ def _page_lines(page: pdfium.PdfPage, page_index: int) -> list[Line]:
             last = start + len(line_text.rstrip()) - 1
             middle = first + len(stripped) // 2
             samples = sorted({first, middle if not line_text[middle - start].isspace() else first, last})
-            sizes = [pdfium_c.FPDFText_GetFontSize(raw, i) for i in samples]
-            bottom, top = _char_box(raw, first)
+            sizes = [_font_size(raw, i) for i in samples]
+            left, bottom, top = _char_box(raw, first)
             lines.append(
                 Line(
                     undo_hyphen_marks(line_text) if "\ufffe" in line_text else line_text,
@@ -84,6 +86,7 @@ def _page_lines(page: pdfium.PdfPage, page_index: int) -> list[Line]:
                     size=round(max(sizes), 1),
                     bold=all(_is_bold(raw, i) for i in samples),
                     top=(height - top) / height,
+                    indent=left / width,
                 )
             )
             baselines.append(bottom)
@@ -93,10 +96,22 @@ def _page_lines(page: pdfium.PdfPage, page_index: int) -> list[Line]:
     return lines
 
 
-def _char_box(raw, index: int) -> tuple[float, float]:
+def _char_box(raw, index: int) -> tuple[float, float, float]:
+    """(left, bottom, top) of a character, in page coordinates."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top)
-    return bottom.value, top.value
+    return left.value, bottom.value, top.value
+
+
+def _font_size(raw, index: int) -> float:
+    """The size a character is drawn at. Some producers (Aspose) set every font at 1 pt and scale it with the
+    text matrix, so a size of about 1 is multiplied by the matrix's vertical scale."""
+    size = pdfium_c.FPDFText_GetFontSize(raw, index)
+    if size <= 1.5:
+        matrix = pdfium_c.FS_MATRIX()
+        if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
+            size *= math.hypot(matrix.c, matrix.d)
+    return size
 
 
 def _is_bold(raw, index: int) -> bool:

@@ -246,13 +246,13 @@ class StructureBuilder:
         """Place each entry of the document's own table of contents on its heading in the body."""
         headings: list[Heading] = []
         position = start
-        level = 1
-        for entry in entries:
+        for number, entry in enumerate(entries):
             found = self._find_entry(entry.number, entry.title, position)
             if found is None:
+                found = self._find_within(entry.title, position, self._next_entry_position(entries[number + 1 :], position))
+            if found is None:
                 continue
-            level = entry.level or (level + 1 if headings and headings[-1].number else level)
-            headings.append(Heading(found[0], found[1], entry.number, entry.title, level=level, styled=True, kind="toc"))
+            headings.append(Heading(found[0], found[1], entry.number, entry.title, level=entry.level or 1, styled=True, kind="toc"))
             position = found[1] + 1
         return headings
 
@@ -263,6 +263,23 @@ class StructureBuilder:
             number, title = (match.group("number"), match.group("title")) if match else ("", item.title)
             entries.append(TocEntry(number, title, item.level, item.page or 0))
         return self.headings_from_toc(entries, 0)
+
+    def _next_entry_position(self, entries: list[TocEntry], position: int) -> int:
+        for entry in entries[:3]:
+            found = self._find_entry(entry.number, entry.title, position)
+            if found is not None:
+                return found[0]
+        return len(self.lines)
+
+    def _find_within(self, title: str, start: int, end: int) -> tuple[int, int] | None:
+        """A heading the table of contents shortens ("RÄTTIGHETER" for "TILLKOMMANDE NYA RÄTTIGHETER"): a short
+        line standing alone between the neighbouring entries that contains the entry's words."""
+        wanted = title.casefold()
+        for index in range(start, end):
+            text = self.lines[index].text.strip()
+            if 0 < len(text) <= len(title) + 30 and re.search(rf"\b{re.escape(wanted)}\b", text.casefold()) and self._at_paragraph_start(index):
+                return index, index
+        return None
 
     def _find_entry(self, number: str, title: str, position: int) -> tuple[int, int] | None:
         wanted = title.casefold()

@@ -50,4 +50,5 @@ def _line(raw: str, page: int, markdown: bool) -> Line:
         bold = _MD_BOLD_LINE.match(raw.strip())
         if bold:
             return Line(bold.group(1), page=page, bold=True)
-    return Line(raw, page=page)
+    expanded = raw.expandtabs(4)
+    return Line(raw, page=page, indent=float(len(expanded) - len(expanded.lstrip(" "))))

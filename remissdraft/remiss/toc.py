@@ -17,8 +17,10 @@ _TOC_TITLE = re.compile(r"^(innehåll|innehållsförteckning|innehallsfortecknin
 class TocEntry:
     number: str
     title: str
-    level: int
+    level: int  # 0: unnumbered, level unknown
     page: int
+    indent: float | None = None
+    style: tuple = ()  # (size, bold) of the entry's line
 
 
 def toc_line_indexes(lines: list[Line]) -> set[int]:
@@ -51,9 +53,36 @@ def read_toc(lines: list[Line], indexes: set[int]) -> list[TocEntry]:
         head = (pending + " " + match.group("head")).strip() if pending else match.group("head")
         pending = ""
         numbered = _NUMBERED.match(head)
-        if numbered:
-            number = numbered.group("number")
-            entries.append(TocEntry(number, numbered.group("title").strip(), number.count(".") + 1, int(match.group("page"))))
-        else:
-            entries.append(TocEntry("", head.strip(), 0, int(match.group("page"))))
+        line = lines[index]
+        number, title = (numbered.group("number"), numbered.group("title").strip()) if numbered else ("", head.strip())
+        level = number.count(".") + 1 if number else 0
+        entries.append(TocEntry(number, title, level, int(match.group("page")), line.indent, (line.size, line.bold)))
+    _unnumbered_levels(entries)
     return entries
+
+
+def _unnumbered_levels(entries: list[TocEntry]) -> None:
+    """Give unnumbered entries a level from how the table sets them: indented like the numbered entries of a
+    level, or further in than every numbered entry (one below the entry before), or in a level's type."""
+    indents: dict[int, list[float]] = {}
+    styles: dict[tuple, int] = {}
+    for entry in entries:
+        if entry.number and entry.indent is not None:
+            indents.setdefault(entry.level, []).append(entry.indent)
+            styles.setdefault(entry.style, entry.level)
+    means = {level: sum(values) / len(values) for level, values in indents.items()}
+    spread = sorted(means.values())
+    telling = len(spread) > 1 and min(b - a for a, b in zip(spread, spread[1:])) > 0.005  # levels set at own indents
+    previous = 1
+    for entry in entries:
+        if entry.level:
+            previous = entry.level
+            continue
+        if entry.indent is None or not means:
+            entry.level = previous + 1
+        elif entry.indent > max(means.values()) + 0.005:
+            entry.level = max(means) + 1 if telling else previous + 1
+        elif telling:
+            entry.level = min(means, key=lambda level: abs(means[level] - entry.indent))
+        else:
+            entry.level = styles.get(entry.style, previous)
