@@ -113,3 +113,202 @@ class Snippet:
     kind: str = "synpunkt"
     section_key: str = ""
     original: str = ""  # the text as written, before placeholders replaced the answering body's name
+
+    def to_dict(self) -> dict:
+        """As the command line's JSON shows it."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "stance": self.stance,
+            "topics": self.topics,
+            "kind": self.kind,
+            "source": self.source.to_dict(),
+        }
+
+
+# --- Templates, profile and drafts (remissdraft/draft/, remissdraft/export/) -------------------------
+
+
+@dataclass
+class LetterheadField:
+    """One column of the letterhead footer: "Postadress" / "Nacka kommun, 131 81 Nacka"."""
+
+    label: str
+    value: str
+
+
+@dataclass
+class HeaderField:
+    """A fact printed near the document label: `key` is datum, dnr, ert_dnr, till or handlaggare."""
+
+    key: str
+    label: str = ""  # "Dnr", "Ert diarienummer"; empty: the value alone
+    place: str = "header"  # "header" (every page) or "body" (above the title, as in a letter)
+
+
+@dataclass
+class TemplateSection:
+    """One standard section of a template, in document order."""
+
+    key: str
+    heading: str  # may hold placeholders: "{namnd}s synpunkter på remissen"
+    kind: str = "text"  # "text", "synpunkter" (the synpunkter per remiss section go here) or "handlingar"
+    required: bool = False
+    default: str = ""  # text with placeholders, filled when a draft is created
+    suggest: str = ""  # the kind of snippets to suggest: "synpunkt", "standardtext" or ""
+
+
+@dataclass
+class SignatureRole:
+    """Who signs: "chef" and "handlaggare" come from the profile; any other role is filled in by hand."""
+
+    role: str
+    title: str = ""  # printed when the profile gives no title
+
+
+@dataclass
+class Template:
+    """A document layout: organisation, letterhead, header, ordered sections and signatures."""
+
+    id: str
+    name: str
+    label: str  # "TJÄNSTESKRIVELSE", "Tjänsteutlåtande", "YTTRANDE"
+    organisation: str = ""
+    description: str = ""
+    letterhead: list[LetterheadField] = field(default_factory=list)
+    letterhead_pages: str = "first"  # "first": the letterhead on page one only, as Nacka's; "all": every page
+    header_fields: list[HeaderField] = field(default_factory=list)
+    title: str = "Remiss – {remiss}"
+    subtitle: str = "Yttrande till {avsandare}"
+    synpunkt_heading: str = "Avsnitt {avsnitt}"
+    ingen_erinran: str = "{namnd} har ingen erinran."
+    sections: list[TemplateSection] = field(default_factory=list)
+    signatures: list[SignatureRole] = field(default_factory=list)
+    signature_intro: str = ""  # a line above the signatures, e.g. "För {namnd}"
+    body_font: str = "Times New Roman"
+    heading_font: str = "Arial"
+    font_size: float = 12.0
+    reference_docx: Path | None = None
+    path: Path | None = None
+
+    def section(self, key: str) -> TemplateSection | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+
+@dataclass
+class Person:
+    """A signer or author: name, title, unit."""
+
+    name: str = ""
+    title: str = ""
+    unit: str = ""
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "title": self.title, "unit": self.unit}
+
+
+@dataclass
+class Profile:
+    """The user: who writes, for which nämnd, and the chef who signs too."""
+
+    name: str = ""
+    title: str = ""
+    unit: str = ""
+    namnd: str = ""
+    organisation: str = ""
+    template: str = ""
+    chef: Person = field(default_factory=Person)
+
+    @property
+    def person(self) -> Person:
+        return Person(self.name, self.title, self.unit)
+
+
+@dataclass
+class SnippetUse:
+    """A snippet put into a draft: the text as inserted (placeholders filled) and where it came from."""
+
+    id: str
+    text: str
+    source: Source = field(default_factory=Source)
+
+
+@dataclass
+class DraftSection:
+    """A standard section of a draft (Förslag till beslut, Konsekvenser för barn …)."""
+
+    key: str
+    heading: str
+    text: str = ""
+    kind: str = "text"  # as TemplateSection.kind
+    required: bool = False
+    uses: list[SnippetUse] = field(default_factory=list)
+
+
+@dataclass
+class Synpunkt:
+    """The nämnd's view on one remiss section; empty and not "ingen erinran" means left out."""
+
+    key: str  # the remiss section number, or a key made from the title for an unnumbered heading
+    number: str
+    title: str
+    level: int = 1
+    parent: str = ""  # number of the nearest numbered ancestor, for an unnumbered heading ("7.1")
+    text: str = ""
+    ingen_erinran: bool = False
+    uses: list[SnippetUse] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """As the remiss numbers it: "4.5 Olycka med farliga ämnen", "7.1 – Individnivå: …"."""
+        if self.number:
+            return f"{self.number} {self.title}"
+        return f"{self.parent} – {self.title}" if self.parent else self.title
+
+    @property
+    def written(self) -> bool:
+        return self.ingen_erinran or bool(self.text.strip())
+
+
+@dataclass
+class RemissFile:
+    path: str
+    sha256: str = ""
+
+
+@dataclass
+class RemissInfo:
+    """The remiss a draft answers, as read when the draft was made."""
+
+    title: str = ""
+    dnr: str = ""
+    sender: str = ""
+    deadline: date | None = None
+    reply_dnr: str = ""
+    reply_to: str = ""
+    files: list[RemissFile] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """One yttrande being written: standard sections in template order and one synpunkt per remiss section."""
+
+    template: str
+    title: str = ""
+    subtitle: str = ""
+    dnr: str = ""
+    datum: str = ""  # YYYY-MM-DD
+    organisation: str = ""
+    namnd: str = ""
+    remiss: RemissInfo = field(default_factory=RemissInfo)
+    author: Person = field(default_factory=Person)
+    signatures: list[Person] = field(default_factory=list)
+    sections: list[DraftSection] = field(default_factory=list)
+    synpunkter: list[Synpunkt] = field(default_factory=list)
+    path: Path | None = None  # where it was loaded from or saved to; not stored in the file
+
+    def section(self, key: str) -> DraftSection | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def synpunkt(self, key: str) -> Synpunkt | None:
+        return next((s for s in self.synpunkter if s.key == key), None)

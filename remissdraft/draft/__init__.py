@@ -1,0 +1,31 @@
+"""Templates, the user's profile, and drafts: create, edit, save (atomic, with backup), autosave, load."""
+
+from .create import new_draft
+from .edit import fill_snippet, insert_snippet, mark_ingen_erinran, missing_required, set_text, target
+from .placeholders import draft_values, fill, leftover
+from .profile import load_profile, save_profile, update_profile
+from .store import Autosaver, load_draft, save_draft
+from .templates import DEFAULT_TEMPLATE, list_templates, load_template, read_template
+
+__all__ = [
+    "DEFAULT_TEMPLATE",
+    "Autosaver",
+    "draft_values",
+    "fill",
+    "fill_snippet",
+    "insert_snippet",
+    "leftover",
+    "list_templates",
+    "load_draft",
+    "load_profile",
+    "load_template",
+    "mark_ingen_erinran",
+    "missing_required",
+    "new_draft",
+    "read_template",
+    "save_draft",
+    "save_profile",
+    "set_text",
+    "target",
+    "update_profile",
+]

@@ -1,0 +1,103 @@
+"""Writing files so that a crash never leaves a half-written file: temp file + fsync + rename, with a backup."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import yaml
+
+CHUNK_SIZE = 64 * 1024
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of `path` is kept: "utkast.yaml" → "utkast.yaml.bak"."""
+    return path.with_name(path.name + ".bak")
+
+
+def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> None:
+    """Replace `path` with `data` in one step; with `backup`, the version replaced is kept next to it.
+
+    Raises OSError; callers turn it into a Swedish message. Until the final rename the old file is untouched,
+    so killing the process at any moment leaves either the old or the new version, never a mix.
+    """
+    path = Path(path)
+    folder = path.parent
+    tmp = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    mode = (path.stat().st_mode & 0o7777) if path.exists() else 0o666  # new files: 0o666 minus the umask
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view[:CHUNK_SIZE])
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if path.exists():
+            os.chmod(tmp, mode)
+            if backup:
+                _keep_backup(path)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _sync_folder(folder)
+
+
+def _keep_backup(path: Path) -> None:
+    """Point the backup name at the current version (a hard link where possible, else a copy), atomically."""
+    target = backup_path(path)
+    staging = path.with_name(f".{path.name}.{secrets.token_hex(4)}.bak.tmp")
+    try:
+        os.link(path, staging)
+    except OSError:
+        staging.write_bytes(path.read_bytes())
+    try:
+        os.replace(staging, target)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not possible on every platform; the rename itself is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class _Dumper(yaml.SafeDumper):
+    """YAML as a person would write it: block scalars for text with line breaks, keys in given order."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: object) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=False)
+
+
+def load_yaml(text: str) -> object:
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def yaml_problem(error: yaml.YAMLError) -> str:
+    """A YAML syntax error as one Swedish phrase: "fel i YAML-syntaxen på rad 12"."""
+    mark = getattr(error, "problem_mark", None)
+    where = f" på rad {mark.line + 1}" if mark is not None else ""
+    return f"fel i YAML-syntaxen{where}"

@@ -1,0 +1,67 @@
+"""The user's profile (name, title, unit, nämnd, organisation, chef) in the platform config dir."""
+
+from __future__ import annotations
+
+import yaml
+
+from ..errors import ProfileError
+from ..locations import profile_path
+from ..model import Person, Profile
+from .fileio import atomic_write, dump_yaml, load_yaml, yaml_problem
+
+FIELDS = ("name", "title", "unit", "namnd", "organisation", "template")
+
+
+def load_profile() -> Profile:
+    """The saved profile; an empty one when none is saved yet."""
+    path = profile_path()
+    if not path.exists():
+        return Profile()
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ProfileError(f"Profilen {path}: {yaml_problem(error)}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProfileError(f"Profilen {path} kunde inte läsas ({error})") from None
+    if data is None:
+        return Profile()
+    if not isinstance(data, dict):
+        raise ProfileError(f"Profilen {path} ska vara en YAML-karta (name, title, unit, namnd …)")
+    chef = data.get("chef") or {}
+    if not isinstance(chef, dict):
+        raise ProfileError(f"Profilen {path}: ”chef” ska ha name, title och unit")
+    return Profile(
+        **{key: _str(data.get(key)) for key in FIELDS},
+        chef=Person(_str(chef.get("name")), _str(chef.get("title")), _str(chef.get("unit"))),
+    )
+
+
+def save_profile(profile: Profile) -> None:
+    path = profile_path()
+    data = {key: getattr(profile, key) for key in FIELDS}
+    data["chef"] = profile.chef.to_dict()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, dump_yaml(data).encode("utf-8"))
+    except OSError as error:
+        raise ProfileError(f"Profilen kunde inte sparas i {path} ({error.strerror or error})") from None
+
+
+def update_profile(**changes: str | None) -> Profile:
+    """Set the given fields (None: unchanged); chef fields are chef_name, chef_title, chef_unit."""
+    profile = load_profile()
+    for key, value in changes.items():
+        if value is None:
+            continue
+        if key.startswith("chef_"):
+            setattr(profile.chef, key.removeprefix("chef_"), value.strip())
+        elif key in FIELDS:
+            setattr(profile, key, value.strip())
+        else:
+            raise ProfileError(f"Profilen har inget fält ”{key}”")
+    save_profile(profile)
+    return profile
+
+
+def _str(value: object) -> str:
+    return "" if value is None else str(value)
