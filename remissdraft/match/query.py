@@ -1,0 +1,117 @@
+"""The query for one remiss section: weighted terms from its title, its parent's title and its text,
+mapped onto an index's vocabulary (compounds included)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Remiss, Section
+import numpy as np
+
+from .compounds import HOW, compounds_of, parts_in
+from .index import SnippetIndex
+from .normalize import Analyzer
+
+
+@dataclass(frozen=True)
+class QuerySettings:
+    """How much each part of a section counts. The flags exist so the benchmark can measure each step."""
+
+    title: float = 3.0  # the section's own title
+    parent: float = 1.5  # the title of the section it belongs to
+    text: float = 1.0  # its paragraphs (term frequency saturates, k3)
+    children: float = 0.3  # titles and text of its sub-sections
+    k3: float = 1.2
+    specificity: bool = True  # weigh terms by how few sections of the remiss use them
+    compounds: bool = True  # let terms meet the same word inside compounds
+    compound_weight: float = 0.5  # the query term inside an index compound counts this much of an exact match
+    part_weight: float = 0.25  # an index term inside a query compound (more general than the query) counts this much
+
+
+def parent_of(remiss: Remiss, section: Section) -> Section | None:
+    """The section whose children include `section`, if any."""
+    for candidate in remiss.walk():
+        if any(child is section for child in candidate.children):
+            return candidate
+    return None
+
+
+def _saturated(count: int, k3: float) -> float:
+    return count * (k3 + 1) / (count + k3)
+
+
+def section_terms(
+    remiss: Remiss,
+    section: Section,
+    analyzer: Analyzer,
+    settings: QuerySettings,
+    specificity: dict[str, float] | None = None,
+) -> dict[str, float]:
+    """Query terms with their weights, before they meet an index. `specificity` may be passed in when
+    already known for this remiss (see `remiss_specificity`)."""
+    weights: Counter[str] = Counter()
+    for term in set(analyzer.terms(section.title)):
+        weights[term] += settings.title
+    parent = parent_of(remiss, section)
+    if parent is not None and settings.parent:
+        for term in set(analyzer.terms(parent.title)):
+            weights[term] += settings.parent
+    for term, count in Counter(analyzer.terms(section.text)).items():
+        weights[term] += settings.text * _saturated(count, settings.k3)
+    if settings.children:
+        below = Counter(t for child in section.children for s in child.walk() for t in analyzer.terms(f"{s.title}\n{s.text}"))
+        for term, count in below.items():
+            weights[term] += settings.children * _saturated(count, settings.k3)
+    if settings.specificity:
+        specificity = remiss_specificity(remiss, analyzer) if specificity is None else specificity
+        for term in weights:
+            weights[term] *= specificity.get(term, 1.0)
+    return dict(weights)
+
+
+def remiss_specificity(remiss: Remiss, analyzer: Analyzer) -> dict[str, float]:
+    """1 for a term only one section uses, falling towards log 2 / log(N+1) for a term every section uses:
+    what the whole remiss talks about says little about which earlier position fits this section."""
+    documents = [set(analyzer.terms(f"{s.title}\n{s.text}")) for s in remiss.walk()]
+    documents = [terms for terms in documents if terms]
+    if len(documents) < 3:
+        return {}
+    frequency = Counter(term for terms in documents for term in terms)
+    scale = math.log(1 + len(documents))
+    return {term: math.log(1 + len(documents) / count) / scale for term, count in frequency.items()}
+
+
+def to_index(terms: dict[str, float], index: SnippetIndex, settings: QuerySettings) -> np.ndarray:
+    """The query as a weight per index term (dense, by term id): exact terms at their weight, terms met
+    inside a compound at a share of it (the best of several ways counts, never their sum)."""
+    weights = np.zeros(len(index.vocab), np.float32)
+    if not len(weights):
+        return weights
+    vocab = index.vocab
+    table = index.compounds
+    share = np.asarray([{"variant": 1.0, "part": settings.part_weight}.get(how, settings.compound_weight) for how in HOW], np.float32)
+    ids: list[np.ndarray] = []
+    values: list[np.ndarray] = []
+    for term, weight in terms.items():
+        term_id = vocab.get(term)
+        if term_id is not None:
+            ids.append(np.asarray([term_id]))
+            values.append(np.asarray([weight], np.float32))
+        if not settings.compounds:
+            continue
+        if term_id is not None:  # the compounds of a term the corpus has: one slice of the table
+            start, end = table.indptr[term_id], table.indptr[term_id + 1]
+            if end > start:
+                ids.append(table.targets[start:end])
+                values.append(weight * share[table.kinds[start:end]])
+        found = compounds_of(term, vocab, index.vocabulary) if term_id is None else {}
+        found.update(parts_in(term, vocab, index.vocabulary))
+        if found:
+            ids.append(np.fromiter(found, np.int64, len(found)))
+            values.append(weight * share[[HOW.index(how) for how in found.values()]])
+    if ids:
+        np.maximum.at(weights, np.concatenate(ids), np.concatenate(values))
+    return weights
+
