@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -65,6 +66,64 @@ def _build_parser() -> _Parser:
     sections.add_argument("--json", action="store_true", help="skriv ut som JSON")
     sections.set_defaults(handler=_sections)
 
+    new = commands.add_parser(
+        "new",
+        help="skapa ett utkast till tjänsteskrivelse ur en remiss",
+        description="Skapa ett utkast (YAML) ur remissen, en mall och din profil: förslag till beslut, "
+        "sammanfattning och ärendet ifyllda ur remissen, en plats för synpunkter per remissavsnitt i remissens "
+        "ordning och remissens filer som bilagor. Fyll i utkastet och exportera det med ”remissdraft export”.",
+    )
+    new.add_argument("files", nargs="+", metavar="REMISS", type=Path, help="remissen (PDF, DOCX, TXT, MD), gärna med remissbrevet")
+    new.add_argument("--template", metavar="MALL", help="mallens namn eller sökväg (standard: profilens mall, annars nacka-tjansteskrivelse)")
+    new.add_argument("--dnr", default="", metavar="DNR", help="ärendets diarienummer hos nämnden, t.ex. ”SOCN 2021/132”")
+    new.add_argument("--datum", type=_iso_date, metavar="ÅÅÅÅ-MM-DD", help="tjänsteskrivelsens datum (standard: i dag)")
+    new.add_argument("-o", "--output", type=Path, metavar="UTKAST.yaml", help="utkastets fil (standard: namn av diarienummer och titel)")
+    new.add_argument("--force", action="store_true", help="skriv över en befintlig utkastfil (den gamla sparas som .bak)")
+    new.set_defaults(handler=_new)
+
+    export = commands.add_parser(
+        "export",
+        help="skapa tjänsteskrivelsen som Word-dokument (.docx)",
+        description="Skapa Word-dokumentet ur ett utkast, med mallens sidhuvud och brevfot. Återanvänd text får "
+        "en kommentar som anger källan. Är obligatoriska avsnitt tomma skapas ingen fil (utom med --force).",
+    )
+    export.add_argument("draft", type=Path, metavar="UTKAST.yaml", help="utkastet")
+    export.add_argument("-o", "--output", type=Path, metavar="UT.docx", help="dokumentets fil (standard: namn av diarienummer och titel, bredvid utkastet)")
+    export.add_argument("--force", action="store_true", help="exportera trots tomma obligatoriska avsnitt och skriv över en befintlig fil")
+    export.add_argument("--no-comments", action="store_true", help="utan kommentarer om varifrån återanvänd text kommer (slutlig version)")
+    export.set_defaults(handler=_export)
+
+    templates = commands.add_parser(
+        "templates",
+        help="lista mallarna",
+        description="Lista mallarna för tjänsteskrivelser och yttranden: de medföljande och dina egna i "
+        "programmets inställningsmapp (undermappen templates).",
+    )
+    templates.add_argument("--json", action="store_true", help="skriv ut som JSON")
+    templates.set_defaults(handler=_templates)
+
+    profile = commands.add_parser(
+        "profile",
+        help="visa eller ändra din profil",
+        description="Visa din profil (namn, titel, enhet, nämnd, organisation, mall och chefen som skriver under). "
+        "Med flaggor sparas de angivna uppgifterna. Profilen ligger i programmets inställningsmapp "
+        "($REMISSDRAFT_CONFIG_DIR om den är satt).",
+    )
+    for flag, helptext in (
+        ("--name", "ditt namn"),
+        ("--title", "din titel, t.ex. ”Kvalitetsutvecklare”"),
+        ("--unit", "din enhet, t.ex. ”Omsorgsenheten”"),
+        ("--namnd", "nämnden, t.ex. ”Socialnämnden”"),
+        ("--organisation", "organisationen, t.ex. ”Nacka kommun”"),
+        ("--template", "mallen som ”new” använder"),
+        ("--chef-name", "chefens namn (andra underskriften)"),
+        ("--chef-title", "chefens titel"),
+        ("--chef-unit", "chefens enhet"),
+    ):
+        profile.add_argument(flag, metavar="TEXT", help=helptext)
+    profile.add_argument("--json", action="store_true", help="skriv ut som JSON")
+    profile.set_defaults(handler=_profile)
+
     corpus = commands.add_parser(
         "corpus", help="tidigare ställningstaganden: importera, lista, sök",
         description="Korpusen med ställningstaganden från tidigare yttranden. Den medföljande korpusen läses "
@@ -91,6 +150,20 @@ def _build_parser() -> _Parser:
     searching.add_argument("query", metavar="SÖKORD")
     _corpus_option(searching, reading=True)
     searching.set_defaults(handler=_corpus_list)
+
+    suggesting = commands.add_parser(
+        "suggest",
+        help="föreslå tidigare ställningstaganden för ett avsnitt",
+        description="Rangordna korpusens ställningstaganden för ett avsnitt i remissen, bäst först, "
+        "med orden som matchade. Avsnittet anges med nummer (3.1) eller början av rubriken (Styrande nivå).",
+    )
+    suggesting.add_argument("files", nargs="+", metavar="REMISS", type=Path, help="remissen (PDF, DOCX, TXT, MD)")
+    suggesting.add_argument("--section", required=True, metavar="AVSNITT", help="avsnittets nummer eller rubrikens början")
+    _corpus_option(suggesting, reading=True)
+    suggesting.add_argument("--top", type=int, default=10, metavar="N", help="antal förslag (standard 10)")
+    suggesting.add_argument("--stance", type=_stance, metavar="X",
+                            help="bara en ställning: positiv, kritisk, förbehåll, förtydligande eller neutral")
+    suggesting.set_defaults(handler=_suggest)
     return parser
 
 
@@ -130,12 +203,20 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 
 
 def _open(argv: list[str]) -> int:
-    """The main job: open a remiss (no argument: the bundled example). Until the TUI exists: its outline."""
-    files = [Path(a) for a in argv if not a.startswith("-")] or example_remiss()
-    remiss = read_remiss(files)
-    from rich.console import Console
+    """The main job: open the remiss in the TUI (no file: the bundled example remiss)."""
+    parser = _Parser(prog="remissdraft", description="Öppna remissen och skriv yttrandet.")
+    parser.add_argument("files", nargs="*", metavar="REMISS", type=Path, help="remissen, gärna med remissbrevet")
+    parser.add_argument("--draft", type=Path, metavar="UTKAST.yaml", help="utkastet att fortsätta med (annars remissens eget)")
+    parser.add_argument("--corpus", type=Path, metavar="MAPP", help="din korpusmapp")
+    args = parser.parse_args(argv)
+    files = args.files or example_remiss()
+    from .remiss import check_file
 
-    Console().print(_remiss_tree(remiss))
+    for path in files:  # before the screen takes over, so that a wrong path is one plain line
+        check_file(path)
+    from .tui import run
+
+    run(files, args.draft, args.corpus)
     return 0
 
 
@@ -147,6 +228,137 @@ def _sections(args: argparse.Namespace) -> int:
         from rich.console import Console
 
         Console().print(_remiss_tree(remiss))
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .draft import DEFAULT_TEMPLATE, load_profile, load_template, new_draft, save_draft
+    from .errors import DraftError
+    from .export import default_output_name
+
+    profile = load_profile()
+    template = load_template(args.template or profile.template or DEFAULT_TEMPLATE)
+    remiss = read_remiss(args.files)
+    draft = new_draft(remiss, template, profile, dnr=args.dnr, datum=date.fromisoformat(args.datum) if args.datum else None)
+    target = args.output or Path.cwd() / default_output_name(draft, ".yaml")
+    if target.exists() and not args.force:
+        raise DraftError(f"{target} finns redan – välj ett annat namn med -o eller skriv över med --force")
+    save_draft(draft, target)
+    print(f"Utkast skapat: {target}")
+    print(f"Mall: {template.name} – {len(draft.synpunkter)} remissavsnitt att lämna synpunkter på")
+    if not profile.namnd or not profile.name:
+        print("Obs: profilen saknar nämnd eller namn – ange dem med ”remissdraft profile --namnd … --name …”", file=sys.stderr)
+    if not args.dnr:
+        print("Obs: inget diarienummer angivet (--dnr) – fyll i ”dnr” i utkastet före export", file=sys.stderr)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .draft import load_draft, load_template
+    from .export import export_docx
+
+    draft = load_draft(args.draft)
+    template = load_template(draft.template)
+    result = export_docx(draft, template, args.output, force=args.force, comments=not args.no_comments)
+    for warning in result.warnings:
+        print(f"Obs: {warning}", file=sys.stderr)
+    note = f" ({result.comments} kommentarer om återanvänd text)" if result.comments else ""
+    print(f"Exporterat: {result.path}{note}")
+    return 0
+
+
+def _templates(args: argparse.Namespace) -> int:
+    from .draft import list_templates
+
+    found = list_templates()
+    if args.json:
+        rows = [{"id": t.id, "name": t.name, "label": t.label, "organisation": t.organisation, "description": t.description,
+                 "sections": [s.heading for s in t.sections], "path": str(t.path)} for t in found]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    table.add_column("Mall", no_wrap=True)
+    table.add_column("Dokument", no_wrap=True)
+    table.add_column("Namn")
+    for template in found:
+        table.add_row(f"[bold]{template.id}[/]", template.label, template.name)
+    Console().print(table)
+    return 0
+
+
+def _profile(args: argparse.Namespace) -> int:
+    from .draft import load_profile, load_template, update_profile
+    from .locations import profile_path
+
+    keys = ("name", "title", "unit", "namnd", "organisation", "template", "chef_name", "chef_title", "chef_unit")
+    changes = {key: getattr(args, key) for key in keys if getattr(args, key) is not None}
+    if changes.get("template"):
+        load_template(changes["template"])  # an unknown template is refused before anything is saved
+    profile = update_profile(**changes) if changes else load_profile()
+    if args.json:
+        data = {key: getattr(profile, key) for key in keys[:6]} | {"chef": profile.chef.to_dict()}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    rows = (
+        ("Namn", profile.name), ("Titel", profile.title), ("Enhet", profile.unit), ("Nämnd", profile.namnd),
+        ("Organisation", profile.organisation), ("Mall", profile.template),
+        ("Chef", ", ".join(part for part in (profile.chef.name, profile.chef.title, profile.chef.unit) if part)),
+    )
+    if changes:
+        print(f"Profilen sparad: {profile_path()}")
+    for label, value in rows:
+        print(f"{label + ':':<14}{value or '–'}")
+    return 0
+
+
+def _stance(value: str) -> str | None:
+    from .match import normalize_stance
+
+    try:
+        return normalize_stance(value)
+    except RemissdraftError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+    from .match import find_section, suggest
+
+    remiss = read_remiss(args.files)
+    section = find_section(remiss, args.section)
+    corpus = load_corpus(args.corpus or user_corpus_dir(), bundled=not args.no_bundled)
+    for problem in corpus.problems:
+        print(f"Varning: {problem}", file=sys.stderr)
+    hits = suggest(remiss, section, corpus.snippets, top=args.top, stance=args.stance)
+    if args.json:
+        print(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    console.print(f"[bold]{section.label}[/]", highlight=False)
+    if not hits:
+        console.print("Korpusen är tom – importera yttranden med: remissdraft corpus import FIL" if not corpus.snippets
+                      else "Inget tidigare ställningstagande passar avsnittet.", style="dim")
+        return 0
+    table = Table(show_lines=True, expand=True)
+    table.add_column("Poäng", justify="right", no_wrap=True)
+    table.add_column("Ställning", no_wrap=True)
+    table.add_column("Ställningstagande och källa")
+    for hit in hits:
+        text = Text(hit.snippet.text)
+        for term in hit.matched_terms:
+            text.highlight_regex(rf"(?i)(?<!\w){re.escape(term)}(?!\w)", style="bold")
+        source = hit.snippet.source
+        provenance = " · ".join(p for p in (source.organisation, source.namnd, source.dnr, source.datum, source.title) if p)
+        text.append(f"\n{provenance}", style="dim")
+        table.add_row(f"{hit.score:.2f}", STANCE_LABELS.get(hit.snippet.stance, hit.snippet.stance), text)
+    console.print(table)
     return 0
 
 
@@ -184,14 +396,14 @@ def _corpus_import(args: argparse.Namespace) -> int:
 
 
 def _corpus_list(args: argparse.Namespace) -> int:
-    from .corpus import load_corpus, search, snippet_dict
+    from .corpus import load_corpus, search
 
     corpus = load_corpus(args.corpus or user_corpus_dir(), bundled=not args.no_bundled)
     for problem in corpus.problems:
         print(f"Varning: {problem}", file=sys.stderr)
     snippets = search(corpus.snippets, args.query, limit=50) if args.query is not None else corpus.snippets
     if args.json:
-        print(json.dumps([snippet_dict(s) for s in snippets], ensure_ascii=False, indent=2))
+        print(json.dumps([s.to_dict() for s in snippets], ensure_ascii=False, indent=2))
         return 0
     from rich.console import Console
     from rich.table import Table

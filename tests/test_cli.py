@@ -4,13 +4,30 @@ from remissdraft.cli import main
 from remissdraft.locations import data_dir, example_remiss
 
 
-def test_main_job_opens_the_bundled_example(capsys):
+def test_main_job_opens_the_bundled_example_in_the_tui(monkeypatch):
+    import remissdraft.tui as tui
+
+    opened = []
+    monkeypatch.setattr(tui, "run", lambda files, draft, corpus: opened.append((files, draft, corpus)))
     assert main([]) == 0
-    out = capsys.readouterr().out
-    assert "Strategi för främjande av psykisk hälsa" in out
-    assert "HSN 2020-1753" in out and "2021-06-17" in out and "RS 2020-0457" in out
-    assert "Avsnitt (19)" in out
-    assert "Styrande nivå: Utveckla hälsofrämjande politik" in out
+    assert opened == [(example_remiss(), None, None)]
+    assert main(["--draft", "mitt.yaml", str(example_remiss()[0])]) == 0
+    assert [str(p) for p in opened[1][0]] == [str(example_remiss()[0])] and str(opened[1][1]) == "mitt.yaml"
+
+
+def test_main_job_with_a_missing_file_is_one_line(capsys):
+    assert main(["finns-inte.pdf"]) == 1
+    assert capsys.readouterr().err == "Fel: finns-inte.pdf: filen finns inte\n"
+
+
+def test_example_remiss_reads_completely():
+    from remissdraft.remiss import read_remiss
+
+    remiss = read_remiss(example_remiss())
+    assert remiss.title.startswith("Strategi för främjande av psykisk hälsa")
+    assert (remiss.dnr, remiss.sender, remiss.reply_dnr) == ("HSN 2020-1753", "Region Stockholm", "RS 2020-0457")
+    assert remiss.deadline.isoformat() == "2021-06-17"
+    assert len(list(remiss.walk())) == 19
 
 
 def test_example_and_data_folders_ship_with_the_package():

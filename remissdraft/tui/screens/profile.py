@@ -1,0 +1,65 @@
+"""The user's profile: who writes, for which nämnd, and the chef who signs too. Shown on first run."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from ...model import Person, Profile
+
+FIELDS = [
+    ("name", "Ditt namn"), ("title", "Din titel"), ("unit", "Din enhet"), ("namnd", "Nämnd"),
+    ("organisation", "Organisation"), ("chef_name", "Chefens namn"), ("chef_title", "Chefens titel"),
+    ("chef_unit", "Chefens enhet"),
+]
+
+
+class ProfileScreen(ModalScreen[Profile | None]):
+    """Returns the edited profile, or None when skipped."""
+
+    BINDINGS = [
+        Binding("escape", "skip", "Hoppa över", id="profile.skip"),
+        Binding("ctrl+s", "save", "Spara", id="profile.save", priority=True),
+    ]
+
+    def __init__(self, profile: Profile, first_run: bool = False) -> None:
+        super().__init__()
+        self.profile = profile
+        self.first_run = first_run
+
+    def compose(self) -> ComposeResult:
+        values = {**{key: getattr(self.profile, key) for key in ("name", "title", "unit", "namnd", "organisation")},
+                  "chef_name": self.profile.chef.name, "chef_title": self.profile.chef.title, "chef_unit": self.profile.chef.unit}
+        with VerticalScroll(id="profile-box"):
+            yield Label("Välkommen till remissdraft! Fyll i din profil – den används i tjänsteskrivelsen." if self.first_run
+                        else "Din profil", classes="title")
+            with Grid(id="profile-grid"):
+                for key, label in FIELDS:
+                    yield Label(label)
+                    yield Input(values[key], id=f"profile-{key}", placeholder=label)
+            with Horizontal(classes="buttons"):
+                yield Button("Spara (Ctrl+S)", id="save", variant="primary")
+                yield Button("Hoppa över (Esc)", id="skip")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#profile-{FIELDS[0][0]}", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_save() if event.button.id == "save" else self.action_skip()
+
+    def action_save(self) -> None:
+        value = {key: self.query_one(f"#profile-{key}", Input).value.strip() for key, _ in FIELDS}
+        self.dismiss(Profile(
+            name=value["name"], title=value["title"], unit=value["unit"], namnd=value["namnd"],
+            organisation=value["organisation"], template=self.profile.template,
+            chef=Person(value["chef_name"], value["chef_title"], value["chef_unit"]),
+        ))
+
+    def action_skip(self) -> None:
+        self.dismiss(None)

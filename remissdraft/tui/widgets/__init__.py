@@ -1,0 +1,1 @@
+"""Widgets of the workspace, one per screen area."""

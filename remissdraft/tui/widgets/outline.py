@@ -1,0 +1,67 @@
+"""Left: the remiss's own outline, numbered, marking the sections already answered."""
+
+from __future__ import annotations
+
+from textual.message import Message
+from textual.widgets import Tree
+
+from ...model import Section
+from ..session import Session
+
+DONE, NO_OBJECTION, OPEN = "●", "–", "○"
+
+
+class Outline(Tree[Section]):
+    """The section tree; posts `Outline.Chosen` when the highlighted section changes."""
+
+    class Chosen(Message):
+        def __init__(self, section: Section) -> None:
+            super().__init__()
+            self.section = section
+
+    def __init__(self, session: Session, **kwargs) -> None:
+        super().__init__("Remissens avsnitt", **kwargs)
+        self.session = session
+        self.show_root = False
+        self.guide_depth = 2
+
+    def on_mount(self) -> None:
+        def add(parent, sections: list[Section]) -> None:
+            for section in sections:
+                node = parent.add(self._label(section), data=section, expand=True, allow_expand=bool(section.children))
+                add(node, section.children)
+
+        add(self.root, self.session.remiss.sections)
+        self.root.expand()
+
+    def _label(self, section: Section) -> str:
+        synpunkt = self.session.synpunkt(section)
+        mark = OPEN
+        if synpunkt and synpunkt.ingen_erinran and not synpunkt.text.strip():
+            mark = NO_OBJECTION
+        elif synpunkt and synpunkt.written:
+            mark = DONE
+        return f"{mark} {section.number} {section.title}" if section.number else f"{mark} {section.title}"
+
+    def refresh_marks(self) -> None:
+        for node in self._all_nodes():
+            node.set_label(self._label(node.data))
+
+    def _all_nodes(self):
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            yield node
+
+    def select_section(self, section: Section) -> None:
+        for node in self._all_nodes():
+            if node.data is section:
+                self.move_cursor(node)
+                self.scroll_to_node(node)
+                return
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.Chosen(event.node.data))
