@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from remissdraft.draft import load_draft, load_template, new_draft, save_draft
-from remissdraft.draft.fileio import CHUNK_SIZE, backup_path
+from remissdraft.fileio import CHUNK_SIZE, backup_path
 from remissdraft.model import Profile
 from remissdraft.remiss import read_remiss
 

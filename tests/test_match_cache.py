@@ -37,7 +37,9 @@ def test_cache_dir_comes_from_the_environment(cache):
 
 def test_cache_dir_defaults_to_the_platform_cache(monkeypatch):
     monkeypatch.delenv("REMISSDRAFT_CACHE_DIR")
-    monkeypatch.setattr(index_module.platformdirs, "user_cache_dir", lambda name: f"/somewhere/{name}")
+    import remissdraft.locations as locations
+
+    monkeypatch.setattr(locations.platformdirs, "user_cache_dir", lambda name: f"/somewhere/{name}")
     assert str(cache_dir()) == "/somewhere/remissdraft/match"
 
 

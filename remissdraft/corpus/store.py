@@ -16,16 +16,15 @@ A file looks like this (human-editable, diff-friendly; every snippet carries its
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from ..fileio import atomic_write
 from ..locations import cache_dir, data_dir
 from ..model import STANCES, Snippet, Source
 
@@ -188,23 +187,9 @@ class _Cache:
         entries = {digest: self.entries[digest] for digest in self.used if digest in self.entries}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.path, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+            atomic_write(self.path, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), backup=False)
         except OSError:
             pass  # a cache that cannot be written only costs time
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder and rename it into place."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def dump_snippets(snippets: list[Snippet]) -> bytes:
@@ -229,5 +214,5 @@ def save_snippets(path: Path, snippets: list[Snippet]) -> bool:
     if path.exists() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, data)
+    atomic_write(path, data, backup=False)
     return True

@@ -7,7 +7,7 @@ import yaml
 from ..errors import ProfileError
 from ..locations import profile_path
 from ..model import Person, Profile
-from .fileio import atomic_write, dump_yaml, load_yaml, yaml_problem
+from ..fileio import atomic_write, dump_yaml, load_yaml, yaml_problem
 
 FIELDS = ("name", "title", "unit", "namnd", "organisation", "template")
 

@@ -11,7 +11,7 @@ import yaml
 
 from ..errors import DraftError
 from ..model import Draft, DraftSection, Person, RemissFile, RemissInfo, SnippetUse, Source, Synpunkt
-from .fileio import atomic_write, backup_path, dump_yaml, load_yaml, yaml_problem
+from ..fileio import atomic_write, backup_path, dump_yaml, load_yaml, yaml_problem
 
 SCHEMA = 1
 _SOURCE_FIELDS = tuple(Source().__dict__)

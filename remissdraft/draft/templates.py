@@ -9,7 +9,7 @@ import yaml
 from ..errors import TemplateError
 from ..locations import template_dirs
 from ..model import HeaderField, LetterheadField, SignatureRole, Template, TemplateSection
-from .fileio import load_yaml, yaml_problem
+from ..fileio import load_yaml, yaml_problem
 
 DEFAULT_TEMPLATE = "nacka-tjansteskrivelse"
 SECTION_KINDS = ("text", "synpunkter", "handlingar")

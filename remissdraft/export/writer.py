@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from ..draft.edit import missing_required
-from ..draft.fileio import atomic_write
+from ..fileio import atomic_write
 from ..draft.placeholders import leftover
 from ..errors import ExportError
 from ..model import Draft, Template

@@ -8,7 +8,6 @@ import logging
 import os
 import pickle
 import re
-import tempfile
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -16,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import platformdirs
 
+from .. import locations
+from ..fileio import atomic_write
 from ..model import STANCES, Snippet
 from .compounds import CompoundTable, Vocabulary
 from .normalize import Analyzer, fold, plain
@@ -32,10 +32,8 @@ _TITLE_NOISE = re.compile(r"^(?:yttrande\s+(?:över|om|på)\s+|svar\s+på\s+|rem
 
 
 def cache_dir() -> Path:
-    """Where indexes are kept: $REMISSDRAFT_CACHE_DIR, else the platform cache dir; `match/` inside it."""
-    override = os.environ.get("REMISSDRAFT_CACHE_DIR")
-    base = Path(override) if override else Path(platformdirs.user_cache_dir("remissdraft"))
-    return base / "match"
+    """Where indexes are kept: `match/` in remissdraft's cache dir."""
+    return locations.cache_dir() / "match"
 
 
 def split_reference(reference: str) -> tuple[str, str]:
@@ -295,14 +293,7 @@ def _store(index: SnippetIndex) -> None:
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".index.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(index, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, _path(index.key))
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+        atomic_write(_path(index.key), pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL), backup=False)
         _prune(folder)
     except OSError as error:  # a cache that cannot be written only costs time
         log.debug("index not cached: %s", error)

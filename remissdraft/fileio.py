@@ -1,4 +1,5 @@
-"""Writing files so that a crash never leaves a half-written file: temp file + fsync + rename, with a backup."""
+"""Files written so that a crash never leaves a half-written one (temp file + fsync + rename, optional backup),
+and YAML as people write it. Used by every layer that saves: drafts, profile, corpus, export."""
 
 from __future__ import annotations
 
