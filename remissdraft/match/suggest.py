@@ -204,16 +204,17 @@ class Matcher:
     # --- explaining a hit ------------------------------------------------------------------------------
 
     def _matched_words(self, snippet: Snippet, weights: np.ndarray) -> list[str]:
-        """The words of the snippet's text (as written) whose terms met the query, each once, in order."""
+        """The words of the snippet's text (as written) whose terms met the query, each once, the words that
+        weigh most in the query first (so a display can show the strongest few)."""
         assert self.index is not None
         vocab = self.index.vocab
-        words: dict[str, str] = {}
+        words: dict[str, tuple[float, str]] = {}
         for surface, folded in iter_words(snippet.text):
             if folded not in words:
                 term_id = vocab.get(self._analyzer.term(folded))
                 if term_id is not None and weights[term_id] > 0:
-                    words[folded] = surface
-        return list(words.values())
+                    words[folded] = (float(weights[term_id]), surface)
+        return [surface for _, surface in sorted(words.values(), key=lambda pair: -pair[0])]
 
 
 def _same_titles(title: str, titles: list[str]) -> np.ndarray:
