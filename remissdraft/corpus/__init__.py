@@ -1,12 +1,24 @@
-"""The stance corpus: positions from earlier yttranden with their provenance, stored as YAML."""
+"""The stance corpus: positions from earlier yttranden with their provenance, stored as YAML.
 
-from .importer import ImportResult, import_files, read_yttrande
-from .search import search
-from .stance import classify
-from .store import Corpus, bundled_corpus_dir, load_corpus, snippet_id
+Exports load on first use (PEP 562): opening the app needs only the store, not the importer and its readers.
+"""
 
-__all__ = [
-    "Corpus", "ImportResult", "bundled_corpus_dir", "classify", "import_files", "load_corpus", "read_yttrande",
-    "search", "snippet_id",
-]
+from __future__ import annotations
 
+import importlib
+
+_EXPORTS = {
+    "Corpus": "store", "bundled_corpus_dir": "store", "load_corpus": "store", "snippet_id": "store",
+    "ImportResult": "importer", "import_files": "importer", "read_yttrande": "importer",
+    "search": "textsearch", "classify": "stance",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

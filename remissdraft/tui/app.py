@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from textual import on, work
@@ -61,12 +62,20 @@ class RemissdraftApp(App[None]):
 
     def __init__(self, files: list[Path], draft_path: Path | None = None, corpus_dir: Path | None = None) -> None:
         super().__init__()
+        self.theme = "textual-dark"  # fixed, so every screen (and every snapshot) looks the same
         self.files = files
         self.draft_path = draft_path
         self.corpus_dir = corpus_dir
         self.session: Session | None = None
         self.section: Section | None = None
         self.stance: str | None = None
+        # Reading the remiss starts now, in a plain thread, so that it overlaps Textual's own start-up.
+        self._opening = _Background(self._open)
+
+    def _open(self) -> Session:
+        from .session import open_session
+
+        return open_session(self.files, self.draft_path, self.corpus_dir)
 
     WORKSPACE_ACTIONS = {
         "save", "next_section", "previous_section", "next_unanswered", "ingen_erinran", "cycle_stance", "filter",
@@ -87,14 +96,11 @@ class RemissdraftApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.theme = "textual-dark"
         self.load_session()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_session(self) -> Session:
-        from .session import open_session  # the ranking engine (numpy) loads here, off the UI thread
-
-        return open_session(self.files, self.draft_path, self.corpus_dir)
+        return self._opening.result()
 
     @work(thread=True, exclusive=True, group="rank", exit_on_error=False)
     def load_ranking(self) -> None:
@@ -437,6 +443,28 @@ class RemissdraftApp(App[None]):
                 self.session.autosaver.dirty = False
                 return
         self.exit()
+
+
+class _Background:
+    """A function run in a daemon thread; `result()` waits for it and re-raises what it raised."""
+
+    def __init__(self, function) -> None:
+        self._value = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(function,), daemon=True)
+        self._thread.start()
+
+    def _run(self, function) -> None:
+        try:
+            self._value = function()
+        except BaseException as error:  # handed to the worker, which reports it
+            self._error = error
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 def _keys(key: str) -> str:
