@@ -234,3 +234,20 @@ async def test_command_palette_jumps_to_a_section(profile):
         await pilot.press("enter")
         await pilot.pause()
         assert app.section.title.startswith("Närsamhälle")
+
+
+async def test_command_palette_switches_template(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        app.query_one("#editor", TextArea).focus()
+        await pilot.press(*"Behålls vid mallbyte.")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Byt mall: Tjänsteutlåtande")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        draft = app.session.draft
+        assert draft.template == "stockholm-tjansteutlatande"
+        assert draft.synpunkter[0].text == "Behålls vid mallbyte."
+        assert app.session.autosaver.draft is draft

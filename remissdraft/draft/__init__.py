@@ -1,6 +1,6 @@
 """Templates, the user's profile, and drafts: create, edit, save (atomic, with backup), autosave, load."""
 
-from .create import new_draft
+from .create import new_draft, switch_template
 from .edit import fill_snippet, insert_snippet, mark_ingen_erinran, missing_required, set_text, target
 from .placeholders import draft_values, fill, leftover
 from .profile import load_profile, save_profile, update_profile
@@ -26,6 +26,7 @@ __all__ = [
     "save_draft",
     "save_profile",
     "set_text",
+    "switch_template",
     "target",
     "update_profile",
 ]

@@ -184,3 +184,22 @@ def _sha256(path: Path) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return ""
+
+
+def switch_template(draft: Draft, remiss: Remiss, template: Template, profile: Profile) -> Draft:
+    """The same draft laid out by another template: its standard sections come from `template`, and everything
+    written carries over: the synpunkter, the nämnd's dnr and date, the text of sections the templates share by
+    key, and (kept last, so nothing is lost) sections the new template does not have."""
+    fresh = new_draft(remiss, template, profile, dnr=draft.dnr, datum=date.fromisoformat(draft.datum) if draft.datum else None)
+    fresh.synpunkter = draft.synpunkter
+    fresh.path = draft.path
+    fresh.author, fresh.signatures = draft.author, draft.signatures
+    fresh.namnd = draft.namnd or fresh.namnd
+    keys = {section.key for section in fresh.sections}
+    for old in draft.sections:
+        new = fresh.section(old.key)
+        if new is not None and old.text.strip():
+            new.text, new.uses = old.text, old.uses
+        elif new is None and old.kind == "text" and old.text.strip() and old.key not in keys:
+            fresh.sections.append(old)
+    return fresh

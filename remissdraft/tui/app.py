@@ -369,14 +369,26 @@ class RemissdraftApp(App[None]):
             ExportScreen(list_templates(), template or draft.template, output, missing_required(draft)), self._do_export
         )
 
+    def action_switch_template(self, template_id: str) -> None:
+        """Lay the draft out by another template; what was written carries over (see draft.switch_template)."""
+        if self.session is None or template_id == self.session.draft.template:
+            return
+        try:
+            self.session.switch_template(load_template(template_id), load_profile())
+        except RemissdraftError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self._update_status()
+        self.notify(f"Mallen är nu {load_template(template_id).name}", timeout=4)
+
     def _do_export(self, request: ExportRequest | None) -> None:
         if request is None or self.session is None:
             return
         from ..export import export_docx
 
+        self.action_switch_template(request.template)
         draft = self.session.draft
         try:
-            draft.template = request.template
             result = export_docx(draft, load_template(request.template), request.output, force=request.force, comments=request.comments)
             self.session.save()
         except RemissdraftError as error:

@@ -25,7 +25,8 @@ class RemissCommands(Provider):
         ]
         if session is not None:
             for template in list_templates():
-                entries.append((f"Byt mall: {template.name}", partial(app.action_export, template.id), "Exportera med en annan mall"))
+                entries.append((f"Byt mall: {template.name}", partial(app.action_switch_template, template.id),
+                                "Samma utkast i en annan mall; det skrivna följer med"))
             for section in session.sections:
                 entries.append((f"Gå till {section.label}", partial(app.jump_to, section), "Avsnitt i remissen"))
         return entries

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..draft import Autosaver, load_draft, load_profile, load_template, new_draft, save_draft
+from ..draft import Autosaver, load_draft, load_profile, load_template, new_draft, save_draft, switch_template
 from ..draft.edit import fill_snippet
 from ..draft.templates import DEFAULT_TEMPLATE
 from ..locations import user_corpus_dir
-from ..model import Draft, Profile, Remiss, Section, Snippet, Synpunkt
+from ..model import Draft, Profile, Remiss, Section, Snippet, Synpunkt, Template
 
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
 
@@ -156,6 +156,11 @@ class Session:
             self.autosaver = Autosaver(self.draft)
         elif not self.draft.namnd and profile.namnd:
             self.draft.namnd = profile.namnd
+        self.changed()
+
+    def switch_template(self, template: Template, profile: Profile) -> None:
+        self.draft = switch_template(self.draft, self.remiss, template, profile)
+        self.autosaver.draft = self.draft
         self.changed()
 
     # --- saving -------------------------------------------------------------------------------------
