@@ -46,7 +46,10 @@ class RemissCommands(Provider):
             return
         from ..corpus import search
 
+        from ..draft import fill_snippet
+
         for snippet in search(session.snippets, query, limit=8):
-            label = f"Infoga: {snippet.text[:70]}{'…' if len(snippet.text) > 70 else ''}"
+            text = fill_snippet(session.draft, snippet)
+            label = f"Infoga: {text[:70]}{'…' if len(text) > 70 else ''}"
             yield Hit(0.5, label, partial(self.app.insert_snippet, snippet), text=label,
                       help=f"{STANCE_LABELS[snippet.stance]} · {snippet.source.organisation} · {snippet.source.dnr}")

@@ -126,13 +126,16 @@ class Session:
         return found
 
     def standard_texts(self, key: str) -> list[str]:
-        """Standard texts the corpus holds for a template section ("konsekvenser_for_barn"), most used first."""
-        counts: dict[str, int] = {}
+        """Standard texts the corpus holds for a template section ("konsekvenser_for_barn"): the most used first,
+        and among equals those written in answers to a remiss (their source names the remiss) before others."""
+        ranks: dict[str, list] = {}
         for snippet in self.snippets:
             if snippet.kind == "standardtext" and snippet.section_key == key:
                 text = fill_snippet(self.draft, snippet)
-                counts[text] = counts.get(text, 0) + 1
-        return sorted(counts, key=lambda text: (-counts[text], len(text)))
+                rank = ranks.setdefault(text, [0, 1, len(text)])
+                rank[0] -= 1
+                rank[1] = min(rank[1], 0 if snippet.source.title else 1)
+        return sorted(ranks, key=lambda text: ranks[text])
 
     # --- status -------------------------------------------------------------------------------------
 
