@@ -43,8 +43,8 @@ class Section:
 
 
 @dataclass
-class Remiss:
-    """A remiss read from one or more files: metadata and its own section tree."""
+class RemissFacts:
+    """What a remiss states about itself."""
 
     title: str = ""
     dnr: str = ""
@@ -52,6 +52,12 @@ class Remiss:
     deadline: date | None = None
     reply_dnr: str = ""  # the dnr the answer must quote, when a cover letter says so
     reply_to: str = ""  # where the answer is sent (e-mail or address), when stated
+
+
+@dataclass
+class Remiss(RemissFacts):
+    """A remiss read from one or more files: metadata and its own section tree."""
+
     sections: list[Section] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
 
@@ -277,15 +283,9 @@ class RemissFile:
 
 
 @dataclass
-class RemissInfo:
+class RemissInfo(RemissFacts):
     """The remiss a draft answers, as read when the draft was made."""
 
-    title: str = ""
-    dnr: str = ""
-    sender: str = ""
-    deadline: date | None = None
-    reply_dnr: str = ""
-    reply_to: str = ""
     files: list[RemissFile] = field(default_factory=list)
 
 

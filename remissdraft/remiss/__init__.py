@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UnreadableFileError, UnsupportedFileError
-from ..model import Remiss, Section
+from ..model import Remiss, RemissFacts, Section
 from . import metadata
 from .clean import fix_split_letters, normalize, remove_furniture, vocabulary
 from .lines import Line, RawDocument
@@ -27,7 +27,7 @@ class Document:
     path: Path
     sections: list[Section]
     preamble: list[str]
-    metadata: metadata.Metadata
+    metadata: RemissFacts
     furniture: str = ""
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
+
+from ..model import RemissFacts
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
@@ -46,25 +47,15 @@ _NOT_TITLE = re.compile(
 )
 
 
-@dataclass
-class Metadata:
-    title: str = ""
-    dnr: str = ""
-    sender: str = ""
-    deadline: date | None = None
-    reply_dnr: str = ""
-    reply_to: str = ""
-
-
 def extract(
     preamble: list[str], body: str, furniture: str = "", declared_title: str = "", title_lines: list[str] | None = None
-) -> Metadata:
+) -> RemissFacts:
     """Read metadata from the text before the first heading (`preamble`), the whole text (`body`)
     and the page furniture removed from it (running headers often carry the diarienummer)."""
     front = "\n".join(preamble)
     everything = f"{front}\n{body}"
     reply_dnr = find_reply_dnr(everything)
-    return Metadata(
+    return RemissFacts(
         title=find_title(preamble, declared_title, title_lines or []),
         dnr=find_dnr(front) or find_dnr(furniture) or find_dnr(everything, exclude=reply_dnr) or reply_dnr,
         sender=find_sender(front, everything),
