@@ -44,8 +44,9 @@ def test_help(snap_compare, profile, tmp_path):
 def test_first_run_profile(snap_compare, tmp_path):
     async def before(pilot):
         await _steady(pilot)
+        pilot.app.set_stance("forbehall")  # a short list behind the dialog, as in test_help
         for widget in pilot.app.screen.query(Input):
             widget.cursor_blink = False
-        await pilot.pause()
+        await pilot.pause(0.3)
 
     assert snap_compare(_app(tmp_path), terminal_size=SIZE, run_before=before)
