@@ -7,8 +7,6 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from ..model import Section
 from .clean import SUSPENDED_COMPOUND, bullet_text
 from .lines import Line, Outline
@@ -298,6 +296,8 @@ class StructureBuilder:
             while len(text) < len(title) - 3 and end + 1 < len(self.lines):
                 end += 1
                 text = join_lines(text, self.lines[end].text.strip()) if self.lines[end].text.strip() else text
+            from rapidfuzz import fuzz  # only documents with a table of contents need it
+
             if fuzz.ratio(wanted, text.casefold()[: len(wanted) + 3]) >= 80:
                 return index, end
         return None

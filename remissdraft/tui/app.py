@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -17,16 +18,14 @@ from ..draft.edit import fill_snippet
 from ..errors import RemissdraftError
 from ..locations import user_corpus_dir
 from ..model import STANCES, Section, Snippet, SnippetUse, Source
-from .commands import RemissCommands
-from .screens.draft import DraftScreen
-from .screens.export import ExportRequest, ExportScreen
-from .screens.help import HelpScreen
-from .screens.profile import ProfileScreen
 from .session import Session, Suggestion
 from .widgets.outline import Outline
 from .widgets.section_text import SectionText
 from .widgets.status import StatusBar
 from .widgets.suggestions import Suggestions
+
+if TYPE_CHECKING:
+    from .screens.export import ExportRequest
 
 STANCE_FILTERS: list[str | None] = [None, *STANCES]
 STANCE_NAMES = {None: "alla", "positiv": "positiv", "kritisk": "kritisk", "forbehall": "förbehåll",
@@ -38,7 +37,7 @@ class RemissdraftApp(App[None]):
 
     TITLE = "remissdraft"
     CSS_PATH = Path(__file__).with_name("remissdraft.tcss")
-    COMMANDS = App.COMMANDS | {RemissCommands}
+    COMMANDS = App.COMMANDS | {lambda: _commands()}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
         Binding("ctrl+s", "save", "Spara", id="save"),
@@ -168,6 +167,8 @@ class RemissdraftApp(App[None]):
             self.show_section(session.next_unanswered(None) or session.sections[0])
         self._update_status()
         if not session.resumed and not load_profile().name:
+            from .screens.profile import ProfileScreen
+
             self.push_screen(ProfileScreen(load_profile(), first_run=True), self._profile_saved)
 
     # --- the current section ----------------------------------------------------------------------
@@ -331,17 +332,23 @@ class RemissdraftApp(App[None]):
         self.notify(f"Sparat i {path}", timeout=3)
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         rows = [(binding.key_display or _keys(binding.key), binding.description) for binding in self.BINDINGS if binding.description]
         self.push_screen(HelpScreen(rows))
 
     def action_draft(self) -> None:
         if self.session is not None:
+            from .screens.draft import DraftScreen
+
             self.push_screen(DraftScreen(self.session), lambda _: self._after_draft_view())
 
     def _after_draft_view(self) -> None:
         self._update_status()
 
     def action_profile(self) -> None:
+        from .screens.profile import ProfileScreen
+
         self.push_screen(ProfileScreen(load_profile()), self._profile_saved)
 
     def _profile_saved(self, profile) -> None:
@@ -362,6 +369,7 @@ class RemissdraftApp(App[None]):
         if self.session is None:
             return
         from ..export import default_output_path
+        from .screens.export import ExportScreen
 
         draft = self.session.draft
         output = default_output_path(draft)
@@ -455,6 +463,12 @@ class RemissdraftApp(App[None]):
                 self.session.autosaver.dirty = False
                 return
         self.exit()
+
+
+def _commands():
+    from .commands import RemissCommands
+
+    return RemissCommands
 
 
 class _Background:
