@@ -17,8 +17,8 @@ from ..draft import list_templates, load_profile, load_template, mark_ingen_erin
 from ..draft.edit import fill_snippet
 from ..errors import RemissdraftError
 from ..locations import user_corpus_dir
-from ..model import STANCES, Section, Snippet, SnippetUse, Source
-from .session import Session, Suggestion
+from ..model import STANCES, Profile, Section, Snippet, SnippetUse, Source
+from .session import Session
 from .widgets.outline import Outline
 from .widgets.section_text import SectionText
 from .widgets.status import StatusBar
@@ -341,17 +341,14 @@ class RemissdraftApp(App[None]):
         if self.session is not None:
             from .screens.draft import DraftScreen
 
-            self.push_screen(DraftScreen(self.session), lambda _: self._after_draft_view())
-
-    def _after_draft_view(self) -> None:
-        self._update_status()
+            self.push_screen(DraftScreen(self.session), lambda _: self._update_status())
 
     def action_profile(self) -> None:
         from .screens.profile import ProfileScreen
 
         self.push_screen(ProfileScreen(load_profile()), self._profile_saved)
 
-    def _profile_saved(self, profile) -> None:
+    def _profile_saved(self, profile: Profile | None) -> None:
         if profile is None:
             return
         try:
@@ -361,7 +358,8 @@ class RemissdraftApp(App[None]):
             return
         if self.session is not None:
             self.session.apply_profile(profile)
-            self.show_section(self.section) if self.section else None
+            if self.section is not None:
+                self.show_section(self.section)  # placeholders in the suggestions now read with the nämnd
             self._update_status()
         self.notify("Profilen är sparad", timeout=3)
 
@@ -504,4 +502,4 @@ def _end_of(text: str) -> tuple[int, int]:
     return len(lines) - 1, len(lines[-1])
 
 
-__all__ = ["RemissdraftApp", "Suggestion"]
+__all__ = ["RemissdraftApp"]
