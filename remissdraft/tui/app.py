@@ -234,7 +234,7 @@ class RemissdraftApp(App[None]):
         if synpunkt is not None and synpunkt.text != event.text_area.text:  # loading a section changes nothing
             set_text(self.session.draft, synpunkt.key, event.text_area.text)
             self.session.changed()
-            self.query_one(Outline).refresh_marks()
+            self.query_one(Outline).refresh_mark(self.section)
             self._update_status()
 
     @on(Suggestions.Insert)
@@ -286,7 +286,7 @@ class RemissdraftApp(App[None]):
         synpunkt = self.session.synpunkt(self.section)
         mark_ingen_erinran(self.session.draft, synpunkt.key, not synpunkt.ingen_erinran)
         self.session.changed()
-        self.query_one(Outline).refresh_marks()
+        self.query_one(Outline).refresh_mark(self.section)
         self.show_section(self.section)
         self._update_status()
         self.notify("Markerat ”ingen erinran”" if synpunkt.ingen_erinran else "”Ingen erinran” borttaget", timeout=2)

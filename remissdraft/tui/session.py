@@ -54,6 +54,7 @@ class Session:
 
     def __post_init__(self) -> None:
         self.sections: list[Section] = list(self.remiss.walk())
+        self._position = {id(section): index for index, section in enumerate(self.sections)}
         self.autosaver = Autosaver(self.draft)
         self._ranked: dict[tuple, list[Suggestion]] = {}
         self._matcher = None  # match.Matcher, built by the first ranking
@@ -69,7 +70,7 @@ class Session:
 
     def synpunkt(self, section: Section) -> Synpunkt | None:
         """The draft's synpunkt for a remiss section (same position in the remiss's order, same heading)."""
-        index = self.sections.index(section)
+        index = self._position[id(section)]
         if index < len(self.draft.synpunkter):
             candidate = self.draft.synpunkter[index]
             if (candidate.number, candidate.title) == (section.number, section.title):
@@ -84,25 +85,9 @@ class Session:
         return sum(1 for s in self.sections if self.answered(s)), len(self.sections)
 
     def next_unanswered(self, after: Section | None) -> Section | None:
-        start = self.sections.index(after) + 1 if after in self.sections else 0
+        start = self._position[id(after)] + 1 if after is not None else 0
         ordered = self.sections[start:] + self.sections[:start]
         return next((s for s in ordered if not self.answered(s)), None)
-
-    def parent_title(self, section: Section) -> str:
-        stack: list[Section] = []
-
-        def find(nodes: list[Section]) -> bool:
-            for node in nodes:
-                if node is section:
-                    return True
-                stack.append(node)
-                if find(node.children):
-                    return True
-                stack.pop()
-            return False
-
-        find(self.remiss.sections)
-        return stack[-1].title if stack else ""
 
     # --- suggestions --------------------------------------------------------------------------------
 

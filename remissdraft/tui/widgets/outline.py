@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
 
 from ...model import Section
 from ..session import Session
@@ -24,11 +25,13 @@ class Outline(Tree[Section]):
         self.session = session
         self.show_root = False
         self.guide_depth = 2
+        self.nodes: dict[int, TreeNode[Section]] = {}  # by id(section)
 
     def on_mount(self) -> None:
         def add(parent, sections: list[Section]) -> None:
             for section in sections:
                 node = parent.add(self._label(section), data=section, expand=True, allow_expand=bool(section.children))
+                self.nodes[id(section)] = node
                 add(node, section.children)
 
         add(self.root, self.session.remiss.sections)
@@ -43,23 +46,14 @@ class Outline(Tree[Section]):
             mark = DONE
         return f"{mark} {section.number} {section.title}" if section.number else f"{mark} {section.title}"
 
-    def refresh_marks(self) -> None:
-        for node in self._all_nodes():
-            node.set_label(self._label(node.data))
-
-    def _all_nodes(self):
-        stack = list(self.root.children)
-        while stack:
-            node = stack.pop()
-            stack.extend(node.children)
-            yield node
+    def refresh_mark(self, section: Section) -> None:
+        """Show whether `section` is answered; called when its synpunkt changes."""
+        self.nodes[id(section)].set_label(self._label(section))
 
     def select_section(self, section: Section) -> None:
-        for node in self._all_nodes():
-            if node.data is section:
-                self.move_cursor(node)
-                self.scroll_to_node(node)
-                return
+        node = self.nodes[id(section)]
+        self.move_cursor(node)
+        self.scroll_to_node(node)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         event.stop()
