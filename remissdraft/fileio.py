@@ -3,6 +3,8 @@ and YAML as people write it. Used by every layer that saves: drafts, profile, co
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import secrets
 from pathlib import Path
@@ -102,3 +104,24 @@ def yaml_problem(error: yaml.YAMLError) -> str:
     mark = getattr(error, "problem_mark", None)
     where = f" på rad {mark.line + 1}" if mark is not None else ""
     return f"fel i YAML-syntaxen{where}"
+
+
+def file_sha256(path: Path) -> str:
+    """A file's SHA-256, computed once per version of the file (path, size and modification time)."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return ""
+    return _sha256(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _sha256(path: str, size: int, mtime_ns: int) -> str:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as stream:
+            for chunk in iter(lambda: stream.read(CHUNK_SIZE * 16), b""):
+                digest.update(chunk)
+    except OSError:
+        return ""
+    return digest.hexdigest()

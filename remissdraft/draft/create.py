@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from ..model import (
     Synpunkt,
     Template,
 )
+from ..fileio import file_sha256
 from .placeholders import draft_values, fill, long_date
 
 _LETTER = re.compile(r"remissbrev|missiv|följebrev|foljebrev|brev", re.IGNORECASE)
@@ -43,7 +43,7 @@ def new_draft(remiss: Remiss, template: Template, profile: Profile, *, dnr: str 
             deadline=remiss.deadline,
             reply_dnr=remiss.reply_dnr,
             reply_to=remiss.reply_to,
-            files=[RemissFile(str(Path(p).resolve()), _sha256(Path(p))) for p in remiss.files],
+            files=[RemissFile(str(Path(p).resolve()), file_sha256(Path(p))) for p in remiss.files],
         ),
         author=profile.person,
         signatures=_signers(template, profile),
@@ -177,13 +177,6 @@ def _tidy(text: str) -> str:
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
-
-
-def _sha256(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
 
 
 def switch_template(draft: Draft, remiss: Remiss, template: Template, profile: Profile) -> Draft:

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..draft import Autosaver, load_draft, load_profile, load_template, new_draft, save_draft, switch_template
 from ..draft.edit import fill_snippet
 from ..draft.templates import DEFAULT_TEMPLATE
+from ..fileio import file_sha256
 from ..locations import user_corpus_dir
 from ..model import Draft, Profile, Remiss, Section, Snippet, Synpunkt, Template
 
@@ -29,7 +30,7 @@ def default_draft_path(files: list[Path]) -> Path:
     """One draft per remiss: named from the first file, keyed by the files' content."""
     digest = hashlib.blake2b(digest_size=6)
     for path in files:
-        digest.update(Path(path).read_bytes())
+        digest.update(file_sha256(Path(path)).encode())  # the same digest the draft records
     stem = re.sub(r"[^a-z0-9]+", "-", Path(files[0]).stem.casefold().translate(str.maketrans("åäö", "aao"))).strip("-")
     return drafts_dir() / f"{stem or 'remiss'}-{digest.hexdigest()}.yaml"
 
