@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from remissdraft.draft import (
@@ -143,8 +144,11 @@ def test_header_matches_socn_2021_132(nacka):
     assert lines[1] == "Socialnämnden\t2021-04-22"
     assert lines[2] == "\t" + NACKA["header_lines"][1]
     section = nacka.sections[0]
-    assert [p.text for p in section.header.paragraphs if p.text] == lines  # the same header on later pages
-    assert re.search(r"\t1 \(1\)$", lines[0])  # PAGE (NUMPAGES) with their cached results
+    later = [p.text for p in section.header.paragraphs if p.text]
+    assert later[1:] == lines[1:]  # the same header on later pages
+    pages = int(nacka.part.package.part_related_by(RT.EXTENDED_PROPERTIES).blob.split(b"<Pages>")[1].split(b"<")[0])
+    assert pages == 3  # the estimate; LibreOffice lays it out on three pages too
+    assert lines[0].endswith(f"\t1 ({pages})") and later[0].endswith(f"\t2 ({pages})")  # PAGE (NUMPAGES), cached
 
 
 def test_page_numbers_are_fields(nacka):
@@ -298,24 +302,39 @@ def test_numbered_points_restart_for_each_list(remiss, tmp_path):
 
 
 def test_stockholm_tjansteutlatande(remiss, tmp_path):
+    """Region Stockholm's layout (seed lines 2146–2512, 2757–3207): nämnd, enhet and handläggare on the left,
+    TJÄNSTEUTLÅTANDE with the dnr and the date on the right, the nämnd as recipient, the motivering's sections at
+    level 2, the synpunkter under Överväganden, and "Beslutet ska skickas till" below the signatures."""
     draft = nacka_draft(remiss, "stockholm-tjansteutlatande")
-    set_text(draft, "beredning", "Ärendet har beretts av socialförvaltningen.")
+    set_text(draft, "beredning", "Ärendet har beretts i socialförvaltningen.")
     document = export(draft, tmp_path)
-    level_one = [text for style, text in headings(document) if style == "Heading 1"]
-    assert level_one == [
-        "Förvaltningens förslag till beslut", "Sammanfattning", "Bakgrund", "Ärendets beredning", "Ärendet",
-        "Förvaltningens synpunkter och förslag", "Bilagor",
+    found = headings(document)
+    assert [(style, text) for style, text in found if style in ("Heading 1", "Heading 2")] == [
+        ("Heading 1", "Ärendebeskrivning"), ("Heading 1", "Beslutsunderlag"), ("Heading 1", "Ärendets beredning"),
+        ("Heading 1", "Förslag till beslut"), ("Heading 1", "Förvaltningens motivering till förslaget"),
+        ("Heading 2", "Bakgrund"), ("Heading 2", "Överväganden"), ("Heading 2", "Ekonomiska konsekvenser"),
+        ("Heading 2", "Beslutet ska skickas till"),
     ]
-    assert headings(document)[1] == ("Subtitle", "Svar på remiss från Region Stockholm")
+    assert ("Heading 3", "Avsnitt 5 Strategins angreppssätt") in found
+    assert found[0][0] == "Title" and found[1][0] != "Subtitle"  # the seed's title stands alone
     lines = header_lines(document)
-    assert lines[0].startswith("Stockholms stad\tTjänsteutlåtande\t")
-    assert lines[1:] == ["Socialnämnden\tDnr SOCN 2021/132", "\t2021-04-22", "\tHandläggare Therese Råckle"]
-    labels, values = letterhead_rows(document)
-    assert labels[0] == "Postadress" and values[-1] == "212000-0142"
+    assert lines == ["Socialnämnden\tTJÄNSTEUTLÅTANDE SOCN 2021/132\t1 (3)", "Omsorgsenheten\t2021-04-22", "Therese Råckle"]
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Socialnämnden" and document.paragraphs[0].style.name == "Mottagare"
+    forslag = texts.index("Förslag till beslut")
+    assert texts[forslag + 1] == "Socialnämnden beslutar följande:"
     numbered = [p.text for p in document.paragraphs if p.style.name == "List Number"]
-    assert numbered[1] == "Paragrafen justeras omedelbart."
-    assert "Förvaltningen har ingen erinran mot avsnittet." in [p.text for p in document.paragraphs]
+    assert numbered[1] == "Ärendet överlämnas till Region Stockholm."
+    assert "Förvaltningen har ingen erinran mot avsnittet." in texts
     assert len(document.comments) == len(NACKA["positions"])
+    signatures = document.tables[-1]
+    assert [cell.text for cell in signatures.rows[0].cells] == ["", "Helena Lindenius\nEnhetschef\nOmsorgsenheten"]
+    body = list(document.element.body.iterchildren())
+    assert body.index(signatures._tbl) < body.index(next(p._p for p in document.paragraphs if p.text == "Beslutet ska skickas till"))
+    assert texts[-1] == "Region Stockholm"
+    section = document.sections[0]
+    footer = section.first_page_footer if section.different_first_page_header_footer else section.footer
+    assert not footer.tables  # the seed shows no letterhead: nothing is made up
 
 
 def test_yttrande_brev(remiss, tmp_path):
