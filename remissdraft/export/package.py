@@ -18,7 +18,7 @@ from .. import __version__
 _WORD_URI = "http://schemas.microsoft.com/office/word"
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _BIBLIOGRAPHY = "{http://schemas.openxmlformats.org/officeDocument/2006/bibliography}Sources"
-_W14_DOC_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}docId"
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 # w:settings children in the schema's order, up to the last one written here.
 _SETTINGS_ORDER = (
     "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation", "w:removeDateAndTime",
@@ -72,9 +72,9 @@ def tidy_settings(settings) -> None:
             child = OxmlElement(tag)
             _insert(element, child)
         child.set(qn("w:val"), value)
-    doc_id = element.find(_W14_DOC_ID)
+    doc_id = element.find(f"{_W14}docId")
     if doc_id is not None:
-        doc_id.set(_W14_DOC_ID, f"{secrets.randbits(31):08X}")
+        doc_id.set(f"{_W14}val", f"{secrets.randbits(31):08X}")
 
 
 def _insert(parent, child) -> None:
@@ -102,6 +102,12 @@ def drop_leftovers(document) -> None:
             del document.part.rels[rId]
 
 
+def _text(paragraph) -> str:
+    """A paragraph's text as Word counts it: tabs and line breaks separate words."""
+    return "".join(node.text or "" if node.tag == qn("w:t") else " "
+                   for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")))
+
+
 def _empty_bibliography(part) -> bool:
     from lxml import etree
 
@@ -114,7 +120,7 @@ def _empty_bibliography(part) -> bool:
 
 def set_app_properties(document, *, pages: int, organisation: str) -> None:
     """docProps/app.xml as it is: made by remissdraft, with the page estimate and the counts of this text."""
-    texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in document.element.body.iter(qn("w:p"))]
+    texts = [_text(p) for p in document.element.body.iter(qn("w:p"))]
     paragraphs = [text for text in texts if text.strip()]
     whole = "\n".join(paragraphs)
     words = len(whole.split())
