@@ -353,3 +353,129 @@ def test_yttrande_brev(remiss, tmp_path):
     assert "För socialnämnden" in texts
     table = document.tables[-1]
     assert table.rows[0].cells[0].text == "Helena Lindenius\nEnhetschef\nOmsorgsenheten" and table.rows[0].cells[1].text == ""
+
+
+# --- comments, placeholders, organisation, text that cannot go into XML -------------------------------------
+
+
+def test_a_lightly_edited_snippet_is_commented_on_its_paragraph_as_bearbetad(remiss, tmp_path):
+    draft = nacka_draft(remiss)
+    synpunkt = draft.synpunkt("5")
+    edited = synpunkt.text.replace("Socialnämnden är positiva till", "Socialnämnden ställer sig positiv till")
+    synpunkt.text = "Inledande mening som nämnden skrivit själv.\n\n" + edited
+    document = export(draft, tmp_path)
+    comments = {c.comment_id: c for c in document.comments}
+    body = document.element.body
+    start = next(s for s in body.iter(qn("w:commentRangeStart"))
+                 if "".join(s.getparent().itertext()).startswith("Socialnämnden ställer sig positiv till"))
+    comment = comments[int(start.get(qn("w:id")))]
+    assert comment.text.startswith("Återanvänd text, bearbetad från Nacka kommun, Socialnämnden, SOCN 2021/132, 2021-04-27")
+    heading = next(p for p in document.paragraphs if p.text == "Avsnitt 5 Strategins angreppssätt")
+    assert not heading._p.findall(qn("w:commentRangeStart"))  # the heading carries no comment
+    unedited = [c for c in comments.values() if c.text.startswith("Återanvänd text – ")]
+    assert len(unedited) == len(NACKA["positions"]) - 1
+
+
+def test_placeholders_are_filled_at_export_from_the_current_profile(remiss, tmp_path):
+    """A nämnd (and a name, a chef) added to the profile after the draft was made reach the document."""
+    from remissdraft.draft import update_profile
+
+    draft = new_draft(remiss, load_template("nacka-tjansteskrivelse"), Profile(), dnr="SOCN 2021/132")
+    for key in ("ekonomiska_konsekvenser", "konsekvenser_for_barn"):
+        set_text(draft, key, "Inga.")
+    insert_snippet(draft, "5", Snippet("s", "{namnd} är positiva till strategins angreppssätt.",
+                                       source=Source("Nacka kommun", "Socialnämnden")))
+    assert draft.section("synpunkter").heading == "{namnd}s synpunkter på remissen"
+    update_profile(namnd="Socialnämnden", organisation="Nacka kommun", name="Therese Råckle",
+                   chef_name="Helena Lindenius", chef_title="Enhetschef")
+    result = export_docx(draft, load_template(draft.template), tmp_path / "ut.docx")
+    document = docx.Document(str(result.path))
+    texts = [p.text for p in document.paragraphs]
+    assert "Socialnämndens synpunkter på remissen" in texts
+    assert "Socialnämnden är positiva till strategins angreppssätt." in texts
+    assert texts[texts.index("Förslag till beslut") + 1].startswith("Socialnämnden lämnar synpunkter över remissen")
+    assert not [t for t in texts if "{" in t]
+    assert header_lines(document)[1] == "Socialnämnden\t" + draft.datum
+    assert document.tables[-1].rows[0].cells[0].text.startswith("Helena Lindenius\nEnhetschef")
+    assert result.warnings == []
+    assert draft.section("synpunkter").heading == "{namnd}s synpunkter på remissen"  # the draft is not changed
+
+
+def test_left_over_placeholders_are_found_in_headings_too(remiss, tmp_path):
+    draft = new_draft(remiss, load_template("nacka-tjansteskrivelse"), Profile(), dnr="X 1")
+    for key in ("ekonomiska_konsekvenser", "konsekvenser_for_barn"):
+        set_text(draft, key, "Inga.")
+    mark_ingen_erinran(draft, "1")
+    draft.section("handlingar").heading = "Handlingar till {mottagare}"
+    result = export_docx(draft, load_template(draft.template), tmp_path / "ut.docx", profile=Profile())
+    assert "Texten har ifyllnadsfält utan värde: {namnd}, {mottagare}" in result.warnings
+
+
+def test_a_required_heading_with_an_unknown_namnd_says_how_to_fill_it(remiss, tmp_path):
+    draft = new_draft(remiss, load_template("nacka-tjansteskrivelse"), Profile())
+    with pytest.raises(ExportError) as caught:
+        export_docx(draft, load_template(draft.template), tmp_path / "ut.docx", profile=Profile())
+    message = str(caught.value)
+    assert message.startswith("Obligatoriska avsnitt är tomma: {namnd}s synpunkter på remissen, Ekonomiska")
+    assert "ange den med ”remissdraft profile --namnd …”" in message and "--ignore-required" in message
+    with pytest.raises(ExportError, match="^Obligatoriska avsnitt är tomma: Kulturnämndens synpunkter på remissen, "):
+        export_docx(draft, load_template(draft.template), tmp_path / "ut.docx", profile=Profile(namnd="Kulturnämnden"))
+
+
+def test_the_profiles_organisation_is_not_replaced_by_the_templates(remiss, tmp_path):
+    profile = Profile("Anna Andersson", "Utredare", "Stab", "Kulturnämnden", "Exempelkommun")
+    draft = new_draft(remiss, load_template("nacka-tjansteskrivelse"), profile, dnr="KUN 2024/1")
+    assert draft.organisation == "Exempelkommun"
+    assert draft.section("sammanfattning").text.startswith("Exempelkommun är remissinstans")
+    result = export_docx(draft, load_template(draft.template), tmp_path / "ut.docx", ignore_required=True, profile=profile)
+    document = docx.Document(str(result.path))
+    assert header_lines(document)[0].startswith("Exempelkommun\tTJÄNSTESKRIVELSE")
+    assert "Brevfoten är mallens (Nacka kommun), inte Exempelkommuns – gör en egen mall med ”remissdraft templates add”" \
+        in result.warnings
+    # A draft made before, with the template's organisation, says so rather than silently keeping it.
+    draft.organisation = "Nacka kommun"
+    result = export_docx(draft, load_template(draft.template), tmp_path / "ut2.docx", ignore_required=True, profile=profile)
+    assert "Utkastet anger organisationen Nacka kommun, din profil Exempelkommun – dokumentet har utkastets" in result.warnings
+
+
+def test_control_characters_are_cleaned_with_a_warning(remiss, tmp_path):
+    profile = nacka_profile()
+    profile.name = "Therese\x07 Råckle"
+    draft = nacka_draft(remiss)
+    draft.author.name = "Therese\x07 Råckle"
+    set_text(draft, "konsekvenser_for_barn", "Konsekvenser\x01 för barn\x0bsaknas.\x1b")
+    result = export_docx(draft, load_template(draft.template), tmp_path / "ut.docx", profile=profile)
+    document = docx.Document(str(result.path))
+    texts = [p.text for p in document.paragraphs]
+    assert "Konsekvenser för barn saknas." in texts  # the vertical tab became a line break, joined as any other
+    assert document.core_properties.author == "Therese Råckle"
+    assert result.warnings == [
+        "Tecken som inte kan stå i ett Word-dokument (styrtecken) togs bort ur: handläggaren, ”Konsekvenser för barn”"]
+
+
+def test_the_default_title_has_one_dash():
+    from remissdraft.draft.placeholders import fill_title
+    from remissdraft.model import Remiss, Section
+
+    remiss = Remiss(title="Folkhälsopolicy – God hälsa och minskade hälsoklyftor i befolkningen", sender="Region Stockholm",
+                    sections=[Section("1", "Om policyn", 1)])
+    draft = new_draft(remiss, load_template("nacka-tjansteskrivelse"), nacka_profile())
+    assert draft.title == "Remiss Folkhälsopolicy – God hälsa och minskade hälsoklyftor i befolkningen"
+    assert fill_title("Remiss – {remiss}", {"remiss": "Strategi för psykisk hälsa"}) == "Remiss – Strategi för psykisk hälsa"
+    assert fill_title("{remiss} – svar", {"remiss": "A – B"}) == "A – B svar"
+    assert fill_title("Yttrande över {remiss} ({ert_dnr})", {"remiss": "A – B", "ert_dnr": "RS 1"}) == "Yttrande över A – B (RS 1)"
+
+
+def test_filled_draft_is_what_the_user_sees(remiss):
+    """The TUI shows headings and texts through filled_draft(draft, profile, template); the draft stays as saved."""
+    from remissdraft.draft.placeholders import filled_draft
+
+    template = load_template("nacka-tjansteskrivelse")
+    draft = new_draft(remiss, template, Profile())
+    shown = filled_draft(draft, nacka_profile(), template)
+    assert shown.section("synpunkter").heading == "Socialnämndens synpunkter på remissen"
+    assert shown.section("sammanfattning").text.startswith("Nacka kommun är remissinstans")
+    assert [p.name for p in shown.signatures] == ["Helena Lindenius", "Therese Råckle"]
+    assert shown.namnd == "Socialnämnden" and shown.author.name == "Therese Råckle"
+    assert draft.section("synpunkter").heading == "{namnd}s synpunkter på remissen" and draft.namnd == ""
+    assert filled_draft(draft).section("synpunkter").heading == "{namnd}s synpunkter på remissen"
