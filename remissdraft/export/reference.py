@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..errors import ExportError
+from .oxml import set_outline_level
 from .styles import ROLES, Role
 
 _DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -243,6 +244,7 @@ def _inherit(style, base) -> None:
         for child in inherited:
             if child.tag not in present:
                 own.append(etree.fromstring(etree.tostring(child)))
+        _order_children(own, _PPR_ORDER if tag == "w:pPr" else _RPR_ORDER)
     based, grand = style.find(qn("w:basedOn")), base.find(qn("w:basedOn"))
     if grand is not None:
         based.set(qn("w:val"), grand.get(qn("w:val")))
@@ -264,14 +266,7 @@ def _canonicalise(document, style, role: Role) -> None:
         name = etree.SubElement(style, qn("w:name"))
     name.set(qn("w:val"), role.name)
     if role.outline is not None:
-        ppr = style.find(qn("w:pPr"))
-        if ppr is None:
-            ppr = etree.SubElement(style, qn("w:pPr"))
-        level = ppr.find(qn("w:outlineLvl"))
-        if level is None:
-            level = etree.SubElement(ppr, qn("w:outlineLvl"))
-            _order_children(ppr, _PPR_ORDER)
-        level.set(qn("w:val"), str(role.outline))
+        set_outline_level(style, role.outline)
     _order_children(style)
 
 
@@ -297,6 +292,12 @@ _PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:f
               "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
               "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+_RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike",
+              "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden",
+              "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+              "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+              "w:specVanish", "w:oMath")
 
 
 def _order_children(element, order: tuple[str, ...] = _STYLE_ORDER) -> None:
