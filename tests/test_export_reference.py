@@ -349,3 +349,21 @@ def test_a_localised_style_based_on_the_built_in_one_keeps_what_it_inherited(tmp
     assert heading.element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}").get(qn("w:val")) == "0"
     assert reference.paragraphs[0].style.name == "Heading 1"
     assert len(reference.styles.element.xpath('w:style[w:name/@w:val="heading 1"]')) == 1
+
+
+@pytest.mark.parametrize(("organisation", "kept"), [("Nacka kommun", True), ("Exempelkommun", False), ("", False)])
+def test_a_user_templates_letterhead_is_the_organisations_own(tmp_path, organisation, kept):
+    """Without a footer in the Word file the base template's letterhead stays only if it is the user's
+    organisation's; otherwise its lines are left for the organisation to fill in, and the file says so."""
+    from remissdraft.draft.templates import add_user_template
+
+    docx.Document().save(str(tmp_path / "utan-sidfot.docx"))
+    template = add_user_template(tmp_path / "utan-sidfot.docx", "nacka-tjansteskrivelse", "Egen",
+                                 organisation=organisation, own_footer=False)
+    nacka = load_template("nacka-tjansteskrivelse")
+    assert template.id == "egen" and template.organisation == organisation
+    assert [f.label for f in template.letterhead] == [f.label for f in nacka.letterhead]
+    assert [f.value for f in template.letterhead] == ([f.value for f in nacka.letterhead] if kept else [""] * len(nacka.letterhead))
+    text = template.path.read_text(encoding="utf-8")
+    assert ("FYLL I: brevfotens värden" in text) is not kept
+    assert ("FYLL I: organisationens namn" in text) is (not organisation)

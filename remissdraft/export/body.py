@@ -68,25 +68,23 @@ class BodyWriter:
             self.document.add_paragraph(self.draft.subtitle, style="Subtitle")
 
     def _placed_sections(self) -> tuple[list[tuple[DraftSection, int]], list[tuple[DraftSection, int]]]:
-        """The sections to print with their heading level, split into those before the signatures and after them.
-        An empty, optional section is left out, unless it heads deeper sections that are printed."""
+        """The sections to print with their heading level, those before the signatures and those after them. An
+        empty, optional section is left out, unless it heads deeper sections that are printed."""
         placed = []
         for section in self.draft.sections:
             spec = self.template.section(section.key)
             level = min(max(spec.level if spec else 1, 1), _MAX_LEVEL - 1)
             placed.append((section, level, bool(spec and spec.after_signatures), self._has_content(section)))
-        shown = []
-        for index, (section, level, after, content) in enumerate(placed):
-            if not content:
-                below = []
-                for other in placed[index + 1:]:
-                    if other[1] <= level:
-                        break
-                    below.append(other[3])
-                content = any(below)
-            if content:
-                shown.append(((section, level), after))
-        return [item for item, after in shown if not after], [item for item, after in shown if after]
+        before, after = [], []
+        for index, (section, level, below_signatures, content) in enumerate(placed):
+            deeper = []
+            for other in placed[index + 1:]:
+                if other[1] <= level:
+                    break
+                deeper.append(other[3])
+            if content or any(deeper):
+                (after if below_signatures else before).append((section, level))
+        return before, after
 
     def _has_content(self, section: DraftSection) -> bool:
         if section.kind == "synpunkter":

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..errors import ExportError
+from .letterhead import has_content
 from .oxml import set_outline_level
 from .styles import ROLES, Role
 
@@ -337,8 +338,6 @@ class ReferenceSummary:
 
 def inspect_reference(path: Path) -> ReferenceSummary:
     """Read a reference as the export would, and say what it brings (ExportError when it cannot be used)."""
-    from .letterhead import has_content
-
     document = open_reference(path)
     report = adopt_styles(document)
     section = document.sections[0]

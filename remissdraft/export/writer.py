@@ -89,8 +89,9 @@ def build_document(draft: Draft, template: Template, *, comments: bool = True, p
 
 
 def _build(draft: Draft, template: Template, *, comments: bool):
-    """Build from a filled draft; returns the document, the body writer and warnings about cleaned text."""
-    draft, template = copy.deepcopy(draft), copy.deepcopy(template)
+    """Build from a filled draft (a copy of the user's, cleaned here in place); returns the document, the body writer
+    and warnings about cleaned text."""
+    template = copy.deepcopy(template)
     cleaned = clean_for_xml(draft) + clean_for_xml(template)
     warnings = [f"Tecken som inte kan stå i ett Word-dokument (styrtecken) togs bort ur: {', '.join(dict.fromkeys(cleaned))}"] if cleaned else []
     reference = template.reference_docx
