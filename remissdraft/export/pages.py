@@ -22,18 +22,57 @@ def estimate_pages(document) -> int:
     section = document.sections[-1]
     height = (section.page_height - section.top_margin - section.bottom_margin) / 12700
     width = (section.page_width - section.left_margin - section.right_margin) / 12700
-    defaults = _Defaults(document.styles.element)
+    measure = _Measure(document)
     total = 0.0
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
-            total += _paragraph_height(Paragraph(child, document._body), width, defaults)
+            total += measure.height(Paragraph(child, document._body), width)
         elif child.tag == qn("w:tbl"):
             table = Table(child, document._body)
             columns = max(1, len(table.columns))
             for row in table.rows:
-                cells = (sum(_paragraph_height(p, width / columns, defaults) for p in cell.paragraphs) for cell in row.cells)
-                total += max(cells, default=0.0)
+                total += max((sum(measure.height(p, width / columns) for p in cell.paragraphs) for cell in row.cells),
+                             default=0.0)
     return max(1, math.ceil(total / height - 0.05))
+
+
+class _Measure:
+    """Paragraph heights from their styles' properties, each style resolved once."""
+
+    def __init__(self, document):
+        self.defaults = _Defaults(document.styles.element)
+        self.styles: dict[str, tuple] = {}
+
+    def height(self, paragraph: Paragraph, width: float) -> float:
+        ppr = paragraph._p.pPr
+        key = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else ""
+        if key not in self.styles:
+            self.styles[key] = self._resolve(paragraph)
+        size, font, before, after, spacing, indent = self.styles[key]
+        em = _CHAR_EM.get((font or "").casefold(), 0.5)
+        characters = max(8.0, (width - indent) / (size * em))
+        lines = sum(max(1, math.ceil(len(line) / characters)) for line in (paragraph.text or " ").split("\n"))
+        if isinstance(spacing, float):
+            line_height = size * _LINE_EM * spacing
+        else:  # an exact or minimum line height
+            line_height = max(getattr(spacing, "pt", 0.0), size * _LINE_EM)
+        return before + lines * line_height + after
+
+    def _resolve(self, paragraph: Paragraph) -> tuple:
+        defaults = self.defaults
+
+        def first(read, fallback):
+            value = _style_value(paragraph, read)
+            return fallback if value is None else value
+
+        return (
+            first(lambda s: s.font.size.pt if s.font.size else None, defaults.size),
+            first(lambda s: s.font.name, defaults.font),
+            first(lambda s: _pt(s.paragraph_format.space_before), defaults.before),
+            first(lambda s: _pt(s.paragraph_format.space_after), defaults.after),
+            first(lambda s: s.paragraph_format.line_spacing, defaults.line),
+            first(lambda s: _pt(s.paragraph_format.left_indent), 0.0),
+        )
 
 
 class _Defaults:
@@ -59,27 +98,6 @@ def _twips(element, attribute: str) -> float:
         return float(value) if value is not None else 0.0
     except ValueError:
         return 0.0
-
-
-def _paragraph_height(paragraph: Paragraph, width: float, defaults: _Defaults) -> float:
-    def first(read, fallback):
-        value = _style_value(paragraph, read)
-        return fallback if value is None else value
-
-    size = first(lambda s: s.font.size.pt if s.font.size else None, defaults.size)
-    font = first(lambda s: s.font.name, defaults.font)
-    before = first(lambda s: _pt(s.paragraph_format.space_before), defaults.before)
-    after = first(lambda s: _pt(s.paragraph_format.space_after), defaults.after)
-    spacing = first(lambda s: s.paragraph_format.line_spacing, defaults.line)
-    indent = first(lambda s: _pt(s.paragraph_format.left_indent), 0.0)
-    em = _CHAR_EM.get((font or "").casefold(), 0.5)
-    characters = max(8.0, (width - indent) / (size * em))
-    lines = sum(max(1, math.ceil(len(line) / characters)) for line in (paragraph.text or " ").split("\n"))
-    if isinstance(spacing, float):
-        line_height = size * _LINE_EM * spacing
-    else:  # an exact or minimum line height
-        line_height = max(getattr(spacing, "pt", 0.0), size * _LINE_EM)
-    return before + lines * line_height + after
 
 
 def _pt(length) -> float | None:
