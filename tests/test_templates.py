@@ -62,7 +62,7 @@ def test_stockholm_and_letter_templates():
         ("Beslutet ska skickas till", 2),
     ]
     assert [s.key for s in stockholm.sections if s.after_signatures] == ["beslutet_skickas_till"]
-    assert stockholm.section("overvaganden").kind == "synpunkter"
+    assert stockholm.section("synpunkter").kind == "synpunkter" and stockholm.section("synpunkter").heading == "Överväganden"
     assert stockholm.header_left == ["namnd", "enhet", "handlaggare"]
     assert [(f.key, f.place) for f in stockholm.header_fields] == [("dnr", "label"), ("datum", "header"), ("namnd", "body")]
     letter = load_template("yttrande-brev")
