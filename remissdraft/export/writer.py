@@ -60,10 +60,10 @@ def export_docx(draft: Draft, template: Template, output: Path | None = None, *,
     target = Path(output) if output else default_output_path(draft)
     if target.suffix.lower() != ".docx":
         raise ExportError(f"{target.name}: filen ska sluta på .docx")
+    if target.is_dir():
+        raise ExportError(f"{target} är en mapp – ange ett filnamn som slutar på .docx")
     if target.exists() and not overwrite:
         raise ExportError(f"{target} finns redan – välj ett annat namn med -o eller skriv över med --overwrite")
-    if target.exists() and target.is_dir():
-        raise ExportError(f"{target} är en mapp – ange ett filnamn som slutar på .docx")
     if not target.parent.is_dir():
         raise ExportError(f"Mappen {target.parent} finns inte")
     document, writer, warnings = _build(filled, template, comments=comments)
@@ -93,7 +93,8 @@ def _build(draft: Draft, template: Template, *, comments: bool):
     and warnings about cleaned text."""
     template = copy.deepcopy(template)
     cleaned = clean_for_xml(draft) + clean_for_xml(template)
-    warnings = [f"Tecken som inte kan stå i ett Word-dokument (styrtecken) togs bort ur: {', '.join(dict.fromkeys(cleaned))}"] if cleaned else []
+    places = ", ".join(dict.fromkeys(cleaned))
+    warnings = [f"Tecken som inte kan stå i ett Word-dokument (styrtecken) togs bort ur: {places}"] if cleaned else []
     reference = template.reference_docx
     if reference is not None:
         document = open_reference(reference)
@@ -132,13 +133,16 @@ def _header_and_footer(document, draft: Draft, template: Template, text_width: C
     write_header(section.header, draft, template, page=later, pages=str(pages))
     if first_page:
         write_header(section.first_page_header, draft, template, page="1", pages=str(pages))
-    footer = section.first_page_footer if first_page and template.letterhead_pages == "first" else section.footer
-    for part in {id(p): p for p in (section.footer, section.first_page_footer if first_page else section.footer)}.values():
-        if has_content(part):
+    counts = {"NUMPAGES": str(pages), "SECTIONPAGES": str(pages)}
+    headers = [section.header, section.first_page_header] if first_page else [section.header]
+    footers = [section.footer, section.first_page_footer] if first_page else [section.footer]
+    for header in headers:
+        set_field_results(header._element, counts)
+    for part in footers:
+        if has_content(part):  # the reference's own
             fill_fields(part._element, field_values(draft, template))
-            set_field_results(part._element, {"NUMPAGES": str(pages), "SECTIONPAGES": str(pages)})
-    for header in (section.header, section.first_page_header) if first_page else (section.header,):
-        set_field_results(header._element, {"NUMPAGES": str(pages), "SECTIONPAGES": str(pages)})
+            set_field_results(part._element, counts)
+    footer = section.first_page_footer if first_page and template.letterhead_pages == "first" else section.footer
     if has_content(footer):
         return False
     size = document.styles["Footer"].font.size
