@@ -367,3 +367,26 @@ def test_a_user_templates_letterhead_is_the_organisations_own(tmp_path, organisa
     text = template.path.read_text(encoding="utf-8")
     assert ("FYLL I: brevfotens värden" in text) is not kept
     assert ("FYLL I: organisationens namn" in text) is (not organisation)
+
+
+def test_a_reference_with_nothing_but_a_body_still_gets_every_style_and_list(remiss, tmp_path):
+    """No styles, numbering, settings, header or footer parts: all are made, and the template's letterhead goes in."""
+    body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+            '<w:t>Hej</w:t></w:r></w:p><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" '
+            'w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>')
+    with zipfile.ZipFile(tmp_path / "minimal.docx", "w") as archive:
+        archive.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                         '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+                         'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        archive.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                         'officeDocument" Target="word/document.xml"/></Relationships>')
+        archive.writestr("word/document.xml", body)
+    template = template_with(tmp_path / "minimal.docx", tmp_path)
+    document = exported(remiss, template, tmp_path / "ut.docx")
+    numbers = [p for p in document.paragraphs if p.style.name == "List Number"]
+    assert [numbering_format(document, p) for p in numbers] == ["decimal", "decimal"]
+    assert style_of(document, "Förslag till beslut").get(qn("w:styleId")) == "Heading1"
+    assert document.sections[0].footer.tables  # the letterhead
+    assert all_text(document.sections[0].header).startswith("Exempelkommun\tTJÄNSTESKRIVELSE")

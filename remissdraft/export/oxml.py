@@ -3,8 +3,12 @@ fields (PAGE, NUMPAGES), borderless tables, paragraph borders and restarted numb
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.numbering import NumberingPart
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -145,17 +149,14 @@ def numbering_of_style(document, style_name: str) -> int | None:
     num_id = style.element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
     if not num_id:
         return None
-    try:
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError):
-        return None
+    numbering = numbering_element(document)
     abstract = numbering.xpath(f'./w:num[@w:numId="{num_id[0]}"]/w:abstractNumId/@w:val')
     return int(abstract[0]) if abstract else None
 
 
 def restart_numbering(document, abstract_id: int) -> int:
     """A new w:num on the same list definition that starts again at 1; returns its numId."""
-    numbering = document.part.numbering_part.element
+    numbering = numbering_element(document)
     num = numbering.add_num(abstract_id)
     override = OxmlElement("w:lvlOverride")
     override.set(qn("w:ilvl"), "0")
@@ -192,7 +193,7 @@ def _insert_in_order(parent, child, predecessors: tuple[str, ...]) -> None:
 
 def add_list_definition(document, kind: str) -> int:
     """A one-level list definition, "bullet" (•) or "decimal" (1.), with a hanging indent; returns its numId."""
-    numbering = document.part.numbering_part.element
+    numbering = numbering_element(document)
     ids = [int(value) for value in numbering.xpath("./w:abstractNum/@w:abstractNumId")]
     abstract_id = max(ids, default=-1) + 1
     abstract = OxmlElement("w:abstractNum")
@@ -286,3 +287,14 @@ def set_field_results(element, results: dict[str, str]) -> None:
             code += node.text or ""
         elif node.tag == qn("w:t") and state == "result":
             texts.append(node)
+
+
+def numbering_element(document):
+    """The document's w:numbering, with a numbering part made for a document that has none (python-docx cannot)."""
+    try:
+        return document.part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        element = parse_xml(f"<w:numbering {nsdecls('w')}/>")
+        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, document.part.package)
+        document.part.relate_to(part, RT.NUMBERING)
+        return element

@@ -123,6 +123,9 @@ def _complete(document, added: list[str]) -> None:
             style.paragraph_format.space_after = Pt(3)
         elif name == "Strong":
             style.font.bold = True
+        elif name in ("Header", "Footer"):  # the letterhead's columns are sized for small type
+            style.font.size = Pt(max(6.5, normal_size - (2 if name == "Header" else 3)))
+            style.paragraph_format.space_after = Pt(0)
 
 
 def _lists(document) -> None:
