@@ -43,7 +43,8 @@ def header_values(draft: Draft) -> dict[str, str]:
 
 def field_values(draft: Draft, template: Template) -> dict[str, str]:
     """What a reference's header and footer fields take: every placeholder's value, the label and the title."""
-    return {key: value for key, value in (draft_values(draft) | {"dokumenttyp": template.label, "titel": draft.title}).items() if value}
+    values = draft_values(draft) | {"dokumenttyp": template.label, "titel": draft.title}
+    return {key: value for key, value in values.items() if value}
 
 
 def write_header(header, draft: Draft, template: Template, *, page: str = "1", pages: str = "1") -> None:
