@@ -84,23 +84,43 @@ def _build_parser() -> _Parser:
     export = commands.add_parser(
         "export",
         help="skapa tjänsteskrivelsen som Word-dokument (.docx)",
-        description="Skapa Word-dokumentet ur ett utkast, med mallens sidhuvud och brevfot. Återanvänd text får "
-        "en kommentar som anger källan. Är obligatoriska avsnitt tomma skapas ingen fil (utom med --force).",
+        description="Skapa Word-dokumentet ur ett utkast, med mallens sidhuvud och brevfot (eller med "
+        "organisationens egen Word-mall, se ”remissdraft templates add”). Ifyllnadsfält som {namnd} fylls i ur "
+        "utkastet och din profil som den är nu. Återanvänd text får en kommentar som anger källan. Är obligatoriska "
+        "avsnitt tomma skapas ingen fil (utom med --ignore-required), och en befintlig fil skrivs inte över (utom "
+        "med --overwrite).",
     )
     export.add_argument("draft", type=Path, metavar="UTKAST.yaml", help="utkastet")
     export.add_argument("-o", "--output", type=Path, metavar="UT.docx", help="dokumentets fil (standard: namn av diarienummer och titel, bredvid utkastet)")
-    export.add_argument("--force", action="store_true", help="exportera trots tomma obligatoriska avsnitt och skriv över en befintlig fil")
+    export.add_argument("--overwrite", action="store_true", help="skriv över en befintlig fil")
+    export.add_argument("--ignore-required", action="store_true", help="exportera trots tomma obligatoriska avsnitt")
     export.add_argument("--no-comments", action="store_true", help="utan kommentarer om varifrån återanvänd text kommer (slutlig version)")
+    export.add_argument("--force", action="store_true", help="föråldrad: samma som --overwrite --ignore-required")
     export.set_defaults(handler=_export)
 
     templates = commands.add_parser(
         "templates",
-        help="lista mallarna",
+        help="lista mallarna, eller lägg till en egen från organisationens Word-mall",
         description="Lista mallarna för tjänsteskrivelser och yttranden: de medföljande och dina egna i "
-        "programmets inställningsmapp (undermappen templates).",
+        "programmets inställningsmapp (undermappen templates). Med ”add” görs en egen mall av organisationens "
+        "Word-dokument eller Word-mall (.docx, .dotx) – dess stilar, typsnitt, marginaler, sidhuvud, sidfot och "
+        "logotyp – och en befintlig malls avsnitt.",
     )
     templates.add_argument("--json", action="store_true", help="skriv ut som JSON")
     templates.set_defaults(handler=_templates)
+    template_commands = templates.add_subparsers(dest="templates_command", title="kommandon", metavar="KOMMANDO", parser_class=_Parser)
+    adding = template_commands.add_parser(
+        "add", help="gör en egen mall av organisationens Word-mall",
+        description="Gör en egen mall av organisationens Word-dokument eller Word-mall (.docx, .dotx) och en "
+        "befintlig malls avsnitt. Word-filen kopieras till inställningsmappen. Skriv {dnr}, {datum}, {namnd}, "
+        "{handlaggare} eller {dokumenttyp} i Word-filens sidhuvud där värdena ska stå (eller använd innehållskontroller "
+        "med de namnen); det remissdraft annars skriver i sidhuvudet läggs till bara om Word-filens sidhuvud inte "
+        "redan visar det.",
+    )
+    adding.add_argument("reference", type=Path, metavar="ORG.docx", help="organisationens Word-dokument eller Word-mall")
+    adding.add_argument("--from", dest="base", required=True, metavar="MALL", help="mallen vars avsnitt används, t.ex. nacka-tjansteskrivelse")
+    adding.add_argument("--name", default="", metavar="NAMN", help="den nya mallens namn (standard: Word-filens namn)")
+    adding.set_defaults(handler=_templates_add)
 
     profile = commands.add_parser(
         "profile",
@@ -257,9 +277,12 @@ def _export(args: argparse.Namespace) -> int:
     from .draft import load_draft, load_template
     from .export import export_docx
 
+    if args.force:
+        print("Obs: --force är föråldrad och tas bort – använd --overwrite och/eller --ignore-required", file=sys.stderr)
     draft = load_draft(args.draft)
     template = load_template(draft.template)
-    result = export_docx(draft, template, args.output, force=args.force, comments=not args.no_comments)
+    result = export_docx(draft, template, args.output, overwrite=args.overwrite or args.force,
+                         ignore_required=args.ignore_required or args.force, comments=not args.no_comments)
     for warning in result.warnings:
         print(f"Obs: {warning}", file=sys.stderr)
     note = f" ({result.comments} kommentarer om återanvänd text)" if result.comments else ""
@@ -269,11 +292,15 @@ def _export(args: argparse.Namespace) -> int:
 
 def _templates(args: argparse.Namespace) -> int:
     from .draft import list_templates
+    from .draft.templates import user_template_dir
 
     found = list_templates()
+    own = user_template_dir()
     if args.json:
         rows = [{"id": t.id, "name": t.name, "label": t.label, "organisation": t.organisation, "description": t.description,
-                 "sections": [s.heading for s in t.sections], "path": str(t.path)} for t in found]
+                 "sections": [s.heading for s in t.sections], "path": str(t.path),
+                 "reference_docx": str(t.reference_docx) if t.reference_docx else None,
+                 "user": bool(t.path and t.path.parent == own)} for t in found]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     from rich.console import Console
@@ -284,8 +311,25 @@ def _templates(args: argparse.Namespace) -> int:
     table.add_column("Dokument", no_wrap=True)
     table.add_column("Namn")
     for template in found:
-        table.add_row(f"[bold]{template.id}[/]", template.label, template.name)
+        mine = " (egen)" if template.path and template.path.parent == own else ""
+        table.add_row(f"[bold]{template.id}[/]", template.label, f"{template.name}{mine}")
     Console().print(table)
+    return 0
+
+
+def _templates_add(args: argparse.Namespace) -> int:
+    from .draft import load_profile
+    from .draft.templates import add_user_template
+    from .export.reference import inspect_reference
+
+    summary = inspect_reference(args.reference)  # a file the export cannot use is refused before anything is saved
+    template = add_user_template(args.reference, args.base, args.name, organisation=load_profile().organisation,
+                                 own_footer=summary.footer)
+    print(f"Mall skapad: {template.path}")
+    mapped = ", ".join(f"{original} → {role}" for role, original in summary.styles.mapped.items())
+    print(f"Word-filens stilar: {mapped or 'Words egna namn'}; sidhuvud {'från Word-filen' if summary.header else 'från mallen'}, "
+          f"sidfot {'från Word-filen' if summary.footer else 'från mallen'}")
+    print(f"Använd den med: remissdraft new REMISS --template {template.id} (eller remissdraft profile --template {template.id})")
     return 0
 
 

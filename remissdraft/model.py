@@ -145,11 +145,11 @@ class LetterheadField:
 
 @dataclass
 class HeaderField:
-    """A fact printed near the document label: `key` is datum, dnr, ert_dnr, till or handlaggare."""
+    """A fact printed near the document label: `key` is datum, dnr, ert_dnr, till, handlaggare, enhet or namnd."""
 
     key: str
     label: str = ""  # "Dnr", "Ert diarienummer"; empty: the value alone
-    place: str = "header"  # "header" (every page) or "body" (above the title, as in a letter)
+    place: str = "header"  # "header", "label" (on the label's line) or "body" (above the title, as in a letter)
 
 
 @dataclass
@@ -162,6 +162,8 @@ class TemplateSection:
     required: bool = False
     default: str = ""  # text with placeholders, filled when a draft is created
     suggest: str = ""  # the kind of snippets to suggest: "synpunkt", "standardtext" or ""
+    level: int = 1  # heading level in the document: 1, or 2 under the level-1 section before it
+    after_signatures: bool = False  # printed below the signatures ("Beslutet ska skickas till")
 
 
 @dataclass
@@ -184,6 +186,7 @@ class Template:
     letterhead: list[LetterheadField] = field(default_factory=list)
     letterhead_pages: str = "first"  # "first": the letterhead on page one only, as Nacka's; "all": every page
     header_fields: list[HeaderField] = field(default_factory=list)
+    header_left: list[str] = field(default_factory=lambda: ["organisation", "namnd"])  # the header's left column
     title: str = "Remiss – {remiss}"
     subtitle: str = "Yttrande till {avsandare}"
     synpunkt_heading: str = "Avsnitt {avsnitt}"

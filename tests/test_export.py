@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from remissdraft.draft import (
@@ -143,8 +144,11 @@ def test_header_matches_socn_2021_132(nacka):
     assert lines[1] == "Socialnämnden\t2021-04-22"
     assert lines[2] == "\t" + NACKA["header_lines"][1]
     section = nacka.sections[0]
-    assert [p.text for p in section.header.paragraphs if p.text] == lines  # the same header on later pages
-    assert re.search(r"\t1 \(1\)$", lines[0])  # PAGE (NUMPAGES) with their cached results
+    later = [p.text for p in section.header.paragraphs if p.text]
+    assert later[1:] == lines[1:]  # the same header on later pages
+    pages = int(nacka.part.package.part_related_by(RT.EXTENDED_PROPERTIES).blob.split(b"<Pages>")[1].split(b"<")[0])
+    assert pages == 3  # the estimate; LibreOffice lays it out on three pages too
+    assert lines[0].endswith(f"\t1 ({pages})") and later[0].endswith(f"\t2 ({pages})")  # PAGE (NUMPAGES), cached
 
 
 def test_page_numbers_are_fields(nacka):
@@ -298,24 +302,39 @@ def test_numbered_points_restart_for_each_list(remiss, tmp_path):
 
 
 def test_stockholm_tjansteutlatande(remiss, tmp_path):
+    """Region Stockholm's layout (seed lines 2146–2512, 2757–3207): nämnd, enhet and handläggare on the left,
+    TJÄNSTEUTLÅTANDE with the dnr and the date on the right, the nämnd as recipient, the motivering's sections at
+    level 2, the synpunkter under Överväganden, and "Beslutet ska skickas till" below the signatures."""
     draft = nacka_draft(remiss, "stockholm-tjansteutlatande")
-    set_text(draft, "beredning", "Ärendet har beretts av socialförvaltningen.")
+    set_text(draft, "beredning", "Ärendet har beretts i socialförvaltningen.")
     document = export(draft, tmp_path)
-    level_one = [text for style, text in headings(document) if style == "Heading 1"]
-    assert level_one == [
-        "Förvaltningens förslag till beslut", "Sammanfattning", "Bakgrund", "Ärendets beredning", "Ärendet",
-        "Förvaltningens synpunkter och förslag", "Bilagor",
+    found = headings(document)
+    assert [(style, text) for style, text in found if style in ("Heading 1", "Heading 2")] == [
+        ("Heading 1", "Ärendebeskrivning"), ("Heading 1", "Beslutsunderlag"), ("Heading 1", "Ärendets beredning"),
+        ("Heading 1", "Förslag till beslut"), ("Heading 1", "Förvaltningens motivering till förslaget"),
+        ("Heading 2", "Bakgrund"), ("Heading 2", "Överväganden"), ("Heading 2", "Ekonomiska konsekvenser"),
+        ("Heading 2", "Beslutet ska skickas till"),
     ]
-    assert headings(document)[1] == ("Subtitle", "Svar på remiss från Region Stockholm")
+    assert ("Heading 3", "Avsnitt 5 Strategins angreppssätt") in found
+    assert found[0][0] == "Title" and found[1][0] != "Subtitle"  # the seed's title stands alone
     lines = header_lines(document)
-    assert lines[0].startswith("Stockholms stad\tTjänsteutlåtande\t")
-    assert lines[1:] == ["Socialnämnden\tDnr SOCN 2021/132", "\t2021-04-22", "\tHandläggare Therese Råckle"]
-    labels, values = letterhead_rows(document)
-    assert labels[0] == "Postadress" and values[-1] == "212000-0142"
+    assert lines == ["Socialnämnden\tTJÄNSTEUTLÅTANDE SOCN 2021/132\t1 (3)", "Omsorgsenheten\t2021-04-22", "Therese Råckle"]
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Socialnämnden" and document.paragraphs[0].style.name == "Mottagare"
+    forslag = texts.index("Förslag till beslut")
+    assert texts[forslag + 1] == "Socialnämnden beslutar följande:"
     numbered = [p.text for p in document.paragraphs if p.style.name == "List Number"]
-    assert numbered[1] == "Paragrafen justeras omedelbart."
-    assert "Förvaltningen har ingen erinran mot avsnittet." in [p.text for p in document.paragraphs]
+    assert numbered[1] == "Ärendet överlämnas till Region Stockholm."
+    assert "Förvaltningen har ingen erinran mot avsnittet." in texts
     assert len(document.comments) == len(NACKA["positions"])
+    signatures = document.tables[-1]
+    assert [cell.text for cell in signatures.rows[0].cells] == ["", "Helena Lindenius\nEnhetschef\nOmsorgsenheten"]
+    body = list(document.element.body.iterchildren())
+    assert body.index(signatures._tbl) < body.index(next(p._p for p in document.paragraphs if p.text == "Beslutet ska skickas till"))
+    assert texts[-1] == "Region Stockholm"
+    section = document.sections[0]
+    footer = section.first_page_footer if section.different_first_page_header_footer else section.footer
+    assert not footer.tables  # the seed shows no letterhead: nothing is made up
 
 
 def test_yttrande_brev(remiss, tmp_path):
@@ -334,3 +353,129 @@ def test_yttrande_brev(remiss, tmp_path):
     assert "För socialnämnden" in texts
     table = document.tables[-1]
     assert table.rows[0].cells[0].text == "Helena Lindenius\nEnhetschef\nOmsorgsenheten" and table.rows[0].cells[1].text == ""
+
+
+# --- comments, placeholders, organisation, text that cannot go into XML -------------------------------------
+
+
+def test_a_lightly_edited_snippet_is_commented_on_its_paragraph_as_bearbetad(remiss, tmp_path):
+    draft = nacka_draft(remiss)
+    synpunkt = draft.synpunkt("5")
+    edited = synpunkt.text.replace("Socialnämnden är positiva till", "Socialnämnden ställer sig positiv till")
+    synpunkt.text = "Inledande mening som nämnden skrivit själv.\n\n" + edited
+    document = export(draft, tmp_path)
+    comments = {c.comment_id: c for c in document.comments}
+    body = document.element.body
+    start = next(s for s in body.iter(qn("w:commentRangeStart"))
+                 if "".join(s.getparent().itertext()).startswith("Socialnämnden ställer sig positiv till"))
+    comment = comments[int(start.get(qn("w:id")))]
+    assert comment.text.startswith("Återanvänd text, bearbetad från Nacka kommun, Socialnämnden, SOCN 2021/132, 2021-04-27")
+    heading = next(p for p in document.paragraphs if p.text == "Avsnitt 5 Strategins angreppssätt")
+    assert not heading._p.findall(qn("w:commentRangeStart"))  # the heading carries no comment
+    unedited = [c for c in comments.values() if c.text.startswith("Återanvänd text – ")]
+    assert len(unedited) == len(NACKA["positions"]) - 1
+
+
+def test_placeholders_are_filled_at_export_from_the_current_profile(remiss, tmp_path):
+    """A nämnd (and a name, a chef) added to the profile after the draft was made reach the document."""
+    from remissdraft.draft import update_profile
+
+    draft = new_draft(remiss, load_template("nacka-tjansteskrivelse"), Profile(), dnr="SOCN 2021/132")
+    for key in ("ekonomiska_konsekvenser", "konsekvenser_for_barn"):
+        set_text(draft, key, "Inga.")
+    insert_snippet(draft, "5", Snippet("s", "{namnd} är positiva till strategins angreppssätt.",
+                                       source=Source("Nacka kommun", "Socialnämnden")))
+    assert draft.section("synpunkter").heading == "{namnd}s synpunkter på remissen"
+    update_profile(namnd="Socialnämnden", organisation="Nacka kommun", name="Therese Råckle",
+                   chef_name="Helena Lindenius", chef_title="Enhetschef")
+    result = export_docx(draft, load_template(draft.template), tmp_path / "ut.docx")
+    document = docx.Document(str(result.path))
+    texts = [p.text for p in document.paragraphs]
+    assert "Socialnämndens synpunkter på remissen" in texts
+    assert "Socialnämnden är positiva till strategins angreppssätt." in texts
+    assert texts[texts.index("Förslag till beslut") + 1].startswith("Socialnämnden lämnar synpunkter över remissen")
+    assert not [t for t in texts if "{" in t]
+    assert header_lines(document)[1] == "Socialnämnden\t" + draft.datum
+    assert document.tables[-1].rows[0].cells[0].text.startswith("Helena Lindenius\nEnhetschef")
+    assert result.warnings == []
+    assert draft.section("synpunkter").heading == "{namnd}s synpunkter på remissen"  # the draft is not changed
+
+
+def test_left_over_placeholders_are_found_in_headings_too(remiss, tmp_path):
+    draft = new_draft(remiss, load_template("nacka-tjansteskrivelse"), Profile(), dnr="X 1")
+    for key in ("ekonomiska_konsekvenser", "konsekvenser_for_barn"):
+        set_text(draft, key, "Inga.")
+    mark_ingen_erinran(draft, "1")
+    draft.section("handlingar").heading = "Handlingar till {mottagare}"
+    result = export_docx(draft, load_template(draft.template), tmp_path / "ut.docx", profile=Profile())
+    assert "Texten har ifyllnadsfält utan värde: {namnd}, {mottagare}" in result.warnings
+
+
+def test_a_required_heading_with_an_unknown_namnd_says_how_to_fill_it(remiss, tmp_path):
+    draft = new_draft(remiss, load_template("nacka-tjansteskrivelse"), Profile())
+    with pytest.raises(ExportError) as caught:
+        export_docx(draft, load_template(draft.template), tmp_path / "ut.docx", profile=Profile())
+    message = str(caught.value)
+    assert message.startswith("Obligatoriska avsnitt är tomma: {namnd}s synpunkter på remissen, Ekonomiska")
+    assert "ange den med ”remissdraft profile --namnd …”" in message and "--ignore-required" in message
+    with pytest.raises(ExportError, match="^Obligatoriska avsnitt är tomma: Kulturnämndens synpunkter på remissen, "):
+        export_docx(draft, load_template(draft.template), tmp_path / "ut.docx", profile=Profile(namnd="Kulturnämnden"))
+
+
+def test_the_profiles_organisation_is_not_replaced_by_the_templates(remiss, tmp_path):
+    profile = Profile("Anna Andersson", "Utredare", "Stab", "Kulturnämnden", "Exempelkommun")
+    draft = new_draft(remiss, load_template("nacka-tjansteskrivelse"), profile, dnr="KUN 2024/1")
+    assert draft.organisation == "Exempelkommun"
+    assert draft.section("sammanfattning").text.startswith("Exempelkommun är remissinstans")
+    result = export_docx(draft, load_template(draft.template), tmp_path / "ut.docx", ignore_required=True, profile=profile)
+    document = docx.Document(str(result.path))
+    assert header_lines(document)[0].startswith("Exempelkommun\tTJÄNSTESKRIVELSE")
+    assert "Brevfoten är mallens (Nacka kommun), inte Exempelkommuns – gör en egen mall med ”remissdraft templates add”" \
+        in result.warnings
+    # A draft made before, with the template's organisation, says so rather than silently keeping it.
+    draft.organisation = "Nacka kommun"
+    result = export_docx(draft, load_template(draft.template), tmp_path / "ut2.docx", ignore_required=True, profile=profile)
+    assert "Utkastet anger organisationen Nacka kommun, din profil Exempelkommun – dokumentet har utkastets" in result.warnings
+
+
+def test_control_characters_are_cleaned_with_a_warning(remiss, tmp_path):
+    profile = nacka_profile()
+    profile.name = "Therese\x07 Råckle"
+    draft = nacka_draft(remiss)
+    draft.author.name = "Therese\x07 Råckle"
+    set_text(draft, "konsekvenser_for_barn", "Konsekvenser\x01 för barn\x0bsaknas.\x1b")
+    result = export_docx(draft, load_template(draft.template), tmp_path / "ut.docx", profile=profile)
+    document = docx.Document(str(result.path))
+    texts = [p.text for p in document.paragraphs]
+    assert "Konsekvenser för barn saknas." in texts  # the vertical tab became a line break, joined as any other
+    assert document.core_properties.author == "Therese Råckle"
+    assert result.warnings == [
+        "Tecken som inte kan stå i ett Word-dokument (styrtecken) togs bort ur: handläggaren, ”Konsekvenser för barn”"]
+
+
+def test_the_default_title_has_one_dash():
+    from remissdraft.draft.placeholders import fill_title
+    from remissdraft.model import Remiss, Section
+
+    remiss = Remiss(title="Folkhälsopolicy – God hälsa och minskade hälsoklyftor i befolkningen", sender="Region Stockholm",
+                    sections=[Section("1", "Om policyn", 1)])
+    draft = new_draft(remiss, load_template("nacka-tjansteskrivelse"), nacka_profile())
+    assert draft.title == "Remiss Folkhälsopolicy – God hälsa och minskade hälsoklyftor i befolkningen"
+    assert fill_title("Remiss – {remiss}", {"remiss": "Strategi för psykisk hälsa"}) == "Remiss – Strategi för psykisk hälsa"
+    assert fill_title("{remiss} – svar", {"remiss": "A – B"}) == "A – B svar"
+    assert fill_title("Yttrande över {remiss} ({ert_dnr})", {"remiss": "A – B", "ert_dnr": "RS 1"}) == "Yttrande över A – B (RS 1)"
+
+
+def test_filled_draft_is_what_the_user_sees(remiss):
+    """The TUI shows headings and texts through filled_draft(draft, profile, template); the draft stays as saved."""
+    from remissdraft.draft.placeholders import filled_draft
+
+    template = load_template("nacka-tjansteskrivelse")
+    draft = new_draft(remiss, template, Profile())
+    shown = filled_draft(draft, nacka_profile(), template)
+    assert shown.section("synpunkter").heading == "Socialnämndens synpunkter på remissen"
+    assert shown.section("sammanfattning").text.startswith("Nacka kommun är remissinstans")
+    assert [p.name for p in shown.signatures] == ["Helena Lindenius", "Therese Råckle"]
+    assert shown.namnd == "Socialnämnden" and shown.author.name == "Therese Råckle"
+    assert draft.section("synpunkter").heading == "{namnd}s synpunkter på remissen" and draft.namnd == ""
+    assert filled_draft(draft).section("synpunkter").heading == "{namnd}s synpunkter på remissen"

@@ -63,9 +63,69 @@ def test_new_then_export(workdir, capsys):
     assert len(document.comments) == 1
 
     assert main(["export", str(draft_path)]) == 1
-    assert "finns redan" in capsys.readouterr().err
-    assert main(["export", str(draft_path), "--force", "--no-comments", "-o", str(workdir / "slutlig.docx")]) == 0
+    assert "finns redan – välj ett annat namn med -o eller skriv över med --overwrite" in capsys.readouterr().err
+    assert main(["export", str(draft_path), "--overwrite", "--no-comments", "-o", str(workdir / "slutlig.docx")]) == 0
     assert len(docx.Document(str(workdir / "slutlig.docx")).comments) == 0
+
+
+def test_overwrite_and_ignore_required_are_separate(workdir, capsys):
+    """Re-exporting to the same file does not drop the check of required sections, nor the other way round."""
+    _profile()
+    assert main(["new", *REMISS, "--dnr", "SOCN 2021/132", "-o", "u.yaml"]) == 0
+    target = workdir / "u.docx"
+    assert main(["export", "u.yaml", "-o", "u.docx", "--ignore-required"]) == 0
+    first = target.read_bytes()
+    capsys.readouterr()
+
+    assert main(["export", "u.yaml", "-o", "u.docx", "--overwrite"]) == 1
+    assert capsys.readouterr().err.startswith("Fel: Obligatoriska avsnitt är tomma: Socialnämndens synpunkter på remissen")
+    assert main(["export", "u.yaml", "-o", "u.docx", "--ignore-required"]) == 1
+    assert "finns redan" in capsys.readouterr().err
+    assert target.read_bytes() == first
+    assert main(["export", "u.yaml", "-o", "u.docx", "--ignore-required", "--overwrite"]) == 0
+    capsys.readouterr()
+    assert main(["export", "u.yaml", "-o", "u.docx", "--force"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("Obs: --force är föråldrad och tas bort – använd --overwrite och/eller --ignore-required\n")
+
+
+def test_a_new_users_first_export(workdir, capsys):
+    """No profile when the draft is made; the nämnd given afterwards is in the document, and the export's refusal
+    names the sections as the document will head them."""
+    assert main(["new", *REMISS, "-o", "u.yaml"]) == 0
+    capsys.readouterr()
+    assert main(["export", "u.yaml"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Fel: Obligatoriska avsnitt är tomma: {namnd}s synpunkter på remissen") and err.count("\n") == 1
+    assert "ange den med ”remissdraft profile --namnd …”" in err
+    assert main(["profile", "--namnd", "Socialnämnden", "--organisation", "Nacka kommun", "--name", "Therese Råckle"]) == 0
+    capsys.readouterr()
+    assert main(["export", "u.yaml"]) == 1
+    assert capsys.readouterr().err.startswith("Fel: Obligatoriska avsnitt är tomma: Socialnämndens synpunkter på remissen, ")
+    draft = load_draft(workdir / "u.yaml")
+    insert_snippet(draft, "5", Snippet("s1", "{namnd} är positiva till strategins angreppssätt.", source=Source("Nacka kommun")))
+    set_text(draft, "ekonomiska_konsekvenser", "Inga.")
+    set_text(draft, "konsekvenser_for_barn", "Inga.")
+    save_draft(draft)
+    assert main(["export", "u.yaml", "-o", "u.docx"]) == 0
+    texts = [p.text for p in docx.Document(str(workdir / "u.docx")).paragraphs]
+    assert "Socialnämndens synpunkter på remissen" in texts and "Socialnämnden är positiva till strategins angreppssätt." in texts
+    assert not [t for t in texts if "{" in t]
+
+
+def test_control_characters_at_export_are_one_warning_not_a_crash(workdir, capsys):
+    assert main(["profile", "--name", "Therese\x07 Råckle", "--namnd", "Social\x01nämnden"]) == 0
+    assert main(["new", *REMISS, "-o", "u.yaml"]) == 0
+    draft = load_draft(workdir / "u.yaml")
+    set_text(draft, "ekonomiska_konsekvenser", "Inga\x00 kostnader.\x1f")
+    save_draft(draft)
+    capsys.readouterr()
+    assert main(["export", "u.yaml", "-o", "u.docx", "--ignore-required"]) == 0
+    captured = capsys.readouterr()
+    assert "Obs: Tecken som inte kan stå i ett Word-dokument (styrtecken) togs bort ur: " in captured.err
+    assert "Traceback" not in captured.err and "Exporterat:" in captured.out
+    texts = [p.text for p in docx.Document(str(workdir / "u.docx")).paragraphs]
+    assert "Inga kostnader." in texts and "Socialnämndens synpunkter på remissen" in texts
 
 
 def test_new_with_another_template_and_output(workdir, capsys):

@@ -53,11 +53,18 @@ def test_export_fixture_is_the_seeds_text():
 
 def test_stockholm_and_letter_templates():
     stockholm = load_template("stockholm-tjansteutlatande")
-    assert stockholm.label == "Tjänsteutlåtande"
-    assert [s.heading for s in stockholm.sections][:6] == [
-        "Förvaltningens förslag till beslut", "Sammanfattning", "Bakgrund", "Ärendets beredning", "Ärendet",
-        "Förvaltningens synpunkter och förslag",
+    assert stockholm.label == "TJÄNSTEUTLÅTANDE" and stockholm.organisation == "Region Stockholm"
+    assert [(s.heading, s.level) for s in stockholm.sections] == [
+        ("Ärendebeskrivning", 1), ("Beslutsunderlag", 1), ("Ärendets beredning", 1), ("Förslag till beslut", 1),
+        ("Förvaltningens motivering till förslaget", 1), ("Bakgrund", 2), ("Överväganden", 2),
+        ("Ekonomiska konsekvenser", 2), ("Konsekvenser för patientsäkerhet", 2),
+        ("Konsekvenser för jämlik och jämställd vård", 2), ("Miljökonsekvenser", 2), ("Administrativa konsekvenser", 2),
+        ("Beslutet ska skickas till", 2),
     ]
+    assert [s.key for s in stockholm.sections if s.after_signatures] == ["beslutet_skickas_till"]
+    assert stockholm.section("synpunkter").kind == "synpunkter" and stockholm.section("synpunkter").heading == "Överväganden"
+    assert stockholm.header_left == ["namnd", "enhet", "handlaggare"]
+    assert [(f.key, f.place) for f in stockholm.header_fields] == [("dnr", "label"), ("datum", "header"), ("namnd", "body")]
     letter = load_template("yttrande-brev")
     assert letter.label == "YTTRANDE"
     assert [(f.key, f.label, f.place) for f in letter.header_fields] == [
@@ -66,6 +73,26 @@ def test_stockholm_and_letter_templates():
     ]
     assert letter.title == "Yttrande över {remiss} ({ert_dnr})"
     assert [s.heading for s in letter.sections] == ["Sammanfattande inställning", "Synpunkter per avsnitt"]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds saknas")
+def test_stockholm_template_follows_the_seeds_tjansteutlatanden():
+    """Every heading is one of Region Stockholm's (RS 2020-0457, seed lines 2146–2512; HSN 2020-1162, 2757–3207);
+    the seed shows no letterhead, so the template has none of its own values and says that they are to be filled."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    seed = [" ".join(line.split()) for line in lines[2145:2512] + lines[2756:3207]]
+    template = load_template("stockholm-tjansteutlatande")
+    for section in template.sections:
+        assert section.heading in seed, section.heading
+    assert seed[0] == "Hälso- och sjukvårdsnämnden TJÄNSTEUTLÅTANDE RS 2020-0457"  # nämnd | label and dnr
+    assert seed[1:4] == ["Hälso- och sjukvårdsförvaltningen", "Psykiatri", "Karin Ölander"]  # förvaltning, enhet, handläggare
+    for phrase in ("Beslutet ska skickas till", "Hälso- och sjukvårdsnämnden beslutar följande:"):
+        assert phrase in seed
+    assert not any(label in " ".join(seed) for label in ("Postadress", "Besöksadress", "Org.nummer"))
+    assert template.letterhead and all(item.value == "" for item in template.letterhead)
+    text = template.path.read_text(encoding="utf-8")
+    assert "FYLL I" in text and "förlagan visar ingen brevfot" in text
+    assert template.section("forslag_till_beslut").default.startswith("{namnd} beslutar följande:")
 
 
 def test_a_user_template_replaces_a_bundled_one_and_adds_new(tmp_path):
@@ -108,6 +135,10 @@ def test_unknown_template_lists_the_available_ones():
         ("label: X\nfonts: {size: 200}\nsections:\n  - {key: a, heading: A}\n", "teckenstorlek"),
         ("label: X\nreference_docx: saknas.docx\nsections:\n  - {key: a, heading: A}\n", "referensdokumentet saknas.docx"),
         ("label: X\norganisation: {letterhead: [{value: x}]}\nsections:\n  - {key: a, heading: A}\n", "brevfotens rad 1"),
+        ("label: X\nsections:\n  - {key: a, heading: A, level: 3}\n", "”level” ska vara 1 eller 2"),
+        ("label: X\nsections:\n  - {key: a, heading: A, level: 2}\n", "det första avsnittet kan inte ha level 2"),
+        ("label: X\nsections:\n  - {key: a, heading: A, after_signatures: ja}\n", "”after_signatures” ska vara"),
+        ("label: X\nheader_left: [telefon]\nsections:\n  - {key: a, heading: A}\n", "”header_left” ska vara"),
     ],
 )
 def test_template_errors_are_one_swedish_line(tmp_path, content, message):

@@ -2,7 +2,7 @@
 
 from .create import new_draft, switch_template
 from .edit import fill_snippet, insert_snippet, mark_ingen_erinran, missing_required, set_text, target
-from .placeholders import draft_values, fill, leftover
+from .placeholders import draft_values, fill, filled_draft, leftover
 from .profile import load_profile, save_profile, update_profile
 from .store import Autosaver, load_draft, save_draft
 from .templates import DEFAULT_TEMPLATE, list_templates, load_template, read_template
@@ -13,6 +13,7 @@ __all__ = [
     "draft_values",
     "fill",
     "fill_snippet",
+    "filled_draft",
     "insert_snippet",
     "leftover",
     "list_templates",

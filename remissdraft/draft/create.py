@@ -19,7 +19,7 @@ from ..model import (
     Template,
 )
 from ..fileio import file_sha256
-from .placeholders import draft_values, fill, long_date
+from .placeholders import draft_values, fill, fill_title, long_date
 
 _LETTER = re.compile(r"remissbrev|missiv|följebrev|foljebrev|brev", re.IGNORECASE)
 _PURPOSE = re.compile(r"^(syfte|syftet|ändamål|bakgrund och syfte)\b", re.IGNORECASE)
@@ -34,7 +34,7 @@ def new_draft(remiss: Remiss, template: Template, profile: Profile, *, dnr: str 
         template=template.id,
         dnr=dnr.strip(),
         datum=(datum or date.today()).isoformat(),
-        organisation=template.organisation or profile.organisation,  # the letterhead's organisation
+        organisation=profile.organisation or template.organisation,  # the user's own, the template's only as a fallback
         namnd=profile.namnd,
         remiss=RemissInfo(
             title=title,
@@ -49,7 +49,7 @@ def new_draft(remiss: Remiss, template: Template, profile: Profile, *, dnr: str 
         signatures=_signers(template, profile),
     )
     values = draft_values(draft) | scaffold_values(remiss, draft)
-    draft.title = _tidy(fill(template.title, values))
+    draft.title = _tidy(fill_title(template.title, values))
     draft.subtitle = _tidy(fill(template.subtitle, values))
     for section in template.sections:
         text = section.default

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping
 from datetime import date
 
-from ..model import Draft
+from ..model import Draft, Person, Profile, Template
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*(?:[•\-–*]\s+|\d+[.)]\s+)?)$")
@@ -80,13 +81,16 @@ def long_date(day: date | None) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else ""
 
 
-def draft_values(draft: Draft) -> dict[str, str]:
-    """The values placeholders take in a draft; empty facts are left out, so their placeholders stay visible."""
+def draft_values(draft: Draft, profile: Profile | None = None) -> dict[str, str]:
+    """The values placeholders take in a draft: the draft's own facts, and where the draft has none the current
+    profile's (nämnd, organisation, handläggare, enhet, chef). Empty facts are left out, so their placeholders stay
+    visible."""
     remiss = draft.remiss
+    profile = profile or Profile()
     values = {
-        "namnd": draft.namnd,
-        "remissinstans": draft.organisation,
-        "organisation": draft.organisation,
+        "namnd": draft.namnd or profile.namnd,
+        "remissinstans": draft.organisation or profile.organisation,
+        "organisation": draft.organisation or profile.organisation,
         "remiss": remiss.title,
         "avsandare": remiss.sender,
         "avsandare_genitiv": genitive(remiss.sender),
@@ -96,8 +100,63 @@ def draft_values(draft: Draft) -> dict[str, str]:
         "svar_till": remiss.reply_to,
         "dnr": draft.dnr,
         "datum": draft.datum,
-        "handlaggare": draft.author.name,
-        "enhet": draft.author.unit,
-        "chef": next((p.name for p in draft.signatures if p.name and p.name != draft.author.name), ""),
+        "handlaggare": draft.author.name or profile.name,
+        "enhet": draft.author.unit or profile.unit,
+        "chef": next((p.name for p in draft.signatures if p.name and p.name != draft.author.name), "") or profile.chef.name,
     }
     return {key: value for key, value in values.items() if value}
+
+
+def filled_draft(draft: Draft, profile: Profile | None = None, template: Template | None = None) -> Draft:
+    """The draft as it reads, for the export and for what the user sees; the draft itself is not changed.
+
+    A copy in which facts the draft lacks come from the current `profile` (nämnd, organisation, the author, and
+    the signers that the `template`'s roles "chef" and "handlaggare" name; the organisation last from the template),
+    and every placeholder in the title, headings, texts and recorded snippet texts is filled; unknown placeholders
+    stay visible."""
+    filled = copy.deepcopy(draft)
+    filled.path = draft.path
+    if profile is not None:
+        filled.namnd = filled.namnd or profile.namnd
+        filled.organisation = filled.organisation or profile.organisation
+        filled.author = _completed(filled.author, profile.person)
+        roles = template.signatures if template is not None else []
+        for role, index in zip(roles, range(len(filled.signatures))):
+            source = {"chef": profile.chef, "handlaggare": profile.person}.get(role.role)
+            if source is not None:
+                filled.signatures[index] = _completed(filled.signatures[index], source)
+    if template is not None:
+        filled.organisation = filled.organisation or template.organisation
+    values = draft_values(filled)
+    filled.title, filled.subtitle = fill(filled.title, values), fill(filled.subtitle, values)
+    for section in filled.sections:
+        section.heading = fill(section.heading, values)
+    for part in [*filled.sections, *filled.synpunkter]:
+        part.text = fill(part.text, values)
+        for use in part.uses:
+            use.text = fill(use.text, values)
+    return filled
+
+
+def fill_title(pattern: str, values: Mapping[str, str]) -> str:
+    """A document title from a template's pattern. A separating dash next to a value that has a dash of its own is
+    dropped: "Remiss – {remiss}" with "Folkhälsopolicy – God hälsa" gives "Remiss Folkhälsopolicy – God hälsa"."""
+
+    def has_dash(key: str) -> bool:
+        return bool(_SPACED_DASH.search(str(values.get(key, ""))))
+
+    pattern = _DASH_BEFORE.sub(lambda m: " " + m.group(1) if has_dash(m.group(2)) else m.group(0), pattern)
+    pattern = _DASH_AFTER.sub(lambda m: m.group(1) + " " if has_dash(m.group(2)) else m.group(0), pattern)
+    return fill(pattern, values)
+
+
+_SPACED_DASH = re.compile(r"\s[–—-]\s")
+_DASH_BEFORE = re.compile(r"\s+[–—-]\s+(\{([A-Za-z_][A-Za-z0-9_]*)\})")
+_DASH_AFTER = re.compile(r"(\{([A-Za-z_][A-Za-z0-9_]*)\})\s+[–—-]\s+")
+
+
+def _completed(person: Person, source: Person) -> Person:
+    """A signer or author the draft left without a name takes the profile's person; a named one is kept."""
+    if person.name or not source.name:
+        return person
+    return Person(source.name, source.title or person.title, source.unit or person.unit)

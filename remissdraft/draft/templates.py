@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -9,11 +10,12 @@ import yaml
 from ..errors import TemplateError
 from ..locations import template_dirs
 from ..model import HeaderField, LetterheadField, SignatureRole, Template, TemplateSection
-from ..fileio import load_yaml, yaml_problem
+from ..fileio import atomic_write, dump_yaml, load_yaml, yaml_problem
 
 DEFAULT_TEMPLATE = "nacka-tjansteskrivelse"
 SECTION_KINDS = ("text", "synpunkter", "handlingar")
-HEADER_KEYS = ("datum", "dnr", "ert_dnr", "till", "handlaggare")
+HEADER_KEYS = ("datum", "dnr", "ert_dnr", "till", "handlaggare", "enhet", "namnd")
+HEADER_LEFT_KEYS = ("organisation", "namnd", "enhet", "handlaggare")
 SUGGEST_KINDS = ("", "synpunkt", "standardtext")
 
 
@@ -80,6 +82,7 @@ def parse_template(data: object, path: Path) -> Template:
         letterhead=_letterhead(organisation.get("letterhead") or [], where),
         letterhead_pages=_choice(organisation, "letterhead_pages", ("first", "all"), where),
         header_fields=_header_fields(data.get("header_fields") or [], where),
+        header_left=_header_left(data.get("header_left"), where),
         title=_text(data, "title", where) or "Remiss – {remiss}",
         subtitle=_text(data, "subtitle", where),
         synpunkt_heading=_text(synpunkter, "heading", where) or "Avsnitt {avsnitt}",
@@ -144,10 +147,18 @@ def _header_fields(items: object, where: str) -> list[HeaderField]:
         if not isinstance(item, dict) or item.get("key") not in HEADER_KEYS:
             raise TemplateError(f"{where}: sidhuvudfält {number} ska ha ”key” – något av {', '.join(HEADER_KEYS)}")
         place = str(item.get("place") or "header")
-        if place not in ("header", "body"):
-            raise TemplateError(f"{where}: sidhuvudfält {number}: ”place” ska vara header eller body")
+        if place not in ("header", "label", "body"):
+            raise TemplateError(f"{where}: sidhuvudfält {number}: ”place” ska vara header, label eller body")
         fields.append(HeaderField(item["key"], str(item.get("label") or ""), place))
     return fields
+
+
+def _header_left(items: object, where: str) -> list[str]:
+    if items is None:
+        return ["organisation", "namnd"]
+    if not isinstance(items, list) or any(item not in HEADER_LEFT_KEYS for item in items):
+        raise TemplateError(f"{where}: ”header_left” ska vara en lista med något av {', '.join(HEADER_LEFT_KEYS)}")
+    return [str(item) for item in items]
 
 
 def _sections(items: object, where: str) -> list[TemplateSection]:
@@ -172,7 +183,15 @@ def _sections(items: object, where: str) -> list[TemplateSection]:
         required = item.get("required", False)
         if not isinstance(required, bool):
             raise TemplateError(f"{where}: avsnitt ”{key}”: ”required” ska vara true eller false")
-        sections.append(TemplateSection(key, heading, kind, required, _text(item, "default", where), suggest))
+        level = item.get("level", 1)
+        if level not in (1, 2) or isinstance(level, bool):
+            raise TemplateError(f"{where}: avsnitt ”{key}”: ”level” ska vara 1 eller 2")
+        if level == 2 and not sections:
+            raise TemplateError(f"{where}: avsnitt ”{key}”: det första avsnittet kan inte ha level 2")
+        after = item.get("after_signatures", False)
+        if not isinstance(after, bool):
+            raise TemplateError(f"{where}: avsnitt ”{key}”: ”after_signatures” ska vara true eller false")
+        sections.append(TemplateSection(key, heading, kind, required, _text(item, "default", where), suggest, level, after))
     if sum(1 for s in sections if s.kind == "synpunkter") > 1:
         raise TemplateError(f"{where}: bara ett avsnitt får ha kind: synpunkter")
     return sections
@@ -188,3 +207,60 @@ def _roles(items: object, where: str) -> list[SignatureRole]:
             raise TemplateError(f"{where}: underskrift {number} saknar ”role”")
         roles.append(SignatureRole(str(item["role"]), str(item.get("title") or "")))
     return roles
+
+
+def user_template_dir() -> Path:
+    """Where the user's own templates live: the config dir's templates folder."""
+    return template_dirs()[0]
+
+
+def add_user_template(reference: Path, base: str, name: str = "", *, organisation: str = "",
+                      own_footer: bool = False) -> Template:
+    """A user template made from an organisation's Word file (its styles, header, footer and logo) and a template's
+    sections, saved in the config dir as ID.yaml beside a copy of the Word file; returns it as read back.
+
+    The organisation is the user's (`organisation`); the base template's letterhead is kept only when it is that
+    organisation's, and left out when the Word file has a footer of its own (`own_footer`)."""
+    source = load_template(base)
+    if source.path is None:
+        raise TemplateError(f"Mallen ”{base}” har ingen fil att utgå från")
+    name = " ".join((name or Path(reference).stem).split())
+    template_id = slug(name)
+    if not template_id:
+        raise TemplateError("Mallens namn måste innehålla bokstäver eller siffror – ange ett med --name")
+    if any(t.id == template_id for t in list_templates()):
+        raise TemplateError(f"Mallen ”{template_id}” finns redan – välj ett annat namn med --name")
+    data = load_yaml(source.path.read_text(encoding="utf-8"))
+    folder = user_template_dir()
+    copy_name = f"{template_id}{Path(reference).suffix.lower()}"
+    data["name"] = name
+    data["description"] = f"Avsnitten från {source.name}, utseendet från {Path(reference).name}."
+    block = dict(data.get("organisation") or {})
+    same = bool(organisation) and organisation == source.organisation
+    block["name"] = organisation
+    if own_footer:
+        block["letterhead"] = []
+    elif not same:
+        block["letterhead"] = [{"label": item.label, "value": ""} for item in source.letterhead]
+    data["organisation"] = block
+    data["reference_docx"] = copy_name
+    data.pop("fonts", None)  # the Word file's fonts are used
+    header = (f"# {name}: sektioner från mallen {source.id}, utseende (stilar, sidhuvud, sidfot, logotyp) från\n"
+              f"# {copy_name}, en kopia av {Path(reference).name}. Skapad av ”remissdraft templates add”; ändra fritt.\n")
+    if not organisation:
+        header += "# FYLL I: organisationens namn (organisation.name).\n"
+    if not own_footer and not same:
+        header += "# FYLL I: brevfotens värden (organisation.letterhead) – tomma fält skrivs inte ut.\n"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(folder / copy_name, Path(reference).read_bytes(), backup=False)
+        atomic_write(folder / f"{template_id}.yaml", (header + "\n" + dump_yaml(data)).encode("utf-8"), backup=False)
+    except OSError as error:
+        raise TemplateError(f"Mallen kunde inte sparas i {folder} ({error.strerror or error})") from None
+    return read_template(folder / f"{template_id}.yaml")
+
+
+def slug(text: str) -> str:
+    """A template id from a name: "Exempelkommun – tjänsteskrivelse" → "exempelkommun-tjansteskrivelse"."""
+    text = text.casefold().translate(str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"}))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].strip("-")

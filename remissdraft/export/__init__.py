@@ -1,6 +1,8 @@
 """Draft + template → a tjänsteskrivelse as .docx, built on Word styles."""
 
 from .body import source_note
+from .reference import open_reference
 from .writer import ExportResult, build_document, default_output_name, default_output_path, export_docx
 
-__all__ = ["ExportResult", "build_document", "default_output_name", "default_output_path", "export_docx", "source_note"]
+__all__ = ["ExportResult", "build_document", "default_output_name", "default_output_path", "export_docx",
+           "open_reference", "source_note"]

@@ -3,8 +3,12 @@ fields (PAGE, NUMPAGES), borderless tables, paragraph borders and restarted numb
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.numbering import NumberingPart
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -145,17 +149,14 @@ def numbering_of_style(document, style_name: str) -> int | None:
     num_id = style.element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
     if not num_id:
         return None
-    try:
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError):
-        return None
+    numbering = numbering_element(document)
     abstract = numbering.xpath(f'./w:num[@w:numId="{num_id[0]}"]/w:abstractNumId/@w:val')
     return int(abstract[0]) if abstract else None
 
 
 def restart_numbering(document, abstract_id: int) -> int:
     """A new w:num on the same list definition that starts again at 1; returns its numId."""
-    numbering = document.part.numbering_part.element
+    numbering = numbering_element(document)
     num = numbering.add_num(abstract_id)
     override = OxmlElement("w:lvlOverride")
     override.set(qn("w:ilvl"), "0")
@@ -188,3 +189,112 @@ def _insert_in_order(parent, child, predecessors: tuple[str, ...]) -> None:
         if element.tag in tags:
             position = index + 1
     parent.insert(position, child)
+
+
+def add_list_definition(document, kind: str) -> int:
+    """A one-level list definition, "bullet" (•) or "decimal" (1.), with a hanging indent; returns its numId."""
+    numbering = numbering_element(document)
+    ids = [int(value) for value in numbering.xpath("./w:abstractNum/@w:abstractNumId")]
+    abstract_id = max(ids, default=-1) + 1
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(abstract_id))
+    level_type = OxmlElement("w:multiLevelType")
+    level_type.set(qn("w:val"), "singleLevel")
+    abstract.append(level_type)
+    level = OxmlElement("w:lvl")
+    level.set(qn("w:ilvl"), "0")
+    for tag, value in (("w:start", "1"), ("w:numFmt", kind), ("w:lvlText", "•" if kind == "bullet" else "%1."),
+                       ("w:lvlJc", "left")):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        level.append(child)
+    ppr = OxmlElement("w:pPr")
+    indent = OxmlElement("w:ind")
+    indent.set(qn("w:left"), "360")
+    indent.set(qn("w:hanging"), "360")
+    ppr.append(indent)
+    level.append(ppr)
+    abstract.append(level)
+    existing = numbering.findall(qn("w:abstractNum"))
+    if existing:
+        existing[-1].addnext(abstract)
+    else:  # abstract definitions come before every w:num (after any picture bullets)
+        pictures = numbering.findall(qn("w:numPicBullet"))
+        if pictures:
+            pictures[-1].addnext(abstract)
+        else:
+            numbering.insert(0, abstract)
+    return int(numbering.add_num(abstract_id).numId)
+
+
+def set_style_numbering(style, num_id: int) -> None:
+    """Make a paragraph style a list style: its paragraphs are numbered by `num_id`."""
+    num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_numId().val = num_id
+
+
+def set_outline_level(style_element, level: int) -> None:
+    """The outline level of a paragraph style (0 for Heading 1): Word's navigation pane and tables of contents."""
+    ppr = style_element.get_or_add_pPr()
+    element = ppr.find(qn("w:outlineLvl"))
+    if element is None:
+        element = OxmlElement("w:outlineLvl")
+        _insert_in_order(ppr, element, _PPR_BEFORE_OUTLINE)
+    element.set(qn("w:val"), str(level))
+
+
+_PPR_BEFORE_OUTLINE = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+                       "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+                       "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+                       "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                       "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                       "w:textboxTightWrap")
+
+
+def field_instructions(element) -> list[str]:
+    """The field codes in a part or paragraph, complex and simple: ["PAGE", "NUMPAGES"]."""
+    codes = [" ".join(text.split()) for text in (t.text or "" for t in element.iter(qn("w:instrText"))) if text.strip()]
+    codes += [" ".join((simple.get(qn("w:instr")) or "").split()) for simple in element.iter(qn("w:fldSimple"))]
+    return codes
+
+
+def set_field_results(element, results: dict[str, str]) -> None:
+    """Set the cached result a viewer shows without recomputing, for the fields named in `results` ({"NUMPAGES": "3"})."""
+    for simple in element.iter(qn("w:fldSimple")):
+        code = (simple.get(qn("w:instr")) or "").split()
+        if code and code[0].upper() in results:
+            texts = list(simple.iter(qn("w:t")))
+            if texts:
+                texts[0].text = results[code[0].upper()]
+                for extra in texts[1:]:
+                    extra.text = ""
+    state, code, texts = "", "", []
+    for node in element.iter(qn("w:fldChar"), qn("w:instrText"), qn("w:t")):
+        if node.tag == qn("w:fldChar"):
+            kind = node.get(qn("w:fldCharType"))
+            if kind == "begin":
+                state, code, texts = "code", "", []
+            elif kind == "separate":
+                state = "result"
+            elif kind == "end":
+                name = code.split()[0].upper() if code.split() else ""
+                if name in results and texts:
+                    texts[0].text = results[name]
+                    for extra in texts[1:]:
+                        extra.text = ""
+                state = ""
+        elif node.tag == qn("w:instrText") and state == "code":
+            code += node.text or ""
+        elif node.tag == qn("w:t") and state == "result":
+            texts.append(node)
+
+
+def numbering_element(document):
+    """The document's w:numbering, with a numbering part made for a document that has none (python-docx cannot)."""
+    try:
+        return document.part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        element = parse_xml(f"<w:numbering {nsdecls('w')}/>")
+        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, document.part.package)
+        document.part.relate_to(part, RT.NUMBERING)
+        return element

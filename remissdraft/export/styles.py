@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ..model import Template
-from .oxml import doc_defaults_rpr, remove_paragraph_border, set_fonts, set_language, set_theme_font_language
+from .oxml import (
+    add_list_definition,
+    doc_defaults_rpr,
+    numbering_of_style,
+    remove_paragraph_border,
+    set_fonts,
+    set_language,
+    set_outline_level,
+    set_style_numbering,
+    set_theme_font_language,
+)
 
 BLACK = RGBColor(0, 0, 0)
 GREY = RGBColor(0x59, 0x59, 0x59)
 
 # Custom styles (Swedish names, as a user sees them in Word's style list).
 LABEL = "Fältetikett"  # character style: "Dnr", "Datum" in the header
+HEADER_LINE = "Sidhuvudrad"  # remissdraft's header lines: the Header style with the three columns' tab stops
 LETTERHEAD_LABEL = "Brevfot rubrik"
 LETTERHEAD = "Brevfot"
 ATTACHMENT = "Bilaga"
@@ -23,18 +36,122 @@ SIGNATURE = "Underskrift"
 ADDRESS = "Mottagare"
 
 
-def apply_styles(document, template: Template, text_width: Cm, *, reuse: bool = False) -> None:
-    """Make the styles the export uses; with `reuse` (a reference document) its own fonts are kept."""
+@dataclass(frozen=True)
+class Role:
+    """A built-in Word style the export writes with, and the names it goes by in other documents."""
+
+    ui_name: str  # as python-docx takes it: "Heading 1"
+    name: str  # as styles.xml names it, which is how Word knows a built-in style: "heading 1"
+    style_id: str  # Word's English id: "Heading1"
+    kind: str  # "paragraph" or "character"
+    aliases: tuple[str, ...] = ()  # Swedish (and Nordic) Word's names, LibreOffice's, other spellings
+    outline: int | None = None  # a heading's outline level, 0 for Heading 1
+
+
+ROLES: tuple[Role, ...] = (
+    Role("Normal", "Normal", "Normal", "paragraph", ("Standard",)),
+    Role("Title", "Title", "Title", "paragraph", ("Rubrik", "Titel", "Dokumentrubrik")),
+    Role("Subtitle", "Subtitle", "Subtitle", "paragraph", ("Underrubrik", "Undertitel")),
+    *(Role(f"Heading {n}", f"heading {n}", f"Heading{n}", "paragraph", (f"Rubrik {n}", f"Overskrift {n}"), n - 1)
+      for n in range(1, 5)),
+    Role("List Bullet", "List Bullet", "ListBullet", "paragraph", ("Punktlista", "Listpunkt", "Listepunkt")),
+    Role("List Number", "List Number", "ListNumber", "paragraph", ("Numrerad lista", "Nummerlista", "Listenummer")),
+    Role("Header", "header", "Header", "paragraph", ("Sidhuvud", "Sidehoved", "Topptekst")),
+    Role("Footer", "footer", "Footer", "paragraph", ("Sidfot", "Sidefod", "Bunntekst")),
+    Role("Strong", "Strong", "Strong", "character", ("Stark", "Fet", "Strong Emphasis", "Sterk")),
+    Role("annotation text", "annotation text", "CommentText", "paragraph", ("Kommentarstext", "Kommentarer", "Comment Text")),
+    Role("annotation reference", "annotation reference", "CommentReference", "character",
+         ("Kommentarsreferens", "Comment Reference")),
+)
+
+
+def apply_styles(document, template: Template, text_width: Cm, *, reuse: bool = False) -> list[str]:
+    """Make the styles the export uses, each once. With `reuse` (a reference document, its styles already adopted)
+    the reference's fonts and spacing are kept and only what it lacks is added; returns the built-in styles added."""
     styles = document.styles
     set_language(doc_defaults_rpr(styles.element))
     set_theme_font_language(document.settings)
-    for name in ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number",
-                 "Header", "Footer"):
-        _ensure(styles, name, WD_STYLE_TYPE.PARAGRAPH)
+    added = [role.ui_name for role in ROLES if _ensure_role(styles, role)]
     set_language(styles["Normal"].element)
     if not reuse:
         _house_style(document, template)
-    _custom_styles(styles, template, text_width)
+    else:
+        _complete(document, added)
+    _lists(document)
+    _custom_styles(styles, template, text_width, reuse=reuse)
+    return added
+
+
+def _ensure_role(styles, role: Role) -> bool:
+    """Add a built-in style the document lacks, under Word's own id and name; True when it was added."""
+    if styles.element.get_by_name(role.name) is not None:
+        return False
+    kind = WD_STYLE_TYPE.PARAGRAPH if role.kind == "paragraph" else WD_STYLE_TYPE.CHARACTER
+    element = styles.element.add_style_of_type(role.name, kind, builtin=True)
+    element.styleId = role.style_id
+    if role.kind == "paragraph" and role.name != "Normal":
+        element.basedOn_val = "Normal"
+    if role.outline is not None:
+        set_outline_level(element, role.outline)
+    if role.style_id == "CommentText":
+        _size(element, 10)
+    elif role.style_id == "CommentReference":
+        _size(element, 8)
+    return True
+
+
+def _complete(document, added: list[str]) -> None:
+    """Styles a reference lacked: made to fit among its own (a title bigger than its Heading 1, bold headings)."""
+    styles = document.styles
+    normal_size = _effective_size(styles["Normal"]) or 11
+    for name in added:
+        style = styles[name]
+        if name == "Title":
+            style.font.size, style.font.bold = Pt(round(normal_size * 1.6)), True
+            style.paragraph_format.space_after = Pt(3)
+        elif name == "Subtitle":
+            style.font.size = Pt(normal_size + 1)
+            style.paragraph_format.space_after = Pt(16)
+        elif name.startswith("Heading"):
+            level = int(name[-1])
+            style.font.bold = True
+            style.font.size = Pt(normal_size + max(0, 4 - level))
+            style.paragraph_format.space_before = Pt(14 - 2 * level)
+            style.paragraph_format.space_after = Pt(3)
+            style.paragraph_format.keep_with_next = True
+        elif name in ("List Bullet", "List Number"):
+            style.paragraph_format.space_after = Pt(3)
+        elif name == "Strong":
+            style.font.bold = True
+        elif name in ("Header", "Footer"):  # the letterhead's columns are sized for small type
+            style.font.size = Pt(max(6.5, normal_size - (2 if name == "Header" else 3)))
+            style.paragraph_format.space_after = Pt(0)
+
+
+def _lists(document) -> None:
+    """List Bullet and List Number are real lists (a bullet glyph, numbers Word counts), also in a reference whose
+    list styles have no numbering of their own."""
+    for name, kind in (("List Bullet", "bullet"), ("List Number", "decimal")):
+        if numbering_of_style(document, name) is None:
+            set_style_numbering(document.styles[name], add_list_definition(document, kind))
+
+
+def _effective_size(style) -> float | None:
+    while style is not None:
+        if style.font.size is not None:
+            return style.font.size.pt
+        style = style.base_style
+    return None
+
+
+def _size(element, points: float) -> None:
+    rpr = element.get_or_add_rPr()
+    for tag in ("w:sz", "w:szCs"):
+        child = rpr.find(qn(tag))
+        if child is None:
+            child = rpr.makeelement(qn(tag), {})
+            rpr.append(child)
+        child.set(qn("w:val"), str(round(points * 2)))
 
 
 def _house_style(document, template: Template) -> None:
@@ -80,53 +197,63 @@ def _house_style(document, template: Template) -> None:
         style.paragraph_format.space_after = Pt(0)
 
 
-def _custom_styles(styles, template: Template, text_width: Cm) -> None:
-    header = styles["Header"]
-    header.paragraph_format.tab_stops.clear_all()
-    header.paragraph_format.tab_stops.add_tab_stop(Cm(text_width.cm * 0.56), WD_TAB_ALIGNMENT.LEFT)
-    header.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+def _custom_styles(styles, template: Template, text_width: Cm, *, reuse: bool) -> None:
+    """remissdraft's own styles; one the reference already defines under the same name keeps its look."""
 
-    strong = _ensure(styles, "Strong", WD_STYLE_TYPE.CHARACTER)
+    def custom(name: str, kind: WD_STYLE_TYPE, base: str | None = None):
+        style, created = _ensure(styles, name, kind, base)
+        return style if created or not reuse else None
+
+    if (line := custom(HEADER_LINE, WD_STYLE_TYPE.PARAGRAPH, "Header")) is not None:
+        ours = (Cm(text_width.cm * 0.56), text_width)
+        for inherited in styles["Header"].paragraph_format.tab_stops:  # the reference's Header tabs do not apply
+            if all(abs(inherited.position - position) > Cm(0.05) for position in ours):
+                line.paragraph_format.tab_stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+        line.paragraph_format.tab_stops.add_tab_stop(ours[0], WD_TAB_ALIGNMENT.LEFT)
+        line.paragraph_format.tab_stops.add_tab_stop(ours[1], WD_TAB_ALIGNMENT.RIGHT)
+        line.paragraph_format.space_after = Pt(0)
+
+    strong = styles["Strong"]
     if strong.font.bold is None:
         strong.font.bold = True
-    label = _ensure(styles, LABEL, WD_STYLE_TYPE.CHARACTER)
-    label.font.color.rgb = GREY
+    if (label := custom(LABEL, WD_STYLE_TYPE.CHARACTER)) is not None:
+        label.font.color.rgb = GREY
 
-    footer_label = _ensure(styles, LETTERHEAD_LABEL, WD_STYLE_TYPE.PARAGRAPH, base="Footer")
-    footer_label.font.color.rgb = GREY
-    footer_size = styles["Footer"].font.size
-    footer_label.font.size = Pt(max(5.5, footer_size.pt - 1 if footer_size else 6.5))
-    footer_label.paragraph_format.space_before = Pt(3)
-    _ensure(styles, LETTERHEAD, WD_STYLE_TYPE.PARAGRAPH, base="Footer")
+    if (footer_label := custom(LETTERHEAD_LABEL, WD_STYLE_TYPE.PARAGRAPH, "Footer")) is not None:
+        footer_label.font.color.rgb = GREY
+        footer_size = _effective_size(styles["Footer"])
+        footer_label.font.size = Pt(max(5.5, footer_size - 1 if footer_size else 6.5))
+        footer_label.paragraph_format.space_before = Pt(3)
+    custom(LETTERHEAD, WD_STYLE_TYPE.PARAGRAPH, "Footer")
 
-    attachment = _ensure(styles, ATTACHMENT, WD_STYLE_TYPE.PARAGRAPH, base="Normal")
-    attachment.paragraph_format.space_after = Pt(2)
-    attachment.paragraph_format.left_indent = Cm(2)
-    attachment.paragraph_format.first_line_indent = Cm(-2)
-    attachment.paragraph_format.tab_stops.add_tab_stop(Cm(2))
+    if (attachment := custom(ATTACHMENT, WD_STYLE_TYPE.PARAGRAPH, "Normal")) is not None:
+        attachment.paragraph_format.space_after = Pt(2)
+        attachment.paragraph_format.left_indent = Cm(2)
+        attachment.paragraph_format.first_line_indent = Cm(-2)
+        attachment.paragraph_format.tab_stops.add_tab_stop(Cm(2))
 
-    name = _ensure(styles, SIGNATURE_NAME, WD_STYLE_TYPE.PARAGRAPH, base="Normal")
-    name.paragraph_format.space_before = Pt(30)
-    name.paragraph_format.space_after = Pt(0)
-    name.paragraph_format.keep_with_next = True
-    signature = _ensure(styles, SIGNATURE, WD_STYLE_TYPE.PARAGRAPH, base="Normal")
-    signature.paragraph_format.space_after = Pt(0)
-    signature.paragraph_format.keep_with_next = True
+    if (name := custom(SIGNATURE_NAME, WD_STYLE_TYPE.PARAGRAPH, "Normal")) is not None:
+        name.paragraph_format.space_before = Pt(30)
+        name.paragraph_format.space_after = Pt(0)
+        name.paragraph_format.keep_with_next = True
+    if (signature := custom(SIGNATURE, WD_STYLE_TYPE.PARAGRAPH, "Normal")) is not None:
+        signature.paragraph_format.space_after = Pt(0)
+        signature.paragraph_format.keep_with_next = True
 
-    address = _ensure(styles, ADDRESS, WD_STYLE_TYPE.PARAGRAPH, base="Normal")
-    address.paragraph_format.space_after = Pt(0)
-    address.paragraph_format.left_indent = Cm(text_width.cm * 0.56)
+    if (address := custom(ADDRESS, WD_STYLE_TYPE.PARAGRAPH, "Normal")) is not None:
+        address.paragraph_format.space_after = Pt(0)
+        address.paragraph_format.left_indent = Cm(text_width.cm * 0.56)
 
 
 def _ensure(styles, name: str, kind: WD_STYLE_TYPE, base: str | None = None):
-    try:
-        return styles[name]
-    except KeyError:
-        style = styles.add_style(name, kind)
-        if kind == WD_STYLE_TYPE.PARAGRAPH:
-            style.base_style = styles[base] if base else (styles["Normal"] if name != "Normal" else None)
-            style.quick_style = True
-        return style
+    """The style named `name`, made when missing; and whether it was made."""
+    if styles.element.get_by_name(name) is not None:
+        return styles[name], False
+    style = styles.add_style(name, kind)
+    if kind == WD_STYLE_TYPE.PARAGRAPH:
+        style.base_style = styles[base or "Normal"]
+        style.quick_style = True
+    return style, True
 
 
 def _font(style, name: str, points: float, *, bold: bool, italic: bool | None = None) -> None:
