@@ -79,7 +79,7 @@ def test_accuracy_on_labelled_seed_sentences():
         ("Nämnden ställer sig bakom förslaget under förutsättning att finansieringen säkras.", "forbehall"),
         ("Förvaltningen saknar en analys av konsekvenserna för barn.", "kritisk"),
         ("Begreppet samverkanspart behöver förtydligas.", "fortydligande"),
-        ("Nämnden har ingen erinran mot förslaget.", "positiv"),
+        ("Nämnden har ingen erinran mot förslaget.", "neutral"),  # no objection, nothing more: not a position for or against
     ],
 )
 def test_cues_and_negation(text, stance):
