@@ -18,6 +18,7 @@ _NOT_LABELS = re.compile(r"^(bild|figur|tabell|karta|källa|källor|not|obs|till
 _CAPTION = re.compile(r"^(bild|figur|tabell|karta|diagram)\s+\d+", re.IGNORECASE)
 _SENTENCE_END = tuple(".!?:;")
 _PARAGRAPH_END = tuple('.!?:;”"»)')
+_DECISION_HEADING = re.compile(r"^förslag till beslut\b", re.IGNORECASE)  # a memo's first heading, memo mode
 _QUESTION_HEADING = re.compile(r"^Fråga\s+\d{1,2}[.:)]\s+[A-ZÅÄÖ]")  # a remiss's numbered question, memo mode
 _CONNECTORS = {"och", "samt", "i", "för", "av", "till", "med", "på", "om", "eller", "att", "som", "inom", "mellan", "vid", "mot", "från", "efter", "under", "kring", "genom"}
 
@@ -124,7 +125,8 @@ class StructureBuilder:
     def _plain_heading(self, index: int) -> bool:
         """A short line of its own, starting a paragraph, followed by a new sentence or a list."""
         text = self.lines[index].text.strip()
-        if len(text) > 80 or len(text.split()) > 8 or text.endswith(_PARAGRAPH_END) or not text[:1].isupper():
+        long_ok = bool(_DECISION_HEADING.match(text)) and len(text) <= 90  # "Förslag till beslut i nämnden för Miljö & Hälsoskydd"
+        if (len(text) > 80 or len(text.split()) > 8) and not long_ok or text.endswith(_PARAGRAPH_END) or not text[:1].isupper():
             return False
         if not self._at_paragraph_start(index):
             return False
