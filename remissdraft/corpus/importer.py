@@ -218,7 +218,8 @@ def _read_part(
     parts = [section for top in document.sections for section in top.walk()]
     decision = next((s for s in parts if re.match(r"^förslag till beslut|^beslut\b", s.title, re.IGNORECASE)), None)
     opening = _opening_subject(document)
-    found = provenance.source(layout, part.kind, decision, opening, context, _text(document), file)
+    furniture = "\n".join(raw.furniture) if part.start == 0 and part.end == sum(len(page) for page in raw.pages) else ""
+    found = provenance.source(layout, part.kind, decision, opening, context, _text(document), file, furniture)
     source = replace(found, **{key: value for key, value in overrides.to_dict().items() if value})
     on_remiss = provenance.answers_remiss(layout, part.kind, decision)
     speakers = _speakers(found, layout)

@@ -162,11 +162,16 @@ def from_agenda(title: str, context: Context) -> str:
     return best[1] if best and wanted and fuzz.ratio(wanted, letters(best[0])) >= 85 else ""
 
 
-def source(layout: Layout, kind: str, decision: Section | None, opening: str, context: Context, text: str, file: str) -> Source:
+def source(
+    layout: Layout, kind: str, decision: Section | None, opening: str, context: Context, text: str, file: str, furniture: str = ""
+) -> Source:
+    """`furniture`: the page headers and footers the format keeps apart (a Word document's header has its dnr)."""
     on_remiss = answers_remiss(layout, kind, decision)
     org = organisation(layout, context, text)
     body = namnd(layout, kind, decision, opening, context)
-    own = dnr(layout.fields.get("dnr", "")) or from_agenda(layout.title, context)
+    own = dnr(layout.fields.get("dnr", "")) or from_agenda(layout.title, context) or find_dnr(furniture)
+    if not layout.fields.get("datum") and not layout.dates and parse_date(furniture):
+        layout.dates.append(parse_date(furniture).isoformat())
     theirs = dnr(layout.fields.get("ert_dnr", "")) or dnr(layout.cited_dnr) or cited_dnr(layout.title)
     return Source(
         organisation=org,
