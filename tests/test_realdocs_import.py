@@ -117,12 +117,10 @@ def test_stockholms_tjansteutlatande_keeps_its_title_and_dnr(tmp_path):
     lines = SEED.read_text(encoding="utf-8").splitlines()
     path = tmp_path / "tjansteutlatande.txt"
     path.write_text("\n".join(lines[2145:2506]) + "\n", encoding="utf-8")
-    result = read(path)
-    assert not result.documents or result.documents[0].source.dnr == "RS 2020-0457"
-    source = result.documents[0].source if result.documents else None
-    if source is not None:
-        assert source.organisation == "Region Stockholm" and source.namnd == "Hälso- och sjukvårdsnämnden"
-        assert not source.title.startswith("av ")
+    (document,) = read(path).documents  # not a remissvar: only its standard text is taken, with its provenance
+    source = document.source
+    assert (source.organisation, source.namnd, source.dnr) == ("Region Stockholm", "Hälso- och sjukvårdsnämnden", "RS 2020-0457")
+    assert not document.answers_remiss and source.title == "" and document.positions == 0
 
 
 # --- meeting papers ----------------------------------------------------------------------------------------
