@@ -31,9 +31,6 @@ class Part:
     kind: str  # tjänsteskrivelse, yttrande, protokoll, beslut, kallelse, or "" (no header of its own)
     lines: list[Line] = field(default_factory=list)
 
-    def first_page(self) -> int:
-        return self.lines[0].page + 1 if self.lines else 0
-
 
 @dataclass
 class Agenda:
