@@ -410,7 +410,7 @@ def _corpus_import(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import Progress
 
-    from .corpus.importer import expand, import_files
+    from .corpus.importer import describe, expand, import_files, summarize
     from .model import Source
 
     target = args.corpus or user_corpus_dir()
@@ -420,6 +420,7 @@ def _corpus_import(args: argparse.Namespace) -> int:
         raise RemissdraftError("inga filer att importera (PDF, DOCX, TXT eller MD)")
     console = Console(stderr=True)
     failures = 0
+    results = []
     with Progress(console=console, transient=True, disable=len(files) < 3) as progress:
         task = progress.add_task("Importerar", total=len(files))
         for path in files:
@@ -431,12 +432,14 @@ def _corpus_import(args: argparse.Namespace) -> int:
                 continue
             finally:
                 progress.advance(task)
-            positions = sum(1 for s in result.snippets if s.kind == "synpunkt")
-            standard = len(result.snippets) - positions
-            where = f"→ {result.written.name}" if result.written else "(oförändrad)"
-            print(f"{path.name}: {positions} ställningstaganden, {standard} standardtexter {where}")
+            results.append(result)
+            for line in describe(result):
+                print(line)
+    if len(files) > 1:
+        print(summarize(results, failures))
     print(f"Korpus: {target}")
-    return 1 if failures else 0
+    nothing = not any(result.documents for result in results)
+    return 1 if failures or nothing else 0
 
 
 def _corpus_list(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -63,9 +64,10 @@ def test_provenance_from_the_document(imported, fmt):
 
 
 def test_answering_body_becomes_a_placeholder(imported):
-    snippet = next(s for s in imported["txt"] if "välkomnar en utökad samverkan" in s.text)
-    assert snippet.text.startswith("{namnd} anser att samverkan på styrande nivå")
-    assert snippet.original.startswith("Socialnämnden anser att samverkan på styrande nivå")
+    # the unit is the argued paragraph: the one on individnivå opens with the nämnd's name
+    snippet = next(s for s in imported["txt"] if "samverkan mellan kommun och region på individnivå" in s.text)
+    assert snippet.text.startswith("{namnd} ser det som positivt med samverkan")
+    assert snippet.original.startswith("Socialnämnden ser det som positivt med samverkan")
     assert with_placeholder("Socialnämndens synpunkter är följande.", "Socialnämnden") == "{namnd}s synpunkter är följande."
     assert with_placeholder("Region Stockholm har tagit fram.", "Socialnämnden") == "Region Stockholm har tagit fram."
 
@@ -101,15 +103,18 @@ def test_importing_twice_changes_nothing(tmp_path: Path):
     first = import_files([FIXTURES / f"{YTTRANDE}.pdf"], tmp_path)
     content = first[0].written.read_bytes()
     second = import_files([FIXTURES / f"{YTTRANDE}.pdf"], tmp_path)
-    assert second[0].written is None
-    assert [p.name for p in tmp_path.iterdir()] == ["nacka-kommun-socn-2021-132.yaml"]
-    assert first[0].snippets and (tmp_path / "nacka-kommun-socn-2021-132.yaml").read_bytes() == content
+    assert second[0].written is None and second[0].documents[0].saved.status == "oförändrad"
+    # named from organisation, dnr (the PDF's date is lost in its extraction) and a short hash of the texts
+    (name,) = [p.name for p in tmp_path.iterdir()]
+    assert re.fullmatch(r"nacka-kommun-socn-2021-132-[0-9a-f]{8}\.yaml", name)
+    assert first[0].snippets and (tmp_path / name).read_bytes() == content
 
 
 def test_cli_import_then_search(tmp_path: Path, capsys):
     corpus = tmp_path / "min-korpus"
     assert main(["corpus", "import", str(FIXTURES / f"{YTTRANDE}.docx"), "--corpus", str(corpus), "--datum", "2021-04-27"]) == 0
-    assert "11 ställningstaganden, 2 standardtexter" in capsys.readouterr().out
+    # one snippet per argued paragraph: eight positions (tests/data/stance_marks/000_c8ec6e676693ffa4.yaml)
+    assert "tjänsteskrivelse SOCN 2021/132, 2021-04-27: 8 ställningstaganden, 2 standardtexter →" in capsys.readouterr().out
     assert main(["corpus", "search", "närsamhälle", "--corpus", str(corpus), "--no-bundled", "--json"]) == 0
     import json
 
@@ -131,7 +136,8 @@ def test_real_remissvar_from_kammarkollegiet():
     source = snippets[0].source
     assert source.dnr == "3.1-4788-2026" and source.datum == "2026-06-24"
     assert source.organisation == "Kammarkollegiet"
-    assert source.title == "En moderniserad reglering av handel med ädelmetallarbeten"
+    assert source.title == "En moderniserad reglering av handel med ädelmetallarbeten (SOU 2026:14)"  # the SOU's number names it too
+    assert source.remiss_dnr == "KN2026/00741"
     assert any("inte några synpunkter på de remitterade förslagen" in s.text for s in snippets)
     assert not any("registratur@" in s.text or "Slottsbacken" in s.text for s in snippets)
 

@@ -73,13 +73,13 @@ async def test_filter_insert_edit_and_undo(profile):
         await pilot.press("ctrl+t", "ctrl+t", "ctrl+t", "ctrl+t")  # → förbehåll → förtydligande → neutral → alla
         assert app.stance is None
         await pilot.press("ctrl+f")
-        await pilot.press(*"välkomnar")
-        assert len(suggestions.items) == 1 and "välkomnar" in suggestions.items[0].snippet.text
+        await pilot.press(*"integrera")
+        assert len(suggestions.items) == 1 and "integrera" in suggestions.items[0].snippet.text
         await pilot.press("enter")  # to the list
         await pilot.press("enter")  # insert
         await pilot.pause()
         editor = app.query_one("#editor", TextArea)
-        assert editor.text.startswith("Socialnämnden anser att samverkan på styrande nivå")  # {namnd} filled
+        assert editor.text.startswith("Socialnämnden är positiva till strategins angreppssätt")  # {namnd} filled
         synpunkt = app.session.synpunkt(section)
         assert synpunkt.text == editor.text and synpunkt.uses[0].source.dnr == "SOCN 2021/132"
         assert "1 av 19 avsnitt besvarade" in str(app.query_one("#status").render())

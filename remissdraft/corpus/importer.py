@@ -1,9 +1,15 @@
-"""Import earlier yttranden: find the part that carries positions, split it into stance units, keep provenance."""
+"""Import earlier yttranden and tjänsteskrivelser: each argued paragraph of the position part becomes a snippet,
+with the remiss section it answers and the provenance of the document it comes from.
+
+A file may hold one document or a meeting's whole handlingar; it is split into its documents (handlingar.py)
+and only yttranden and tjänsteskrivelser are taken: a yttrande's positions, a tjänsteskrivelse's positions
+when it answers a remiss, and a tjänsteskrivelse's standard texts (Ekonomiska konsekvenser, Konsekvenser för
+barn). A document exported by remissdraft gives its reused texts back their own source (reused.py).
+"""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,58 +18,109 @@ from rapidfuzz import fuzz
 
 from ..errors import RemissdraftError
 from ..model import Section, Snippet, Source
-from ..remiss import READERS, Document, read_document
-from ..remiss.metadata import MONTHS, find_dnr, find_sender, parse_date
+from ..remiss import READERS, Document, read_document, read_raw
+from ..remiss.lines import Line, RawDocument
+from ..remiss.metadata import MONTHS
+from . import provenance
+from .boilerplate import is_boilerplate
+from .handlingar import Part, read_agenda, split
+from .memo import Layout, letters, organisations, read_layout
+from .reused import ReusedSource, reused_sources
 from .segment import sentences
-from .stance import classify
-from .store import normalized_text, save_snippets, snippet_id
+from .stance import classify, classify_paragraph
+from .store import SaveResult, normalized_text, save_document, snippet_id
 
 # Headings that open the part of a memo or letter where the answering body states its positions.
 _POSITION_HEADING = re.compile(
-    r"synpunkter|inställning|ställningstagande|bedömning|kommentarer|förslag och|^(?:yttrande|remissvar)\b(?! till)",
+    r"synpunkter|inställning|ställningstagande|bedömning|kommentarer|förslag och|medskick|"
+    r"^(?:yttrande|remissvar)\b(?! till)",
     re.IGNORECASE,
 )
-# Parts that carry no positions: procedure, standard texts, attachments, signatures.
+# Parts that carry no positions: procedure, attachments, signatures.
 _PROCEDURAL = re.compile(
-    r"^(förslag till beslut|beslut\b|beredning|ärendegång|handlingar i ärendet|bilag|beslutet ska skickas|expediering|"
-    r"ekonomiska konsekvenser|konsekvenser för barn|sammanfattning av (strategin|policyn|förslaget|remissen|programmet)|"
-    r"bakgrund|tjänsteskrivelse|tjänsteutlåtande|kopia|sändlista|frågor)",
+    r"^(förslag till beslut|beslut\b|beredning|ärendets beredning|ärendegång|handlingar i ärendet|bilag|beslutsunderlag|"
+    r"beslutsgång|beslutet (?:ska )?skickas|expediering|upplysning|reservation|protokollsanteckning|"
+    r"sammanfattning av (?:strategin|policyn|förslaget|remissen|programmet|betänkandet|utredningen|planen)|"
+    r"tjänsteskrivelse|tjänsteutlåtande|kopia|sändlista|frågor (?:kring|om) remissen|kontaktperson|referenser)",
     re.IGNORECASE,
 )
+# Parts that describe the case: only the answering body's own sentences there are positions.
+_DESCRIPTION = re.compile(r"^(sammanfattning|ärendet|ärendebeskrivning|beskrivning av ärendet|bakgrund|förvaltningens motivering)", re.IGNORECASE)
 # Standard texts a template suggests for its fixed sections.
 STANDARD_SECTIONS = {
     "ekonomiska_konsekvenser": re.compile(r"^ekonomiska konsekvenser", re.IGNORECASE),
     "konsekvenser_for_barn": re.compile(r"^konsekvenser för barn", re.IGNORECASE),
 }
-_SECTION_REFERENCE = re.compile(r"^(?:avsnitt|kapitel|punkt)\s+\d{1,2}(?:\.\d{1,2}){0,3}\b", re.IGNORECASE)
-_BODY_NAME = re.compile(r"\b([A-ZÅÄÖ]?[a-zåäö-]*(?:nämnden|styrelsen|förvaltningen|kollegiet|myndigheten|verket))\b")
-_SUBJECT = re.compile(r"^(?:vi|\{namnd\}|[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|kollegiet|myndigheten|verket))\b", re.IGNORECASE)
-_REMISS_TITLE = [
-    re.compile(r"synpunkter (?:över|på) remissen\s+(.+?)\s+till\s+(?:kommun|region)?styrelsen", re.IGNORECASE | re.DOTALL),
-    re.compile(r"(?:yttrande|remissvar)\s+(?:över|gällande|angående)\s+(?:betänkandet\s+)?(.+?)(?:\s*\(|$)", re.IGNORECASE | re.MULTILINE),
-    re.compile(r"^remiss\s*[-–:]?\s+(.+)$", re.IGNORECASE | re.MULTILINE),
-]
-_UNIT_LENGTH = 420  # consecutive sentences of one stance join into one unit up to this length
+_SECTION_WORD = re.compile(r"^(?:avsnitt|kapitel|punkt)\s+(?=\d)", re.IGNORECASE)
+_QUESTION = re.compile(r"^fråga\s+\d{1,2}\b", re.IGNORECASE)
+_FROM_REMISS = re.compile(r"rubriker(?:na)? (?:nedan )?(?:är )?(?:hämtade|tagna) (?:från|ur)", re.IGNORECASE)
+_INLINE_SECTION = re.compile(
+    r"\bavsnitt(?:et)?\s+(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})\.?(?:\s+(?P<title>[A-ZÅÄÖ][^.,;:()]*))?", re.IGNORECASE
+)
+_PROCEDURE = re.compile(
+    r"^(?:nedan (?:följer|beskrivs|redovisas|lämnas)|\(?rubriker(?:na)? nedan)|"
+    r"har (?:fått|getts|givits) (?:möjlighet|tillfälle)|har lämnats tillfälle|har (?:blivit|blivits) (?:ombedd|ombedda|inbjuden)|"
+    r"är (?:en av )?(?:drygt )?(?:\d+ )?remissinstans|ska också .{0,80}lämna yttrande|har tagit del av .{0,120}(?:nedan|följande)\s*:?$",
+    re.IGNORECASE,
+)
+IMPORTED_KINDS = ("yttrande", "tjänsteskrivelse")
+KIND_NAMES = {  # as the import report names a document
+    "yttrande": "yttrande", "tjänsteskrivelse": "tjänsteskrivelse", "protokoll": "protokoll", "beslut": "beslut",
+    "kallelse": "kallelse", "": "annan handling",
+}
+
+
+@dataclass
+class ImportedDocument:
+    """One yttrande or tjänsteskrivelse taken from a file, and what saving it did."""
+
+    kind: str
+    source: Source
+    snippets: list[Snippet] = field(default_factory=list)
+    answers_remiss: bool = True
+    saved: SaveResult | None = None
+    start: int = 0  # where in the file it begins
+
+    @property
+    def positions(self) -> int:
+        return sum(1 for s in self.snippets if s.kind == "synpunkt")
+
+    @property
+    def standard_texts(self) -> int:
+        return sum(1 for s in self.snippets if s.kind == "standardtext")
 
 
 @dataclass
 class ImportResult:
+    """One file imported: the documents taken from it and those left out (where, kind, first line)."""
+
     path: Path
-    written: Path | None  # the corpus file, None when nothing changed
-    snippets: list[Snippet] = field(default_factory=list)
+    documents: list[ImportedDocument] = field(default_factory=list)
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)
+
+    @property
+    def snippets(self) -> list[Snippet]:
+        return [snippet for document in self.documents for snippet in document.snippets]
+
+    @property
+    def written(self) -> Path | None:
+        """The first corpus file written, None when nothing changed."""
+        return next((d.saved.path for d in self.documents if d.saved and d.saved.status == "ny"), None)
 
 
 def import_files(
     paths: Iterable[Path], corpus_dir: Path, overrides: Source | None = None,
     progress: Callable[[Path], None] | None = None,
 ) -> list[ImportResult]:
-    """Import each yttrande into its own file in `corpus_dir`. Folders are searched for readable files."""
+    """Import each file's yttranden and tjänsteskrivelser, each document into a corpus file of its own.
+    Folders are searched for readable files. Nothing already in the corpus is overwritten."""
     results = []
     for path in expand(paths):
-        snippets = read_yttrande(path, overrides or Source())
-        target = corpus_dir / corpus_file_name(snippets[0].source if snippets else Source(file=path.name), path)
-        written = save_snippets(target, snippets)
-        results.append(ImportResult(path, target if written else None, snippets))
+        result = read_file(path, overrides or Source())
+        for document in result.documents:
+            if document.snippets:
+                document.saved = save_document(corpus_dir, document.snippets)
+        results.append(result)
         if progress:
             progress(path)
     return results
@@ -79,92 +136,234 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def corpus_file_name(source: Source, path: Path) -> str:
-    """A stable, file-system-safe name: the same yttrande always lands in the same file."""
-    stem = "-".join(part for part in (source.organisation, source.dnr) if part) or path.stem
-    slug = re.sub(r"[^a-z0-9]+", "-", stem.casefold().translate(str.maketrans("åäöé", "aaoe"))).strip("-")
-    return f"{slug or 'yttrande'}.yaml"
-
-
 def read_yttrande(path: Path, overrides: Source) -> list[Snippet]:
-    """The stance units and standard texts of one yttrande or tjänsteskrivelse."""
-    document = read_document(path, plain_headings=True)
-    found = _provenance(document, path)
-    source = replace(found, **{key: value for key, value in overrides.to_dict().items() if value})
-    speaker = found.namnd or source.namnd  # the name the document itself opens its positions with
+    """The snippets of every yttrande and tjänsteskrivelse in one file."""
+    result = read_file(path, overrides)
+    if not result.documents:
+        raise RemissdraftError(f"{path.name}: inget yttrande eller ställningstagande hittades")
+    return result.snippets
+
+
+def read_file(path: Path, overrides: Source) -> ImportResult:
+    """Split a file into its documents and read the yttranden and tjänsteskrivelser among them."""
+    raw = read_raw(path)
+    lines = raw.lines()
+    parts = split(lines)
+    context = _context(parts, lines)
+    reused = reused_sources(path)
+    result = ImportResult(path)
+    importable = [part for part in parts if part.kind in IMPORTED_KINDS]
+    if not importable and parts and not parts[0].kind and _reads_like_answer(parts[0]):
+        importable = [replace(parts[0], kind="yttrande")]  # a letter without a header block
+    for part in parts:
+        chosen = next((p for p in importable if p.start == part.start), None)
+        document = None
+        if chosen is not None:
+            where = "" if len(parts) == 1 else _location(chosen, lines)
+            document = _read_part(path, raw, chosen, context, overrides, f"{path.name}{where}", reused)
+        foreign = document is not None and context.agenda and context.organisation and document.source.organisation != context.organisation
+        if foreign:  # in a meeting's papers, another organisation's document is an attachment, not a position taken
+            result.skipped.append((part.start, f"handling från {document.source.organisation}", _first_line(part)))
+        elif document is None:
+            result.skipped.append((part.start, part.kind, _first_line(part)))
+        else:
+            result.documents.append(document)
+    return result
+
+
+def _first_line(part: Part) -> str:
+    return " ".join(next((line.text for line in part.lines if line.text.strip()), "").split())[:80]
+
+
+def _location(part: Part, lines: list[Line]) -> str:
+    pages = {line.page for line in part.lines}
+    if len({line.page for line in lines}) > 1:
+        first, last = min(pages) + 1, max(pages) + 1
+        return f", s. {first}" if first == last else f", s. {first}–{last}"
+    return f", rad {part.start + 1}–{part.end}"
+
+
+def _reads_like_answer(part: Part) -> bool:
+    """A document without a header of its own that still reads as an answer to a remiss."""
+    text = "\n".join(line.text for line in part.lines[:400])
+    return bool(re.search(r"^\s*(?:yttrande|remissvar|svar på)\b", text, re.IGNORECASE | re.MULTILINE)) or bool(
+        re.search(r"^\s*(?:sammanfattande inställning|\w+ inställning i detalj|\w+s synpunkter)\b", text, re.IGNORECASE | re.MULTILINE)
+    )
+
+
+def _context(parts: list[Part], lines: list[Line]) -> provenance.Context:
+    """What the whole file says: the agenda's meeting, nämnd and ärenden, the organisation of its letterheads."""
+    context = provenance.Context()
+    agenda = next((part for part in parts if part.kind == "kallelse"), None)
+    if agenda is not None:
+        found = read_agenda(agenda)
+        context.datum, context.namnd, context.agenda = found.datum, found.namnd, found.items
+    found = organisations(lines)
+    context.organisation = found[0] if found else ""
+    return context
+
+
+def _read_part(
+    path: Path, raw: RawDocument, part: Part, context: provenance.Context, overrides: Source, file: str,
+    reused: list[ReusedSource],
+) -> ImportedDocument | None:
+    layout = read_layout(part.lines, text_widths=not raw.has_font_cues)
+    pages: dict[int, list[Line]] = {}
+    for line in layout.lines:
+        pages.setdefault(line.page, []).append(line)
+    if not any(line.text.strip() for line in layout.lines):
+        return None
+    body = RawDocument(pages=list(pages.values()), has_font_cues=raw.has_font_cues, furniture=raw.furniture)
+    document = read_document(path, plain_headings=True, raw=body)
     parts = [section for top in document.sections for section in top.walk()]
-    if not parts and not document.preamble:
-        raise RemissdraftError(f"{path.name}: inga ställningstaganden hittades")
-    return _without_repeats(_positions(document, parts, source, speaker) + _standard_texts(parts, source, speaker))
+    decision = next((s for s in parts if re.match(r"^förslag till beslut|^beslut\b", s.title, re.IGNORECASE)), None)
+    opening = _opening_subject(document)
+    furniture = "\n".join(raw.furniture) if part.start == 0 and part.end == sum(len(page) for page in raw.pages) else ""
+    found = provenance.source(layout, part.kind, decision, opening, context, _text(document), file, furniture)
+    source = replace(found, **{key: value for key, value in overrides.to_dict().items() if value})
+    on_remiss = provenance.answers_remiss(layout, part.kind, decision)
+    speakers = _speakers(found, layout)
+    snippets = _positions(document, parts, part.kind, source, found.namnd, speakers, layout.title) if on_remiss else []
+    if part.kind == "tjänsteskrivelse":
+        snippets += _standard_texts(parts, source, found.namnd)
+    snippets = _with_reused_sources(_without_repeats(snippets), reused)
+    return ImportedDocument(part.kind, source, snippets, on_remiss, start=part.start)
 
 
-def _without_repeats(snippets: list[Snippet]) -> list[Snippet]:
-    """Memos repeat their summary in the body: keep the first of snippets that are (nearly) the same."""
-    kept: list[Snippet] = []
-    for snippet in snippets:
-        text = normalized_text(snippet.text)
-        if not any(fuzz.ratio(text, normalized_text(other.text)) >= 92 for other in kept if other.kind == snippet.kind):
-            kept.append(snippet)
-    return kept
+def _text(document: Document) -> str:
+    return "\n".join(document.preamble + [p for top in document.sections for s in top.walk() for p in [s.title, *s.paragraphs]])
 
 
-def _positions(document: Document, parts: list[Section], source: Source, speaker: str) -> list[Snippet]:
-    start = next((i for i, part in enumerate(parts) if _POSITION_HEADING.search(part.title) and not _PROCEDURAL.match(part.title)), None)
-    blocks: list[tuple[Section | None, str, bool]] = []  # (part, paragraph, inside the position part)
-    if start is None:
-        # A letter without headings is the yttrande proper; otherwise the front matter only restates positions.
-        blocks += [(None, paragraph, not parts) for paragraph in document.preamble]
-    for index, part in enumerate(parts):
-        procedural = bool(_PROCEDURAL.match(part.title))
-        inside = start is not None and index >= start and not procedural
-        if start is not None and index > start and procedural:
-            start = None if _standard_or_end(part) else start
-        if procedural:
+def _opening_subject(document: Document) -> str:
+    """The body named at the start of the first paragraph: "Nämnden för Teknik är positiva …"."""
+    for paragraph in document.preamble + [p for top in document.sections for s in top.walk() for p in s.paragraphs]:
+        match = re.match(r"^([A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen)(?: för [A-ZÅÄÖ][\wåäö-]*(?: & [A-ZÅÄÖ][\wåäö-]*)?)?)\b", paragraph)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def _speakers(source: Source, layout: Layout) -> re.Pattern:
+    """How the answering body names itself at the start of a sentence."""
+    names = {"vi", "nämnden", "kommunen", "förvaltningen", "styrelsen", "{namnd}", "kommunstyrelsens förvaltning", "myndigheten"}
+    for name in (source.organisation, source.namnd, layout.body_name, layout.signed_for, *layout.footer_bodies):
+        if name:
+            names.add(name.casefold())
+            names.add(name.split()[0].casefold())  # "Kungsbacka" for Kungsbacka kommun
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(rf"^(?:\S+\s+){{0,3}}(?:{alternatives})s?\b|^\S+\s+(?:gör|anser|ser|bedömer)\s+(?:{alternatives})\b", re.IGNORECASE)
+
+
+# --- positions ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    text: str
+    part: Section | None
+    section: str
+    topic: str
+
+
+def _positions(
+    document: Document, parts: list[Section], kind: str, source: Source, namnd: str, speakers: re.Pattern, title: str = ""
+) -> list[Snippet]:
+    """The paragraphs of the position part, each with the remiss section it answers and its topic."""
+    units: list[_Unit] = []
+    mode = "position" if kind == "yttrande" else "voice"
+    section, topic, from_remiss = "", "", False
+    blocks: list[tuple[Section | None, str]] = [(None, p) for p in document.preamble if not title or letters(p) != letters(title)]
+    for part in parts:
+        blocks.append((part, ""))  # a heading
+        blocks += [(part, paragraph) for paragraph in part.paragraphs]
+    for part, paragraph in blocks:
+        if part is not None and not paragraph:
+            mode, section, topic, from_remiss = _heading(part, kind, mode, section, topic, from_remiss)
             continue
-        blocks += [(part, paragraph, inside) for paragraph in part.paragraphs]
-    snippets: list[Snippet] = []
-    for part, paragraph, inside in blocks:
-        for text, stance in _units(paragraph, inside, speaker):
-            snippets.append(_snippet(text, stance, part, source, speaker))
+        if mode in ("skip", "standard"):
+            continue
+        if _FROM_REMISS.search(paragraph) and len(paragraph) < 80:
+            from_remiss = True
+            continue
+        if paragraph.startswith("• ") and units and units[-1].part is part and (units[-1].text.rstrip().endswith(":") or "\n• " in units[-1].text):
+            units[-1].text += "\n" + paragraph  # a list belongs to the sentence that introduces it
+            continue
+        if not _keeps(paragraph, mode, speakers):
+            continue
+        if mode == "voice":
+            mode = "position"  # once the answering body speaks in a description, what follows argues its view
+        units.append(_Unit(paragraph, part, section or _inline_section(paragraph), topic))
+    snippets = []
+    for unit in units:
+        if unit.text.rstrip().endswith(":") and "\n• " not in unit.text:
+            continue  # announces what follows
+        snippets.append(_snippet(unit, source, namnd))
     return snippets
 
 
-def _standard_or_end(part: Section) -> bool:
-    return any(pattern.match(part.title) for pattern in STANDARD_SECTIONS.values()) or part.title.lower().startswith(("handlingar", "bilag"))
+def _heading(part: Section, kind: str, mode: str, section: str, topic: str, from_remiss: bool) -> tuple[str, str, str, bool]:
+    """The state after a heading: (mode, remiss section, topic, headings taken from the remiss)."""
+    title = part.title
+    if part.number:
+        pass  # a numbered heading names the remiss's own section, whatever its words
+    elif _PROCEDURAL.match(title):
+        return "skip", "", "", False
+    elif any(pattern.match(title) for pattern in STANDARD_SECTIONS.values()):
+        return "standard", "", "", False
+    if not part.number and _POSITION_HEADING.search(title) and not _DESCRIPTION.match(title):
+        return "position", "", "", False
+    if not part.number and _DESCRIPTION.match(title):
+        return ("position" if kind == "yttrande" and mode == "position" and not title.lower().startswith("bakgrund") else "voice"), "", "", False
+    if mode in ("skip", "standard"):
+        return mode, section, topic, from_remiss
+    if part.number or _SECTION_WORD.match(title) or _QUESTION.match(title) or from_remiss:
+        # a heading that names the remiss's section: "4.5 Olycka …", "Avsnitt 3.1 …", "Fråga 1. …?"
+        label = _SECTION_WORD.sub("", part.label)
+        named = "" if _QUESTION.match(title) else re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", _SECTION_WORD.sub("", title))
+        return mode, label, named, from_remiss
+    own_topic = re.sub(r"^(på|om|angående|avseende)\s+", "", title, flags=re.IGNORECASE)
+    return mode, section, own_topic[:1].upper() + own_topic[1:], from_remiss
 
 
-def _units(paragraph: str, inside: bool, namnd: str) -> list[tuple[str, str]]:
-    """Stance units of a paragraph: position sentences, consecutive ones of one stance joined."""
-    if paragraph.startswith("• "):
-        paragraph = paragraph[2:]
-    units: list[tuple[str, str]] = []
-    for sentence in sentences(paragraph):
-        stance = classify(sentence)
-        speaks = bool(_SUBJECT.match(sentence)) or (namnd and sentence.casefold().startswith(namnd.casefold()))
-        if stance == "neutral" and not (inside and speaks and len(sentence.split()) >= 5):
-            continue
-        if stance != "neutral" and not (inside or speaks):
-            continue  # outside the position part only the body's own voice counts
-        if units and units[-1][1] == stance and len(units[-1][0]) + len(sentence) < _UNIT_LENGTH:
-            units[-1] = (f"{units[-1][0]} {sentence}", stance)
-        else:
-            units.append((sentence, stance))
-    return units
+def _keeps(paragraph: str, mode: str, speakers: re.Pattern) -> bool:
+    """Whether a paragraph is a position: in the position part unless it only states procedure; in a
+    description, only where the answering body speaks."""
+    if is_boilerplate(paragraph):
+        return False
+    said = [s for s in sentences(paragraph.removeprefix("• ")) if not (_PROCEDURE.search(s) and classify(s) == "neutral")]
+    if not said:
+        return False
+    if len(said) == 1 and len(said[0].split()) <= 14 and re.search(r"\b(?:följande|nedan)\b", said[0]) and said[0].endswith((".", ":")):
+        return False  # "Kommunen önskar få förtydligande inom följande områden."
+    if mode == "position":
+        return True
+    return any(speakers.match(s) for s in said)
 
 
-def _snippet(text: str, stance: str, part: Section | None, source: Source, speaker: str) -> Snippet:
-    general = part is None or _POSITION_HEADING.search(part.title) or part.title.lower().startswith(("sammanfattning", "ärendet"))
-    topic = "" if general else re.sub(r"^(på|om|angående|avseende)\s+", "", part.title, flags=re.IGNORECASE)
-    topic = topic[:1].upper() + topic[1:]
-    answers_section = part is not None and bool(part.number or _SECTION_REFERENCE.match(part.title))
-    section = part.label if answers_section else ""
-    placeholder = with_placeholder(text, speaker)
+def _inline_section(paragraph: str) -> str:
+    """ "I avsnitt 4.7.1.1. beskrivs …", "… förtydliganden i avsnitt 5 Värdering, tabell 6.": the section the
+    paragraph's first sentence names."""
+    first = sentences(paragraph)[0] if paragraph else ""
+    match = _INLINE_SECTION.search(first)
+    if not match:
+        return ""
+    title = (match.group("title") or "").strip()
+    words = title.split()
+    if not title or len(words) > 6 or (words and words[-1].casefold() in ("och", "samt", "där", "som")):
+        return match.group("number")
+    return f"{match.group('number')} {title}"
+
+
+def _snippet(unit: _Unit, source: Source, namnd: str) -> Snippet:
+    """`namnd`: the body the document names as its own, which becomes {namnd} where a position opens with it."""
+    text = unit.text.removeprefix("• ")
+    placeholder = with_placeholder(text, namnd)
     return Snippet(
         id=snippet_id(placeholder),
         text=placeholder,
-        stance=stance,
-        topics=[topic] if topic else [],
-        source=replace(source, section=section or source.section),
+        stance=classify_paragraph(text),
+        topics=[unit.topic] if unit.topic else [],
+        source=replace(source, section=unit.section or source.section),
         original=text,
     )
 
@@ -179,68 +378,87 @@ def with_placeholder(text: str, namnd: str) -> str:
     return text
 
 
+def _without_repeats(snippets: list[Snippet]) -> list[Snippet]:
+    """Memos repeat their summary in the body: keep the first of snippets that are (nearly) the same."""
+    kept: list[Snippet] = []
+    for snippet in snippets:
+        text = normalized_text(snippet.text)
+        if not any(fuzz.ratio(text, normalized_text(other.text)) >= 92 for other in kept if other.kind == snippet.kind):
+            kept.append(snippet)
+    return kept
+
+
 def _standard_texts(parts: list[Section], source: Source, speaker: str) -> list[Snippet]:
     snippets = []
     for part in parts:
         for key, pattern in STANDARD_SECTIONS.items():
-            if pattern.match(part.title) and part.paragraphs:
-                text = with_placeholder(" ".join(part.paragraphs), speaker)
-                snippets.append(Snippet(snippet_id(text), text, "neutral", [part.title], source, "standardtext", key, " ".join(part.paragraphs)))
+            if not part.number and pattern.match(part.title) and part.paragraphs and not any(s.section_key == key for s in snippets):
+                original = " ".join(part.paragraphs)
+                text = with_placeholder(original, speaker)
+                snippets.append(Snippet(snippet_id(text), text, "neutral", [part.title], source, "standardtext", key, original))
     return snippets
 
 
-def _provenance(document: Document, path: Path) -> Source:
-    """Organisation, nämnd, dnr, date and the remiss answered, as the document states them."""
-    paragraphs = document.preamble + [p for top in document.sections for s in top.walk() for p in [s.title, *s.paragraphs]]
-    text = "\n".join(paragraphs)
-    front = "\n".join([document.furniture] + paragraphs[:12])
-    organisation = _organisation(document.furniture, text)
-    namnd = _namnd(paragraphs)
-    return Source(
-        organisation=organisation,
-        namnd="" if namnd == organisation else namnd,
-        dnr=find_dnr(front) or find_dnr(text),
-        datum=_date(front) or _date(text),
-        title=_remiss_title(text),
-        file=path.name,
-    )
+def _with_reused_sources(snippets: list[Snippet], reused: list[ReusedSource]) -> list[Snippet]:
+    """A text remissdraft reused when it wrote this document keeps the source its Word comment names."""
+    if not reused:
+        return snippets
+    restored = []
+    for snippet in snippets:
+        origin = next((r for r in reused if r.covers(snippet.original or snippet.text)), None)
+        if origin is not None:
+            snippet = replace(snippet, source=replace(origin.source, file=snippet.source.file))
+        restored.append(snippet)
+    return restored
 
 
-def _organisation(furniture: str, text: str) -> str:
-    answering = re.search(r"([A-ZÅÄÖ][\wåäö]+ kommun|Region [A-ZÅÄÖ]\w+) är (?:en av )?remissinstans", text)
-    if answering:
-        return answering.group(1)
-    letterhead = find_sender(furniture, "")
-    if letterhead:
-        return letterhead
-    lines = [line for line in text.splitlines() if not re.match(r"^(till|yttrande till|kopia)\b", line, re.IGNORECASE)]
-    return find_sender("\n".join(lines[:8]), "\n".join(lines))
+__all__ = ["ImportResult", "ImportedDocument", "import_files", "read_file", "read_yttrande", "with_placeholder", "MONTHS"]
 
 
-def _namnd(paragraphs: list[str]) -> str:
-    """The body that speaks: the name most often opening a sentence."""
-    counts: Counter[str] = Counter()
-    for paragraph in paragraphs:
-        for sentence in sentences(paragraph):
-            match = _BODY_NAME.match(sentence)
-            if match:
-                counts[match.group(1)[:1].upper() + match.group(1)[1:]] += 1
-    return counts.most_common(1)[0][0] if counts else ""
+# --- what an import did, in words ---------------------------------------------------------------------------
 
 
-def _date(front: str) -> str:
-    found = parse_date(front)
-    return found.isoformat() if found else ""
+def describe(result: ImportResult) -> list[str]:
+    """What importing one file found and did, one line per document (Swedish, for the command line)."""
+    name = result.path.name
+    if not result.documents:
+        found = ", ".join(sorted({KIND_NAMES.get(kind, kind) for _, kind, _ in result.skipped})) or "ingen text"
+        return [f"{name}: inget yttrande eller tjänsteskrivelse att importera ({found})"]
+    if len(result.documents) == 1 and not result.skipped:
+        return [f"{name}: {_document_line(result.documents[0])}"]
+    entries = [(d.start, _document_line(d)) for d in result.documents]
+    entries += [(start, f"{KIND_NAMES.get(kind, kind)} – importeras inte: {first}") for start, kind, first in result.skipped]
+    return [f"{name}: {len(entries)} handlingar"] + [f"  {line}" for _, line in sorted(entries)]
 
 
-def _remiss_title(text: str) -> str:
-    for pattern in _REMISS_TITLE:
-        match = pattern.search(text)
-        if match:
-            title = re.sub(r"\s+", " ", match.group(1)).strip(" ”\"'.")
-            if len(title.split()) >= 2:
-                return title
-    return ""
+def _document_line(document: ImportedDocument) -> str:
+    source = document.source
+    facts = ", ".join(part for part in (source.dnr, source.datum) if part)
+    kind = document.kind + (f" {facts}" if facts else "") + ("" if document.answers_remiss else " (inte ett remissvar)")
+    counts = f"{document.positions} ställningstaganden, {document.standard_texts} standardtexter"
+    saved = document.saved
+    if saved is None:
+        return f"{kind}: inga ställningstaganden"
+    if saved.status == "ny":
+        return f"{kind}: {counts} → {saved.path.name}"
+    if saved.status == "oförändrad":
+        return f"{kind}: {counts} (oförändrad, {saved.path.name})"
+    return f"{kind}: {counts} – konflikt: {saved.conflict.name} har redan en annan version, inget skrevs över"
 
 
-__all__ = ["ImportResult", "import_files", "read_yttrande", "with_placeholder", "MONTHS"]
+def summarize(results: list[ImportResult], failures: int = 0) -> str:
+    """One line over a whole import (Swedish, for the command line)."""
+    documents = [d for r in results for d in r.documents]
+    counted = {status: sum(1 for d in documents if d.saved and d.saved.status == status) for status in ("ny", "oförändrad", "konflikt")}
+    skipped = sum(len(r.skipped) for r in results)
+    parts = [
+        f"{len(results) + failures} filer",
+        f"{counted['ny']} dokument importerade ({sum(d.positions for d in documents if d.saved and d.saved.status == 'ny')} "
+        f"ställningstaganden, {sum(d.standard_texts for d in documents if d.saved and d.saved.status == 'ny')} standardtexter)",
+        f"{counted['oförändrad']} oförändrade",
+        f"{counted['konflikt']} konflikter",
+        f"{skipped} andra handlingar som inte importeras",
+    ]
+    if failures:
+        parts.append(f"{failures} fel")
+    return "Summa: " + ", ".join(parts)

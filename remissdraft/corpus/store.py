@@ -208,6 +208,62 @@ def dump_snippets(snippets: list[Snippet]) -> bytes:
     return text.encode("utf-8")
 
 
+@dataclass
+class SaveResult:
+    """What saving one imported document did: "ny" (written), "oförändrad" (already there, byte for byte) or
+    "konflikt" (another version of it is there: nothing written, `conflict` names the file)."""
+
+    path: Path
+    status: str
+    conflict: Path | None = None
+
+
+def slug(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(str.maketrans("åäöé–", "aaoe-")))
+    return re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode()).strip("-")
+
+
+def document_file_name(snippets: list[Snippet]) -> str:
+    """A name no other document shares: organisation, dnr, date and a short hash of the document's texts.
+    The same document always gets the same name."""
+    source = snippets[0].source
+    content = "\n".join(f"{s.kind}:{s.section_key}:{normalized_text(s.text)}" for s in snippets)
+    digest = hashlib.sha1(content.encode("utf-8")).hexdigest()[:8]
+    stem = "-".join(part for part in (slug(source.organisation), slug(source.dnr), source.datum) if part)
+    return f"{stem or slug(Path(source.file.split(',')[0]).stem) or 'yttrande'}-{digest}.yaml"
+
+
+def save_document(corpus_dir: Path, snippets: list[Snippet]) -> SaveResult:
+    """Save one imported document in a file of its own. Nothing in the corpus is overwritten: a file of the same
+    name with other bytes, or an earlier import of the same document (same source file, organisation, dnr and
+    date) with other texts, is a conflict and nothing is written."""
+    path = corpus_dir / document_file_name(snippets)
+    data = dump_snippets(snippets)
+    if path.exists():
+        return SaveResult(path, "oförändrad") if path.read_bytes() == data else SaveResult(path, "konflikt", path)
+    earlier = _earlier_import(corpus_dir, path.name.rsplit("-", 1)[0], snippets[0].source)
+    if earlier is not None:
+        return SaveResult(path, "konflikt", earlier)
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, data, backup=False)
+    return SaveResult(path, "ny")
+
+
+def _earlier_import(corpus_dir: Path, stem: str, source: Source) -> Path | None:
+    for other in sorted(corpus_dir.glob(f"{stem}-*.yaml")) if corpus_dir.is_dir() else []:
+        if other.name.rsplit("-", 1)[0] != stem:
+            continue
+        snippets = file_snippets(other)
+        if snippets and snippets[0].source.file == source.file:
+            return other
+    return None
+
+
+def file_snippets(path: Path) -> list[Snippet]:
+    """The valid snippets of one corpus file."""
+    return _parse_file(path, path.read_bytes())[0]
+
+
 def save_snippets(path: Path, snippets: list[Snippet]) -> bool:
     """Write a corpus file; returns False when the file already holds exactly this content."""
     data = dump_snippets(snippets)

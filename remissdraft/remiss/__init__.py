@@ -56,9 +56,10 @@ def check_file(path: Path) -> str:
     return module
 
 
-def read_document(path: Path, plain_headings: bool = False) -> Document:
-    """Read one file. `plain_headings` also takes short standalone lines as headings, as memos use them."""
-    raw = read_raw(path)
+def read_document(path: Path, plain_headings: bool = False, raw: RawDocument | None = None) -> Document:
+    """Read one file. `plain_headings` also takes short standalone lines as headings, as memos use them.
+    `raw` is the file already read (or one document cut out of it), when the caller has it."""
+    raw = raw if raw is not None else read_raw(path)
     lines = _clean_lines(raw)
     builder = StructureBuilder(lines, raw.has_font_cues, plain_headings)
     title_lines = _title_lines(lines, builder.body_size)

@@ -18,6 +18,8 @@ _NOT_LABELS = re.compile(r"^(bild|figur|tabell|karta|källa|källor|not|obs|till
 _CAPTION = re.compile(r"^(bild|figur|tabell|karta|diagram)\s+\d+", re.IGNORECASE)
 _SENTENCE_END = tuple(".!?:;")
 _PARAGRAPH_END = tuple('.!?:;”"»)')
+_DECISION_HEADING = re.compile(r"^förslag till beslut\b", re.IGNORECASE)  # a memo's first heading, memo mode
+_QUESTION_HEADING = re.compile(r"^Fråga\s+\d{1,2}[.:)]\s+[A-ZÅÄÖ]")  # a remiss's numbered question, memo mode
 _CONNECTORS = {"och", "samt", "i", "för", "av", "till", "med", "på", "om", "eller", "att", "som", "inom", "mellan", "vid", "mot", "från", "efter", "under", "kring", "genom"}
 
 
@@ -66,6 +68,8 @@ class StructureBuilder:
 
     def find_headings(self) -> list[Heading]:
         candidates = [c for c in (self._candidate(i) for i in range(len(self.lines))) if c is not None]
+        if self.plain_headings:
+            return self._memo_headings(candidates)
         numbered = self._numbered_chain([c for c in candidates if c.kind == "numbered"])
         chosen = set(id(c) for c in numbered)
         first_numbered = numbered[0].start if numbered else len(self.lines)
@@ -121,7 +125,8 @@ class StructureBuilder:
     def _plain_heading(self, index: int) -> bool:
         """A short line of its own, starting a paragraph, followed by a new sentence or a list."""
         text = self.lines[index].text.strip()
-        if len(text) > 80 or len(text.split()) > 8 or text.endswith(_PARAGRAPH_END) or not text[:1].isupper():
+        long_ok = bool(_DECISION_HEADING.match(text)) and len(text) <= 90  # "Förslag till beslut i nämnden för Miljö & Hälsoskydd"
+        if (len(text) > 80 or len(text.split()) > 8) and not long_ok or text.endswith(_PARAGRAPH_END) or not text[:1].isupper():
             return False
         if not self._at_paragraph_start(index):
             return False
@@ -131,6 +136,53 @@ class StructureBuilder:
         nxt = self.lines[following].text.strip()
         wrapped_body_line = self.width >= 50 and len(text) > 0.7 * self.width and following == index + 1
         return not starts_lower(nxt) and not wrapped_body_line
+
+    # --- memo mode (plain_headings): tjänsteskrivelser and yttranden ----------------------------------
+
+    def _memo_headings(self, candidates: list[Heading]) -> list[Heading]:
+        """A memo's headings. It answers a remiss by the remiss's own section numbers, which need not follow one
+        another ("4.5", "5", "8.1.8"), so every numbered candidate counts, without the consecutive-chain rule; so do
+        the remiss's questions ("Fråga 1. … ?") and numbered headings the general rules refuse ("14.4.1 kunskapscentrum
+        föreslås …" in lower case, "5 Värdering, tabell 6." with a final stop)."""
+        numbered = [c for c in candidates if c.kind == "numbered"]
+        headings = numbered + [c for c in candidates if c.kind in ("plain", "styled")]
+        headings += self._label_headings([c for c in candidates if c.kind == "label"], numbered)
+        taken = {c.start for c in candidates}
+        headings += [h for h in (self._memo_candidate(i) for i in range(len(self.lines)) if i not in taken) if h]
+        headings = self._drop_overlaps(sorted(headings, key=lambda h: h.start))
+        self._assign_levels(headings)
+        return headings
+
+    def _memo_candidate(self, index: int) -> Heading | None:
+        line = self.lines[index]
+        text = line.text.strip()
+        if not text or line.in_table or line.list_item or bullet_text(text) is not None or not self._at_paragraph_start(index):
+            return None
+        if _QUESTION_HEADING.match(text):
+            return self._question_heading(index)
+        match = NUMBERED_HEADING.match(text)
+        if not match or any(part.startswith("0") or int(part) > 40 for part in match.group("number").split(".")):
+            return None
+        title = match.group("title").strip()
+        following = self._next_filled(index)
+        if following is None or starts_lower(self.lines[following].text.strip()):
+            return None
+        words = title.split()
+        lower_title = starts_lower(title) and "." in match.group("number") and len(words) <= 12 and not title.endswith(_PARAGRAPH_END)
+        short_stop = title[:1].isupper() and len(words) <= 5 and title.endswith(".") and not title.endswith("..")
+        if not (lower_title or short_stop) or len(text) > 0.85 * max(self.width, 60):
+            return None
+        return Heading(index, index, match.group("number"), title, kind="numbered")
+
+    def _question_heading(self, index: int) -> Heading | None:
+        """ "Fråga 1. Vad är er samlade uppfattning om … ?": the remiss's question, wrapped over up to five lines."""
+        title, end = self.lines[index].text.strip(), index
+        while not title.endswith("?"):
+            following = self._next_filled(end, blanks=0)
+            if following is None or following - index > 5:
+                return None
+            title, end = join_lines(title, self.lines[following].text.strip()), following
+        return Heading(index, end, "", title, styled=True, kind="plain")
 
     def _styled(self, line: Line) -> bool:
         if line.style_level is not None:
