@@ -1,28 +1,38 @@
-"""Rank earlier positions (snippets) for the remiss section being answered.
+"""Rank earlier positions (snippets) for the remiss section being answered, and say how well each fits.
 
-score = text + labels + context + provenance, where
-* text: weighted BM25 of the section's query (title, parent title, text; compounds met) against the
-  snippet text, scaled so the best snippet has 1;
+score = text + labels + context + provenance, then a little more for the same sender and for the user's own
+organisation and nämnd, where
+* text: the section's query (title, parent title, text; compounds met) against the snippet text: BM25 on the
+  fixed scale of `evidence.py` (1 = the query's own best possible score), so that it says whether anything
+  fits, not only what fits best;
 * labels: a snippet's topics and recorded section title compared with the section title (rapidfuzz,
-  short against short), up to `label_weight`;
+  short against short), up to `label_weight`: the same kind of section in another plan;
 * context: half the gap to what its neighbours in the same yttrande score (the next positions, and the
   mean of those under the same heading), since an yttrande writes its positions on a section together;
-* provenance: a snippet that answered this very remiss (same dnr or title) gets a little, and a lot when
-  the section it answered is this one.
+* provenance: a snippet that answered this very remiss (same dnr or title, also an earlier version of the
+  same plan) gets a little, and a lot when the section it answered is this one;
+* sender: a snippet answering a remiss from the same sender or dnr series counts `same_series` more; the
+  user's own organisation and nämnd `own_organisation` and `own_namnd` more, so they come first at equal fit.
+
+`confidence` = 1 - 2^(-score / half): 0.5 at `half`. Below `floor` a hit is weak and not shown as a fit.
+Near-duplicates collapse into the best of them, which carries the others as `similar`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..errors import MatchError
 from ..model import STANCE_LABELS, STANCES, Remiss, Section, Snippet
-from .index import IndexSettings, SnippetIndex, dnr_key, get_index, head_of, split_reference, title_key
+from . import evidence
+from .fallback import Fallback, standard_answers
+from .index import IndexSettings, SnippetIndex, dnr_key, get_index, head_of, series_key, split_reference, title_key
 from .normalize import fold, iter_words, plain
 from .query import QuerySettings, remiss_specificity, section_terms, to_index
+from .similar import collapse
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,12 @@ class MatchSettings:
 
     index: IndexSettings = field(default_factory=IndexSettings)
     query: QuerySettings = field(default_factory=QuerySettings)
+    calibrated: bool = True  # text on the fixed scale (evidence.py); False: relative to the best snippet
+    idf_cap: float = 4.0  # a term in about 2 % of the snippets or fewer counts as fully specific
+    ideal_terms: int = 3  # the query's best possible score: a snippet holding its three strongest terms once
+    key_share: float = 0.3  # a term worth less than this share of the query's strongest counts quadratically less
+    min_terms: int = 2  # distinct key terms a text match needs to count in full
+    single_term: float = 0.5  # the share of its evidence a match on fewer terms keeps
     label_weight: float = 0.5  # a topic equal to the section title adds this much
     label_floor: float = 0.6  # similarity (0–1) below which a label adds nothing
     provenance: bool = True
@@ -39,6 +55,12 @@ class MatchSettings:
     other_section: float = 0.0  # answered another section of this remiss: no more than any other snippet
     context: float = 0.5  # share of the gap to a better neighbour (same yttrande, same heading or next to it) gained
     context_window: int = 1  # neighbours this many places away in the yttrande count
+    same_series: float = 0.15  # answered a remiss of the same sender or dnr series: this share more
+    own_organisation: float = 0.05  # the user's own organisation: this share more
+    own_namnd: float = 0.05  # and the user's own nämnd: this share more again
+    collapse: float = 88.0  # near-duplicates (plain texts at least this % alike) are one entry; 0: never
+    half: float = 0.5  # the score at which confidence is 0.5
+    floor: float = 0.4  # the confidence below which a hit is weak: not shown as a fit
 
 
 DEFAULT_SETTINGS = MatchSettings()
@@ -46,20 +68,25 @@ DEFAULT_SETTINGS = MatchSettings()
 
 @dataclass
 class Hit:
-    """One suggestion: the snippet, its score and the words of its text that matched the section."""
+    """One suggestion: the snippet, its score and confidence (0–1), the words of its text that matched the
+    section, and the near-duplicates it stands for (the same position in another yttrande)."""
 
     snippet: Snippet
     score: float
     matched_terms: list[str] = field(default_factory=list)
+    confidence: float = 0.0
+    weak: bool = False  # below the relevance floor: not a fit, only listed when asked for
+    similar: list[Snippet] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
-        """The JSON shape of `suggest --json` (ARCHITECTURE.md)."""
+    def to_dict(self, with_weak: bool = False) -> dict:
+        """The JSON shape of `suggest --json` (ARCHITECTURE.md); `with_weak` adds "weak" (for --all)."""
         source = self.snippet.source
-        return {
+        data = {
             "id": self.snippet.id,
             "text": self.snippet.text,
             "stance": self.snippet.stance,
             "score": round(self.score, 4),
+            "confidence": round(self.confidence, 4),
             "matched_terms": list(self.matched_terms),
             "source": {
                 "organisation": source.organisation,
@@ -67,8 +94,13 @@ class Hit:
                 "dnr": source.dnr,
                 "datum": source.datum,
                 "title": source.title,
+                "section": source.section,
             },
+            "similar": len(self.similar),
         }
+        if with_weak:
+            data["weak"] = self.weak
+        return data
 
 
 def normalize_stance(stance: str | None) -> str | None:
@@ -85,56 +117,151 @@ def normalize_stance(stance: str | None) -> str | None:
 
 class Matcher:
     """A corpus ready for suggestions. Building it finds (or builds and caches) the index; keep one for
-    as long as the corpus is unchanged and ask it for any number of sections."""
+    as long as the corpus is unchanged and ask it for any number of sections. `organisation` and `namnd`
+    are the user's (profile): their own positions come first at equal fit."""
 
-    def __init__(self, snippets: list[Snippet], settings: MatchSettings = DEFAULT_SETTINGS, use_disk: bool = True):
+    def __init__(
+        self, snippets: list[Snippet], settings: MatchSettings = DEFAULT_SETTINGS, use_disk: bool = True,
+        *, organisation: str = "", namnd: str = "",
+    ):
         self.snippets = list(snippets)
         self.settings = settings
         self.index: SnippetIndex | None = get_index(self.snippets, settings.index, use_disk) if self.snippets else None
+        self.organisation = " ".join(fold(organisation).split())
+        self.namnd = " ".join(fold(namnd).split())
         self._analyzer = settings.index.analyzer()
         self._specificity: tuple[Remiss, dict[str, float]] | None = None  # for the remiss asked about last
+        self._idf = evidence.idf(self.index) if self.index is not None else None
+        self._owner: np.ndarray | None = None  # per snippet, the factor for the user's own positions
 
     def suggest(
-        self, remiss: Remiss, section: Section, top: int = 10, stance: str | None = None, kind: str | None = "synpunkt"
+        self, remiss: Remiss, section: Section, top: int = 10, stance: str | None = None, kind: str | None = "synpunkt",
+        *, include_weak: bool = False,
     ) -> list[Hit]:
-        """The `top` best snippets for `section`, best first; only of `stance` and `kind` when given.
-        Snippets that share nothing with the section are left out, so the list may be shorter."""
+        """The `top` best snippets for `section`, best first; only of `stance` and `kind` when given. Only
+        hits at or above the relevance floor unless `include_weak` (then weak ones come too, marked). Snippets
+        that share nothing with the section are left out, so the list may be short or empty."""
         wanted_stance = normalize_stance(stance)
         if top < 1:
             raise MatchError("Antalet förslag måste vara minst 1.")
-        index = self.index
-        if index is None:
+        if self.index is None:
             return []
-        terms = section_terms(remiss, section, self._analyzer, self.settings.query, self._specificity_of(remiss))
-        weights = to_index(terms, index, self.settings.query)
-        text = index.scores(weights)
-        best = float(text.max()) if index.n_docs else 0.0
-        total = text / best if best > 0 else np.zeros(index.n_docs, np.float32)
-        if self.settings.label_weight:
-            total = total + self.settings.label_weight * self._label_scores(section)
-        if self.settings.context:  # what the words say, of a snippet and of its neighbours
-            total = total + self.settings.context * np.maximum(self._context(total) - total, 0.0)
-        if self.settings.provenance:
+        total, weights = self._scores(remiss, section)
+        return self._hits(total, weights, top, wanted_stance, kind, include_weak)
+
+    def general(self, remiss: Remiss, top: int = 5, *, include_weak: bool = False) -> list[Hit]:
+        """The positions that fit the remiss as a whole (its title and headings), best first: what to offer,
+        marked as such, for a section nothing fits. A position that answered another section of this remiss
+        is not one of them."""
+        if top < 1:
+            raise MatchError("Antalet förslag måste vara minst 1.")
+        if self.index is None:
+            return []
+        whole = Section("", remiss.title, 0, [". ".join(s.title for s in remiss.walk() if s.title)])
+        query = replace(self.settings.query, specificity=False, parent=0.0, children=0.0)  # what every section says is the point here
+        total, weights = self._scores(remiss, whole, query)
+        return self._hits(total, weights, top, None, "synpunkt", include_weak)
+
+    def fallback(self, remiss: Remiss, top: int = 5) -> Fallback:
+        """For a section with nothing above the floor: the positions on the remiss as a whole and the standard
+        answers, to be shown apart from the suggestions and marked as such."""
+        return Fallback(self.general(remiss, top), standard_answers(self.snippets, self.organisation, top))
+
+    def scores(self, remiss: Remiss, section: Section) -> np.ndarray:
+        """The score of every snippet for `section`, in corpus order (for benchmarks and batch use)."""
+        if self.index is None:
+            return np.zeros(0, np.float32)
+        return self._scores(remiss, section)[0]
+
+    def confidence(self, score: np.ndarray | float) -> np.ndarray:
+        return evidence.confidence(score, self.settings.half)
+
+    # --- the parts of the score ----------------------------------------------------------------------
+
+    def _scores(self, remiss: Remiss, section: Section, query: QuerySettings | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(score per snippet, the query's weight per index term)."""
+        index = self.index
+        assert index is not None and self._idf is not None
+        settings = self.settings
+        query = query or settings.query
+        specificity = self._specificity_of(remiss) if query.specificity else None
+        terms = section_terms(remiss, section, self._analyzer, query, specificity)
+        weights = to_index(terms, index, query)
+        if settings.calibrated:
+            total = self._text_evidence(terms, weights)
+        else:
+            text = index.scores(weights)
+            best = float(text.max()) if index.n_docs else 0.0
+            total = text / best if best > 0 else np.zeros(index.n_docs, np.float32)
+        if settings.label_weight:
+            total = total + settings.label_weight * self._label_scores(section)
+        if settings.context:  # what the words say, of a snippet and of its neighbours
+            total = total + settings.context * np.maximum(self._context(total) - total, 0.0)
+        if settings.provenance:
             total = total + self._provenance_scores(remiss, section)
+        if settings.same_series:
+            total = total * (1.0 + settings.same_series * self._same_sender(remiss))
+        if settings.own_organisation or settings.own_namnd:
+            total = total * self._own_factor()
+        return total.astype(np.float32), weights
+
+    def _text_evidence(self, terms: dict[str, float], weights: np.ndarray) -> np.ndarray:
+        """The text part on the fixed scale: capped-idf BM25 over the query's own best possible score, a
+        one-word match kept to a share (see evidence.py)."""
+        index, settings, term_idf = self.index, self.settings, self._idf
+        assert index is not None and term_idf is not None
+        values = evidence.query_values(terms, index, term_idf, settings.idf_cap)
+        ideal = evidence.ideal_score(values, settings.ideal_terms)
+        if ideal <= 0:
+            return np.zeros(index.n_docs, np.float32)
+        keyed, share = evidence.key_weights(weights, term_idf, settings.idf_cap, values[0], settings.key_share)
+        text = index.scores(keyed) / ideal
+        if settings.min_terms > 1:
+            distinct = evidence.distinct_terms(index, share >= settings.key_share)
+            text = np.where(distinct >= settings.min_terms, text, text * settings.single_term)
+        return text.astype(np.float32)
+
+    def _hits(
+        self, total: np.ndarray, weights: np.ndarray, top: int, stance: str | None, kind: str | None, include_weak: bool,
+    ) -> list[Hit]:
+        index, settings = self.index, self.settings
+        assert index is not None
+        confidence = evidence.confidence(total, settings.half)
         keep = total > 1e-6
-        if wanted_stance is not None:
-            keep &= index.stance == STANCES.index(wanted_stance)
+        if not include_weak:
+            keep &= confidence >= settings.floor
+        if stance is not None:
+            keep &= index.stance == STANCES.index(stance)
         if kind is not None:
             keep &= index.kind == {"synpunkt": 0, "standardtext": 1}.get(kind, 2)
         candidates = np.flatnonzero(keep)
-        if len(candidates) > top:
-            candidates = candidates[np.argpartition(-total[candidates], top - 1)[:top]]
+        pool = top * 3 + 10 if settings.collapse else top  # near-duplicates fold away: look a little further
+        if len(candidates) > pool:
+            candidates = candidates[np.argpartition(-total[candidates], pool - 1)[:pool]]
         ranked = sorted(candidates.tolist(), key=lambda doc: (-float(total[doc]), doc))
-        return [Hit(self.snippets[doc], float(total[doc]), self._matched_words(self.snippets[doc], weights)) for doc in ranked]
+        if settings.collapse:
+            groups = collapse([self.snippets[doc].text for doc in ranked], settings.collapse, top)
+        else:
+            groups = [[position] for position in range(min(top, len(ranked)))]
+        hits = []
+        for group in groups:
+            doc = ranked[group[0]]
+            hits.append(
+                Hit(
+                    self.snippets[doc],
+                    float(total[doc]),
+                    self._matched_words(self.snippets[doc], weights),
+                    confidence=float(confidence[doc]),
+                    weak=bool(confidence[doc] < settings.floor),
+                    similar=[self.snippets[ranked[member]] for member in group[1:]],
+                )
+            )
+        return hits
 
-    def _specificity_of(self, remiss: Remiss) -> dict[str, float] | None:
-        if not self.settings.query.specificity:
-            return None
+    def _specificity_of(self, remiss: Remiss) -> dict[str, float]:
         if self._specificity is None or self._specificity[0] is not remiss:
             self._specificity = (remiss, remiss_specificity(remiss, self._analyzer))
         return self._specificity[1]
-
-    # --- the parts of the score ----------------------------------------------------------------------
 
     def _label_scores(self, section: Section) -> np.ndarray:
         """Per snippet 0–1: how well its best label (topic or recorded section title) names this section."""
@@ -179,6 +306,35 @@ class Matcher:
                 scores[doc] = self.settings.other_section
         return scores
 
+    def _same_sender(self, remiss: Remiss) -> np.ndarray:
+        """Per snippet 1 when it answered a remiss of this remiss's sender: the same dnr series ("RSG …"), or
+        the sender named in the title it answered ("Länsstyrelsens i Hallands remiss: …"); else 0."""
+        index = self.index
+        assert index is not None
+        flags = np.zeros(index.n_docs, np.float32)
+        series = {series_key(remiss.dnr), series_key(remiss.reply_dnr)} - {""}
+        if series and index.series.values:
+            flags = np.maximum(flags, index.series.per_doc(np.asarray([v in series for v in index.series.values], np.float32), index.n_docs))
+        names = [word for word in plain(remiss.sender).split() if len(word) >= 4]
+        if names and index.title_words.values:
+            named = np.asarray([_names(title.split(), names) for title in index.title_words.values], np.float32)
+            flags = np.maximum(flags, index.title_words.per_doc(named, index.n_docs))
+        return flags
+
+    def _own_factor(self) -> np.ndarray:
+        """Per snippet the factor for the user's own positions: 1, more for the own organisation and nämnd."""
+        index = self.index
+        assert index is not None
+        if self._owner is None:
+            factor = np.ones(index.n_docs, np.float32)
+            for table, own, share in ((index.organisations, self.organisation, self.settings.own_organisation),
+                                      (index.namnder, self.namnd, self.settings.own_namnd)):
+                if own and share and table.values:
+                    flags = np.asarray([_same_name(value, own) for value in table.values], np.float32)
+                    factor += share * table.per_doc(flags, index.n_docs)
+            self._owner = factor
+        return self._owner
+
     def _context(self, scores: np.ndarray) -> np.ndarray:
         """Per snippet what its neighbours say: the better of its next neighbours in the same yttrande and
         the mean of the positions under the same heading. An yttrande writes its positions on one remiss
@@ -215,6 +371,17 @@ class Matcher:
                 if term_id is not None and weights[term_id] > 0:
                     words[folded] = (float(weights[term_id]), surface)
         return [surface for _, surface in sorted(words.values(), key=lambda pair: -pair[0])]
+
+
+def _names(title_words: list[str], names: list[str]) -> bool:
+    """Whether every word of a sender's name is in a title, the genitive too ("länsstyrelsens")."""
+    have = set(title_words)
+    return all(name in have or name + "s" in have or (name.endswith("s") and name[:-1] in have) for name in names)
+
+
+def _same_name(value: str, own: str) -> bool:
+    """A recorded organisation or nämnd is the user's: the same name, or nearly ("Miljö- och …" / "Miljö & …")."""
+    return value == own or fuzz.ratio(value, own) >= 90
 
 
 def _same_titles(title: str, titles: list[str]) -> np.ndarray:
@@ -283,13 +450,19 @@ def suggest(
     top: int = 10,
     stance: str | None = None,
     kind: str | None = "synpunkt",
+    *,
+    include_weak: bool = False,
+    organisation: str = "",
+    namnd: str = "",
 ) -> list[Hit]:
-    """The `top` snippets that best answer `section` of `remiss`, best first (empty for an empty corpus).
-    The index is cached by content, so calling this again for the same corpus is fast; a long-lived caller
-    (the TUI) can hold a `Matcher` instead and skip even the content hash."""
+    """The `top` snippets that best answer `section` of `remiss`, best first: only those above the relevance
+    floor unless `include_weak` (empty for an empty corpus, or when nothing fits). The index is cached by
+    content, so calling this again for the same corpus is fast; a long-lived caller (the TUI) can hold a
+    `Matcher` instead and skip even the content hash."""
     normalize_stance(stance)  # a bad stance is an error even for an empty corpus
     if not snippets:
         if top < 1:
             raise MatchError("Antalet förslag måste vara minst 1.")
         return []
-    return Matcher(snippets).suggest(remiss, section, top=top, stance=stance, kind=kind)
+    matcher = Matcher(snippets, organisation=organisation, namnd=namnd)
+    return matcher.suggest(remiss, section, top=top, stance=stance, kind=kind, include_weak=include_weak)

@@ -1,0 +1,78 @@
+"""How strongly a snippet's words say it answers a section, on a scale that means the same for every query.
+
+Raw BM25 grows with the length of the query and the size of the corpus, so it ranks but says nothing about
+whether anything fits. Here it is put on a fixed scale:
+
+* a term's weight in the corpus (its idf) is capped at `idf_cap`: a word in about 2 % of the snippets or fewer
+  counts as fully specific, a more common one counts for less, whatever the corpus's size;
+* the score is divided by the query's own best possible score: what a snippet of ordinary length holding the
+  query's `ideal_terms` strongest terms once would score. Terms of the query that the corpus does not have
+  count there too (as fully specific), so when the corpus lacks the words that matter, nothing scores high;
+* a fit shares the section's key terms, not a scattering of the hundreds of words a long section text holds:
+  a term whose value (query weight x capped idf) is below `key_share` of the query's strongest counts for
+  less, quadratically (a term at half that share counts a quarter as much as it would);
+* one word alone is a coincidence, not a fit: a snippet that meets fewer than `min_terms` distinct key terms
+  of the query keeps only `single_term` of its evidence.
+
+`confidence` turns the final score (this evidence plus labels, neighbours and provenance) into 0–1.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .index import SnippetIndex
+
+
+def idf(index: SnippetIndex) -> np.ndarray:
+    """The Lucene idf of every index term, as bm25s weighs it: ln(1 + (N - df + 0.5) / (df + 0.5))."""
+    df = np.diff(index.indptr).astype(np.float64)
+    return np.log1p((index.n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+
+
+def unknown_idf(n_docs: int) -> float:
+    """The idf of a term no snippet has."""
+    return math.log1p((n_docs + 0.5) / 0.5)
+
+
+def query_values(terms: dict[str, float], index: SnippetIndex, term_idf: np.ndarray, cap: float) -> list[float]:
+    """Per query term, best first, what it scores in a snippet of average length holding it once (BM25 weight
+    = idf): its weight times its idf, capped; a term the corpus lacks counts as fully specific."""
+    missing = min(unknown_idf(index.n_docs), cap)
+    values = (weight * (min(float(term_idf[index.vocab[term]]), cap) if term in index.vocab else missing) for term, weight in terms.items())
+    return sorted(values, reverse=True)
+
+
+def ideal_score(values: list[float], count: int) -> float:
+    """The query's own best possible score: a snippet of average length holding its `count` strongest terms."""
+    return float(sum(values[:count]))
+
+
+def key_weights(weights: np.ndarray, term_idf: np.ndarray, cap: float, strongest: float, key_share: float) -> tuple[np.ndarray, np.ndarray]:
+    """(query weights by index term for BM25 with the idf capped and terms below `key_share` of the strongest
+    value damped quadratically, each term's share of the strongest value)."""
+    scale = np.minimum(1.0, cap / np.maximum(term_idf, 1e-6))
+    share = weights * np.minimum(term_idf, cap) / strongest if strongest > 0 else np.zeros_like(weights)
+    damp = np.minimum(1.0, share / key_share) ** 2 if key_share > 0 else np.ones_like(weights)
+    return (weights * scale * damp).astype(np.float32), share.astype(np.float32)
+
+
+def distinct_terms(index: SnippetIndex, chosen: np.ndarray) -> np.ndarray:
+    """Per snippet, how many of the index terms flagged in `chosen` it holds."""
+    counts = np.zeros(index.n_docs, np.int32)
+    term_ids = np.flatnonzero(chosen)
+    if not len(term_ids):
+        return counts
+    starts, ends = index.indptr[term_ids], index.indptr[term_ids + 1]
+    lengths = ends - starts
+    if not lengths.sum():
+        return counts
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+    return np.bincount(index.indices[offsets], minlength=index.n_docs).astype(np.int32)
+
+
+def confidence(score: np.ndarray | float, half: float) -> np.ndarray:
+    """0–1 from a score: 0.5 at `half`, 0.75 at twice that, never quite 1."""
+    return 1.0 - np.power(2.0, -np.maximum(np.asarray(score, np.float64), 0.0) / half)
