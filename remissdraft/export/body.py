@@ -7,6 +7,7 @@ from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
 from ..draft.placeholders import draft_values, fill
+from ..draft.proposals import pending_only
 from ..model import Draft, DraftSection, SnippetUse, Source, Template
 from .blocks import Block, split_blocks, squash
 from .letterhead import header_values
@@ -60,7 +61,7 @@ class BodyWriter:
             self.document.paragraphs[-1].paragraph_format.space_after = Cm(1)
 
     def _synpunkter(self, section: DraftSection) -> None:
-        written = [s for s in self.draft.synpunkter if s.written]
+        written = [s for s in self.draft.synpunkter if s.written and not pending_only(s)]  # a proposal only once accepted
         if not written and not section.text.strip() and not section.required:
             return
         self.document.add_paragraph(section.heading, style="Heading 1")
