@@ -5,9 +5,11 @@ whether anything fits. Here it is put on a fixed scale:
 
 * a term's weight in the corpus (its idf) is capped at `idf_cap`: a word in about 2 % of the snippets or fewer
   counts as fully specific, a more common one counts for less, whatever the corpus's size;
-* the score is divided by the query's own best possible score: what a snippet of ordinary length holding the
-  query's `ideal_terms` strongest terms once would score. Terms of the query that the corpus does not have
-  count there too (as fully specific), so when the corpus lacks the words that matter, nothing scores high;
+* the score is divided by the query's own best possible score: what a snippet of average length holding the
+  query's `ideal_terms` strongest terms once would score (BM25 as bm25s's "lucene" method weighs a term:
+  idf * tf / (tf + k1 * (1 - b + b * length / average length)), so idf / (1 + k1) for one occurrence at
+  average length). Terms of the query that the corpus does not have count there too (as fully specific), so
+  when the corpus lacks the words that matter, nothing scores high;
 * a fit shares the section's key terms, not a scattering of the hundreds of words a long section text holds:
   a term whose value (query weight x capped idf) is below `key_share` of the query's strongest counts for
   less, quadratically (a term at half that share counts a quarter as much as it would);
@@ -38,16 +40,17 @@ def unknown_idf(n_docs: int) -> float:
 
 
 def query_values(terms: dict[str, float], index: SnippetIndex, term_idf: np.ndarray, cap: float) -> list[float]:
-    """Per query term, best first, what it scores in a snippet of average length holding it once (BM25 weight
-    = idf): its weight times its idf, capped; a term the corpus lacks counts as fully specific."""
+    """Per query term, best first, its weight times its idf (capped): what it is worth to a snippet, up to
+    the length factor; a term the corpus lacks counts as fully specific."""
     missing = min(unknown_idf(index.n_docs), cap)
     values = (weight * (min(float(term_idf[index.vocab[term]]), cap) if term in index.vocab else missing) for term, weight in terms.items())
     return sorted(values, reverse=True)
 
 
-def ideal_score(values: list[float], count: int) -> float:
-    """The query's own best possible score: a snippet of average length holding its `count` strongest terms."""
-    return float(sum(values[:count]))
+def ideal_score(values: list[float], count: int, k1: float) -> float:
+    """The query's own best possible score: a snippet of average length holding its `count` strongest terms
+    once."""
+    return float(sum(values[:count])) / (1.0 + k1)
 
 
 def key_weights(weights: np.ndarray, term_idf: np.ndarray, cap: float, strongest: float, key_share: float) -> tuple[np.ndarray, np.ndarray]:

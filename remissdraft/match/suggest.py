@@ -60,10 +60,11 @@ class MatchSettings:
     own_namnd: float = 0.05  # and the user's own nämnd: this share more again
     collapse: float = 88.0  # near-duplicates (plain texts at least this % alike) are one entry; 0: never
     half: float = 0.5  # the score at which confidence is 0.5
-    floor: float = 0.4  # the confidence below which a hit is weak: not shown as a fit
+    floor: float = 0.5  # the confidence below which a hit is weak (not shown as a fit): a fit is at least even odds
 
 
 DEFAULT_SETTINGS = MatchSettings()
+PARTS = ("text", "label", "context", "provenance", "sender", "own")  # the additive parts of a score, in order
 
 
 @dataclass
@@ -77,6 +78,9 @@ class Hit:
     confidence: float = 0.0
     weak: bool = False  # below the relevance floor: not a fit, only listed when asked for
     similar: list[Snippet] = field(default_factory=list)
+    parts: dict[str, float] = field(default_factory=dict)  # what the score is made of (see `PARTS`)
+    grounded: bool = False  # the corpus knows more than the words: it answered this section before (of this
+    # remiss or an earlier version of it), or stood under a heading that names this kind of section
 
     def to_dict(self, with_weak: bool = False) -> dict:
         """The JSON shape of `suggest --json` (ARCHITECTURE.md); `with_weak` adds "weak" (for --all)."""
@@ -146,8 +150,8 @@ class Matcher:
             raise MatchError("Antalet förslag måste vara minst 1.")
         if self.index is None:
             return []
-        total, weights = self._scores(remiss, section)
-        return self._hits(total, weights, top, wanted_stance, kind, include_weak)
+        parts, weights = self._scores(remiss, section)
+        return self._hits(parts, weights, top, wanted_stance, kind, include_weak)
 
     def general(self, remiss: Remiss, top: int = 5, *, include_weak: bool = False) -> list[Hit]:
         """The positions that fit the remiss as a whole (its title and headings), best first: what to offer,
@@ -159,8 +163,8 @@ class Matcher:
             return []
         whole = Section("", remiss.title, 0, [". ".join(s.title for s in remiss.walk() if s.title)])
         query = replace(self.settings.query, specificity=False, parent=0.0, children=0.0)  # what every section says is the point here
-        total, weights = self._scores(remiss, whole, query)
-        return self._hits(total, weights, top, None, "synpunkt", include_weak)
+        parts, weights = self._scores(remiss, whole, query)
+        return self._hits(parts, weights, top, None, "synpunkt", include_weak)
 
     def fallback(self, remiss: Remiss, top: int = 5) -> Fallback:
         """For a section with nothing above the floor: the positions on the remiss as a whole and the standard
@@ -171,15 +175,18 @@ class Matcher:
         """The score of every snippet for `section`, in corpus order (for benchmarks and batch use)."""
         if self.index is None:
             return np.zeros(0, np.float32)
-        return self._scores(remiss, section)[0]
+        return sum(self._scores(remiss, section)[0].values())
 
     def confidence(self, score: np.ndarray | float) -> np.ndarray:
         return evidence.confidence(score, self.settings.half)
 
     # --- the parts of the score ----------------------------------------------------------------------
 
-    def _scores(self, remiss: Remiss, section: Section, query: QuerySettings | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(score per snippet, the query's weight per index term)."""
+    def _scores(
+        self, remiss: Remiss, section: Section, query: QuerySettings | None = None,
+    ) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """(the parts of every snippet's score, by `PARTS`: their sum is the score; the query's weight per
+        index term)."""
         index = self.index
         assert index is not None and self._idf is not None
         settings = self.settings
@@ -187,23 +194,27 @@ class Matcher:
         specificity = self._specificity_of(remiss) if query.specificity else None
         terms = section_terms(remiss, section, self._analyzer, query, specificity)
         weights = to_index(terms, index, query)
+        zero = np.zeros(index.n_docs, np.float32)
+        parts = dict.fromkeys(PARTS, zero)
         if settings.calibrated:
-            total = self._text_evidence(terms, weights)
+            parts["text"] = self._text_evidence(terms, weights)
         else:
             text = index.scores(weights)
             best = float(text.max()) if index.n_docs else 0.0
-            total = text / best if best > 0 else np.zeros(index.n_docs, np.float32)
+            parts["text"] = text / best if best > 0 else zero
         if settings.label_weight:
-            total = total + settings.label_weight * self._label_scores(section)
+            parts["label"] = settings.label_weight * self._label_scores(section)
+        words = parts["text"] + parts["label"]
         if settings.context:  # what the words say, of a snippet and of its neighbours
-            total = total + settings.context * np.maximum(self._context(total) - total, 0.0)
+            parts["context"] = settings.context * np.maximum(self._context(words) - words, 0.0)
         if settings.provenance:
-            total = total + self._provenance_scores(remiss, section)
+            parts["provenance"] = self._provenance_scores(remiss, section)
+        total = sum(parts.values())
         if settings.same_series:
-            total = total * (1.0 + settings.same_series * self._same_sender(remiss))
+            parts["sender"] = total * settings.same_series * self._same_sender(remiss)
         if settings.own_organisation or settings.own_namnd:
-            total = total * self._own_factor()
-        return total.astype(np.float32), weights
+            parts["own"] = (total + parts["sender"]) * (self._own_factor() - 1.0)
+        return {name: part.astype(np.float32) for name, part in parts.items()}, weights
 
     def _text_evidence(self, terms: dict[str, float], weights: np.ndarray) -> np.ndarray:
         """The text part on the fixed scale: capped-idf BM25 over the query's own best possible score, a
@@ -211,7 +222,7 @@ class Matcher:
         index, settings, term_idf = self.index, self.settings, self._idf
         assert index is not None and term_idf is not None
         values = evidence.query_values(terms, index, term_idf, settings.idf_cap)
-        ideal = evidence.ideal_score(values, settings.ideal_terms)
+        ideal = evidence.ideal_score(values, settings.ideal_terms, settings.index.k1)
         if ideal <= 0:
             return np.zeros(index.n_docs, np.float32)
         keyed, share = evidence.key_weights(weights, term_idf, settings.idf_cap, values[0], settings.key_share)
@@ -222,11 +233,15 @@ class Matcher:
         return text.astype(np.float32)
 
     def _hits(
-        self, total: np.ndarray, weights: np.ndarray, top: int, stance: str | None, kind: str | None, include_weak: bool,
+        self, parts: dict[str, np.ndarray], weights: np.ndarray, top: int, stance: str | None, kind: str | None,
+        include_weak: bool,
     ) -> list[Hit]:
         index, settings = self.index, self.settings
         assert index is not None
+        total = sum(parts.values())
         confidence = evidence.confidence(total, settings.half)
+        grounded = (parts["provenance"] > settings.same_remiss + 1e-6) | (parts["label"] >= 0.5 * settings.label_weight - 1e-6)
+        grounded &= (parts["provenance"] > 0) | (parts["label"] > 0)
         keep = total > 1e-6
         if not include_weak:
             keep &= confidence >= settings.floor
@@ -254,6 +269,8 @@ class Matcher:
                     confidence=float(confidence[doc]),
                     weak=bool(confidence[doc] < settings.floor),
                     similar=[self.snippets[ranked[member]] for member in group[1:]],
+                    parts={name: round(float(part[doc]), 4) for name, part in parts.items()},
+                    grounded=bool(grounded[doc]),
                 )
             )
         return hits
