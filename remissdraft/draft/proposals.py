@@ -1,6 +1,12 @@
 """A first draft in one key: for every remiss section, the best earlier position above a high confidence is
 placed as a *proposal*, which the user accepts (as it is or edited) or rejects.
 
+What is proposed: a position at or above `PROPOSAL_CONFIDENCE` that the corpus knows more about than its
+words (it answered this section before, of this remiss or an earlier version of it, or stood under a heading
+that names this kind of section: `Hit.grounded`), or one at or above `CERTAIN` from its words alone — a
+position taken elsewhere is put in the draft only when it is nearly certain to fit. Each position is proposed
+once: where it fits best, and rather in a sub-section than in the chapter around it.
+
 A proposal lives in `Synpunkt.proposal`, apart from the text, so nothing the user did not accept is ever
 exported (see `pending_only`, which the export checks); a rejected proposal is remembered in
 `Synpunkt.declined` and not proposed again.
@@ -20,7 +26,8 @@ from ..errors import DraftError
 from ..model import Draft, Remiss, Section, Snippet, SnippetUse, Synpunkt
 from .edit import fill_snippet, still_used
 
-PROPOSAL_CONFIDENCE = 0.75  # only a position this sure of fitting is proposed
+PROPOSAL_CONFIDENCE = 0.75  # a grounded position this sure of fitting is proposed
+CERTAIN = 0.9  # a position known only by its words must be this sure
 _LOOK = 5  # suggestions looked at per section: a position already proposed elsewhere gives way to the next
 
 
@@ -28,6 +35,7 @@ class _Hit(Protocol):
     snippet: Snippet
     confidence: float
     similar: list[Snippet]
+    grounded: bool
 
 
 class Ranker(Protocol):
@@ -36,21 +44,26 @@ class Ranker(Protocol):
     def suggest(self, remiss: Remiss, section: Section, top: int = 10) -> list[_Hit]: ...
 
 
-def propose(draft: Draft, remiss: Remiss, matcher: Ranker, *, confidence: float = PROPOSAL_CONFIDENCE) -> int:
-    """Place a proposal on every synpunkt not yet written (nor already proposed for): the best position at or
-    above `confidence`, not one the user declined. Each position is proposed once, where it fits best; the
-    most confident proposals are placed first. Returns how many were placed."""
-    candidates: list[tuple[float, int, Synpunkt, _Hit]] = []
+def propose(
+    draft: Draft, remiss: Remiss, matcher: Ranker, *, confidence: float = PROPOSAL_CONFIDENCE, certain: float = CERTAIN,
+) -> int:
+    """Place a proposal on every synpunkt not yet written (nor already proposed for): the best position that
+    is `confidence` sure and grounded, or `certain` sure, and not one the user declined. Each position is
+    proposed once; the most confident proposals are placed first, and a position that fits a section and one
+    of its sub-sections goes to the sub-section. Returns how many were placed."""
+    candidates: list[tuple[float, int, Section, Synpunkt, _Hit]] = []
     for order, (section, synpunkt) in enumerate(sections_and_synpunkter(draft, remiss)):
         if synpunkt.written or synpunkt.proposal is not None:
             continue
         refused = set(synpunkt.declined) | {use.id for use in synpunkt.uses}
         for hit in matcher.suggest(remiss, section, top=_LOOK):
-            if hit.confidence >= confidence and hit.snippet.id not in refused:
-                candidates.append((-hit.confidence, order, synpunkt, hit))
+            sure = hit.confidence >= certain or (hit.confidence >= confidence and hit.grounded)
+            if sure and hit.snippet.id not in refused:
+                candidates.append((-hit.confidence, order, section, synpunkt, hit))
+    candidates = _most_specific(candidates)
     taken = {s.proposal.id for s in draft.synpunkter if s.proposal is not None}
     placed = 0
-    for _, _, synpunkt, hit in sorted(candidates, key=lambda candidate: candidate[:2]):
+    for _, _, _, synpunkt, hit in sorted(candidates, key=lambda candidate: candidate[:2]):
         ids = {hit.snippet.id, *(other.id for other in hit.similar)}
         if synpunkt.proposal is not None or ids & taken:
             continue
@@ -58,6 +71,19 @@ def propose(draft: Draft, remiss: Remiss, matcher: Ranker, *, confidence: float 
         taken |= ids
         placed += 1
     return placed
+
+
+def _most_specific(candidates: list[tuple[float, int, Section, Synpunkt, _Hit]]) -> list[tuple[float, int, Section, Synpunkt, _Hit]]:
+    """Leave out a position's candidacy for a section when it is a candidate for one of its sub-sections too."""
+    sections_of: dict[str, list[Section]] = {}
+    for candidate in candidates:
+        sections_of.setdefault(candidate[4].snippet.id, []).append(candidate[2])
+
+    def has_sub_section(section: Section, others: list[Section]) -> bool:
+        below = {id(node) for node in section.walk() if node is not section}
+        return any(id(other) in below or _numbered_under(other.number, section.number) for other in others)
+
+    return [c for c in candidates if not has_sub_section(c[2], sections_of[c[4].snippet.id])]
 
 
 def accept(draft: Draft, key: str, text: str | None = None) -> str:
@@ -109,6 +135,11 @@ def sections_and_synpunkter(draft: Draft, remiss: Remiss) -> Iterator[tuple[Sect
             here = next((s for s in synpunkter if (s.number, s.title) == (section.number, section.title)), None)
         if here is not None:
             yield section, here
+
+
+def _numbered_under(number: str, chapter: str) -> bool:
+    """"4.5" is numbered under "4" (whatever tree the reader built)."""
+    return bool(number and chapter) and number.replace(" ", "").startswith(chapter.replace(" ", "") + ".")
 
 
 def _synpunkt(draft: Draft, key: str) -> Synpunkt:
