@@ -13,8 +13,9 @@ whether anything fits. Here it is put on a fixed scale:
 * a fit shares the section's key terms, not a scattering of the hundreds of words a long section text holds:
   a term whose value (query weight x capped idf) is below `key_share` of the query's strongest counts for
   less, quadratically (a term at half that share counts a quarter as much as it would);
-* one word alone is a coincidence, not a fit: a snippet that meets fewer than `min_terms` distinct key terms
-  of the query keeps only `single_term` of its evidence.
+* optionally (`single_term` < 1), one word alone counts as a coincidence: a snippet whose evidence comes for
+  at least `one_word` of it from a single term keeps only `single_term` of it. Off by default: on the real
+  sets the right positions are often short and carried by one key word, so it cost more than it gained.
 
 `confidence` turns the final score (this evidence plus labels, neighbours and provenance) into 0–1.
 """
@@ -62,18 +63,23 @@ def key_weights(weights: np.ndarray, term_idf: np.ndarray, cap: float, strongest
     return (weights * scale * damp).astype(np.float32), share.astype(np.float32)
 
 
-def distinct_terms(index: SnippetIndex, chosen: np.ndarray) -> np.ndarray:
-    """Per snippet, how many of the index terms flagged in `chosen` it holds."""
-    counts = np.zeros(index.n_docs, np.int32)
-    term_ids = np.flatnonzero(chosen)
-    if not len(term_ids):
-        return counts
+def sum_and_largest(index: SnippetIndex, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per snippet, the weighted BM25 score (as `SnippetIndex.scores`) and the largest single term's part of it."""
+    total = np.zeros(index.n_docs, np.float64)
+    largest = np.zeros(index.n_docs, np.float64)
+    term_ids = np.flatnonzero(weights)
+    if not len(term_ids) or not index.n_docs:
+        return total.astype(np.float32), largest.astype(np.float32)
     starts, ends = index.indptr[term_ids], index.indptr[term_ids + 1]
     lengths = ends - starts
     if not lengths.sum():
-        return counts
+        return total.astype(np.float32), largest.astype(np.float32)
     offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
-    return np.bincount(index.indices[offsets], minlength=index.n_docs).astype(np.int32)
+    contributions = index.data[offsets].astype(np.float64) * np.repeat(weights[term_ids], lengths)
+    docs = index.indices[offsets]
+    total = np.bincount(docs, weights=contributions, minlength=index.n_docs)
+    np.maximum.at(largest, docs, contributions)
+    return total.astype(np.float32), largest.astype(np.float32)
 
 
 def confidence(score: np.ndarray | float, half: float) -> np.ndarray:
