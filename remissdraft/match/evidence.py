@@ -54,32 +54,25 @@ def ideal_score(values: list[float], count: int, k1: float) -> float:
     return float(sum(values[:count])) / (1.0 + k1)
 
 
-def key_weights(weights: np.ndarray, term_idf: np.ndarray, cap: float, strongest: float, key_share: float) -> tuple[np.ndarray, np.ndarray]:
-    """(query weights by index term for BM25 with the idf capped and terms below `key_share` of the strongest
-    value damped quadratically, each term's share of the strongest value)."""
+def key_weights(weights: np.ndarray, term_idf: np.ndarray, cap: float, strongest: float, key_share: float) -> np.ndarray:
+    """Query weights by index term for BM25 with the idf capped at `cap` and the terms worth less than
+    `key_share` of the `strongest` value damped quadratically."""
     scale = np.minimum(1.0, cap / np.maximum(term_idf, 1e-6))
-    share = weights * np.minimum(term_idf, cap) / strongest if strongest > 0 else np.zeros_like(weights)
-    damp = np.minimum(1.0, share / key_share) ** 2 if key_share > 0 else np.ones_like(weights)
-    return (weights * scale * damp).astype(np.float32), share.astype(np.float32)
+    if key_share > 0 and strongest > 0:
+        share = weights * np.minimum(term_idf, cap) / strongest
+        scale = scale * np.minimum(1.0, share / key_share) ** 2
+    return (weights * scale).astype(np.float32)
 
 
-def sum_and_largest(index: SnippetIndex, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per snippet, the weighted BM25 score (as `SnippetIndex.scores`) and the largest single term's part of it."""
-    total = np.zeros(index.n_docs, np.float64)
-    largest = np.zeros(index.n_docs, np.float64)
+def largest_part(index: SnippetIndex, weights: np.ndarray) -> np.ndarray:
+    """Per snippet, the largest part one query term has in its weighted BM25 score (`SnippetIndex.scores`)."""
+    largest = np.zeros(index.n_docs, np.float32)
     term_ids = np.flatnonzero(weights)
-    if not len(term_ids) or not index.n_docs:
-        return total.astype(np.float32), largest.astype(np.float32)
-    starts, ends = index.indptr[term_ids], index.indptr[term_ids + 1]
-    lengths = ends - starts
-    if not lengths.sum():
-        return total.astype(np.float32), largest.astype(np.float32)
-    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
-    contributions = index.data[offsets].astype(np.float64) * np.repeat(weights[term_ids], lengths)
-    docs = index.indices[offsets]
-    total = np.bincount(docs, weights=contributions, minlength=index.n_docs)
-    np.maximum.at(largest, docs, contributions)
-    return total.astype(np.float32), largest.astype(np.float32)
+    for term_id in term_ids.tolist():  # one term at a time: a query has a few hundred
+        start, end = index.indptr[term_id], index.indptr[term_id + 1]
+        docs = index.indices[start:end]
+        largest[docs] = np.maximum(largest[docs], index.data[start:end] * weights[term_id])
+    return largest
 
 
 def confidence(score: np.ndarray | float, half: float) -> np.ndarray:

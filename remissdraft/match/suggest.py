@@ -172,15 +172,6 @@ class Matcher:
         answers, to be shown apart from the suggestions and marked as such."""
         return Fallback(self.general(remiss, top), standard_answers(self.snippets, self.organisation, top))
 
-    def scores(self, remiss: Remiss, section: Section) -> np.ndarray:
-        """The score of every snippet for `section`, in corpus order (for benchmarks and batch use)."""
-        if self.index is None:
-            return np.zeros(0, np.float32)
-        return sum(self._scores(remiss, section)[0].values())
-
-    def confidence(self, score: np.ndarray | float) -> np.ndarray:
-        return evidence.confidence(score, self.settings.half)
-
     # --- the parts of the score ----------------------------------------------------------------------
 
     def _scores(
@@ -218,19 +209,19 @@ class Matcher:
         return {name: part.astype(np.float32) for name, part in parts.items()}, weights
 
     def _text_evidence(self, terms: dict[str, float], weights: np.ndarray) -> np.ndarray:
-        """The text part on the fixed scale: capped-idf BM25 over the query's own best possible score, a
-        one-word match kept to a share (see evidence.py)."""
+        """The text part on the fixed scale: capped-idf BM25 with key terms over the query's own best possible
+        score (see evidence.py)."""
         index, settings, term_idf = self.index, self.settings, self._idf
         assert index is not None and term_idf is not None
         values = evidence.query_values(terms, index, term_idf, settings.idf_cap)
         ideal = evidence.ideal_score(values, settings.ideal_terms, settings.index.k1)
         if ideal <= 0:
             return np.zeros(index.n_docs, np.float32)
-        keyed, _ = evidence.key_weights(weights, term_idf, settings.idf_cap, values[0], settings.key_share)
-        total, largest = evidence.sum_and_largest(index, keyed)
+        keyed = evidence.key_weights(weights, term_idf, settings.idf_cap, values[0], settings.key_share)
+        total = index.scores(keyed)
         text = total / ideal
         if settings.single_term < 1:
-            alone = largest >= settings.one_word * np.maximum(total, 1e-9)
+            alone = evidence.largest_part(index, keyed) >= settings.one_word * np.maximum(total, 1e-9)
             text = np.where(alone, text * settings.single_term, text)
         return text.astype(np.float32)
 
@@ -242,8 +233,9 @@ class Matcher:
         assert index is not None
         total = sum(parts.values())
         confidence = evidence.confidence(total, settings.half)
-        grounded = (parts["provenance"] > settings.same_remiss + 1e-6) | (parts["label"] >= 0.5 * settings.label_weight - 1e-6)
-        grounded &= (parts["provenance"] > 0) | (parts["label"] > 0)
+        answered_here = parts["provenance"] > settings.same_remiss + 1e-6  # a recorded section of this remiss fits
+        named_here = (parts["label"] > 0) & (parts["label"] >= 0.5 * settings.label_weight)  # a heading names it
+        grounded = answered_here | named_here
         keep = total > 1e-6
         if not include_weak:
             keep &= confidence >= settings.floor
