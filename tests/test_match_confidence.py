@@ -17,6 +17,7 @@ from remissdraft.remiss import read_remiss
 FLOOR = DEFAULT_SETTINGS.floor
 LSO = REALDOCS / "kommunhandlingar" / "2024" / "rsg_handlingsprogram_lso_2024.txt"
 
+PLAN_TITLE = "Handlingsprogram 2024 enligt lag (2003:778) om skydd mot olyckor (LSO)"
 # A rescue services plan: nothing in the bundled corpus (Nacka's social services positions) is about it.
 RESCUE = Remiss(
     title="Handlingsprogram 2024 enligt lag (2003:778) om skydd mot olyckor (LSO)",
@@ -300,3 +301,23 @@ def test_the_one_shot_suggest_takes_the_same_options(bundled, strategi):
     assert [h.snippet.id for h in suggest(strategi, section, bundled, include_weak=True)] == [
         h.snippet.id for h in Matcher(bundled, use_disk=False).suggest(strategi, section, include_weak=True)
     ]
+
+
+def test_positions_on_other_sections_are_not_positions_on_the_whole_remiss(bundled):
+    source = Source(organisation="Kungsbacka kommun", title=PLAN_TITLE)
+    general = Snippet("general", "Kommunen ställer sig positiv till handlingsprogrammet om skydd mot olyckor.", "positiv", source=source)
+    specific = Snippet("specific", "Kommunen ser gärna att handlingsprogrammet om skydd mot olyckor tar upp drunkning vid badplatser.", "positiv",
+                       source=Source(**{**source.to_dict(), "section": "4.7 Drunkning"}))
+    hits = Matcher(bundled + [general, specific], use_disk=False).general(RESCUE, include_weak=True)
+    ids = [h.snippet.id for h in hits] + [s.id for h in hits for s in h.similar]
+    assert "general" in ids and "specific" not in ids
+
+
+def test_title_and_series_keys():
+    from remissdraft.match.index import series_key, title_key
+
+    assert title_key("Yttrande över Länsstyrelsens i Hallands remiss: Regional strategi för storskalig utrymning") == \
+        title_key("Regional strategi för storskalig utrymning") == "regional strategi för storskalig utrymning"
+    assert title_key("Räddningstjänsten Storgöteborg remiss: Handlingsprogram 2024") == "handlingsprogram"
+    assert title_key("Strategi för remisshantering") == "strategi för remisshantering"
+    assert [series_key(d) for d in ("RSG 2023/699", "LI2025/00306", "457-6939-2024", "U2025/1", "")] == ["rsg", "li", "", "", ""]

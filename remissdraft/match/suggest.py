@@ -151,7 +151,7 @@ class Matcher:
             raise MatchError("Antalet förslag måste vara minst 1.")
         if self.index is None:
             return []
-        parts, weights = self._scores(remiss, section)
+        parts, weights, _ = self._scores(remiss, section)
         return self._hits(parts, weights, top, wanted_stance, kind, include_weak)
 
     def general(self, remiss: Remiss, top: int = 5, *, include_weak: bool = False) -> list[Hit]:
@@ -164,8 +164,8 @@ class Matcher:
             return []
         whole = Section("", remiss.title, 0, [". ".join(s.title for s in remiss.walk() if s.title)])
         query = replace(self.settings.query, specificity=False, parent=0.0, children=0.0)  # what every section says is the point here
-        parts, weights = self._scores(remiss, whole, query)
-        return self._hits(parts, weights, top, None, "synpunkt", include_weak)
+        parts, weights, elsewhere = self._scores(remiss, whole, query)
+        return self._hits(parts, weights, top, None, "synpunkt", include_weak, leave_out=elsewhere)
 
     def fallback(self, remiss: Remiss, top: int = 5) -> Fallback:
         """For a section with nothing above the floor: the positions on the remiss as a whole and the standard
@@ -176,9 +176,9 @@ class Matcher:
 
     def _scores(
         self, remiss: Remiss, section: Section, query: QuerySettings | None = None,
-    ) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    ) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
         """(the parts of every snippet's score, by `PARTS`: their sum is the score; the query's weight per
-        index term)."""
+        index term; which snippets answered another section of this remiss)."""
         index = self.index
         assert index is not None and self._idf is not None
         settings = self.settings
@@ -188,6 +188,7 @@ class Matcher:
         weights = to_index(terms, index, query)
         zero = np.zeros(index.n_docs, np.float32)
         parts = dict.fromkeys(PARTS, zero)
+        elsewhere = np.zeros(index.n_docs, bool)
         if settings.calibrated:
             parts["text"] = self._text_evidence(terms, weights)
         else:
@@ -200,13 +201,13 @@ class Matcher:
         if settings.context:  # what the words say, of a snippet and of its neighbours
             parts["context"] = settings.context * np.maximum(self._context(words) - words, 0.0)
         if settings.provenance:
-            parts["provenance"] = self._provenance_scores(remiss, section)
+            parts["provenance"], elsewhere = self._provenance_scores(remiss, section)
         total = sum(parts.values())
         if settings.same_series:
             parts["sender"] = total * settings.same_series * self._same_sender(remiss)
         if settings.own_organisation or settings.own_namnd:
             parts["own"] = (total + parts["sender"]) * (self._own_factor() - 1.0)
-        return {name: part.astype(np.float32) for name, part in parts.items()}, weights
+        return {name: part.astype(np.float32) for name, part in parts.items()}, weights, elsewhere
 
     def _text_evidence(self, terms: dict[str, float], weights: np.ndarray) -> np.ndarray:
         """The text part on the fixed scale: capped-idf BM25 with key terms over the query's own best possible
@@ -227,7 +228,7 @@ class Matcher:
 
     def _hits(
         self, parts: dict[str, np.ndarray], weights: np.ndarray, top: int, stance: str | None, kind: str | None,
-        include_weak: bool,
+        include_weak: bool, leave_out: np.ndarray | None = None,
     ) -> list[Hit]:
         index, settings = self.index, self.settings
         assert index is not None
@@ -237,6 +238,8 @@ class Matcher:
         named_here = (parts["label"] > 0) & (parts["label"] >= 0.5 * settings.label_weight)  # a heading names it
         grounded = answered_here | named_here
         keep = total > 1e-6
+        if leave_out is not None:
+            keep &= ~leave_out
         if not include_weak:
             keep &= confidence >= settings.floor
         if stance is not None:
@@ -291,8 +294,9 @@ class Matcher:
         strength = np.clip((similarity - floor) / (1.0 - floor), 0.0, 1.0) ** 2
         return index.labels.per_doc(strength, index.n_docs)
 
-    def _provenance_scores(self, remiss: Remiss, section: Section) -> np.ndarray:
-        """Per snippet: what answering this remiss, and which section of it, says about fitting `section`."""
+    def _provenance_scores(self, remiss: Remiss, section: Section) -> tuple[np.ndarray, np.ndarray]:
+        """Per snippet: what answering this remiss, and which section of it, says about fitting `section`;
+        and whether it answered another section of this remiss."""
         index = self.index
         assert index is not None
         scores = np.zeros(index.n_docs, np.float32)
@@ -304,8 +308,9 @@ class Matcher:
         if dnrs and index.remiss_dnrs.values:
             flags = np.asarray([value in dnrs for value in index.remiss_dnrs.values], np.float32)
             same |= index.remiss_dnrs.per_doc(flags, index.n_docs) > 0
+        elsewhere = np.zeros(index.n_docs, bool)
         if not same.any():
-            return scores
+            return scores, elsewhere
         scores[same] = self.settings.same_remiss
         pairs = same[index.sections.docs]
         fits = {sid: _section_fit(index.sections.values[sid], section, remiss) for sid in set(index.sections.ids[pairs].tolist())}
@@ -315,7 +320,8 @@ class Matcher:
                 scores[doc] = self.settings.same_remiss + self.settings.same_section * fit
             elif fit < 0:
                 scores[doc] = self.settings.other_section
-        return scores
+                elsewhere[doc] = True
+        return scores, elsewhere
 
     def _same_sender(self, remiss: Remiss) -> np.ndarray:
         """Per snippet 1 when it answered a remiss of this remiss's sender: the same dnr series ("RSG …"), or
