@@ -1,4 +1,19 @@
-"""Relevance of `suggest` on judged data from the seed: recall@5 and MRR, per step of the engine.
+"""Relevance of `suggest`: recall@5 and MRR on judged data, noise, first-draft proposals, per step of the engine.
+
+Two judged sets. **Real** (benchmarks/relevance_real.yaml, benchmarks/realsets.py): pairs of (remiss section,
+the position of the real yttrande that answers it) for real remisser, measured in one corpus made of every
+yttrande and case paper of ../shared/realdocs imported with the project's importer plus the bundled corpus;
+positions are named by excerpts, so they are found whatever the importer's snippet boundaries. Reported:
+
+* recall@5 and MRR of the ranking (weak hits included); "shown" recall@5 counts only hits above the floor;
+  "of kept": only the judged positions the importer kept, and sections with one (what the ranking could find);
+  "whole remiss": recall@5 of the judged positions on the remiss as a whole among `Matcher.general`;
+* noise: the share of sections of a remiss the corpus has nothing on (the LSO handlingsprogram against the
+  bundled corpus alone, …) that show any suggestion as a fit;
+* the first draft (draft.proposals.propose): precision = proposals that answer the section as the real
+  yttrande did / proposals; coverage = sections the real yttrande answered that got a proposal / those sections.
+
+**Seed** (below, as before):
 
 The judged corpus (benchmarks/relevance_data.yaml) holds Nacka's positions on two Region Stockholm remisser
 and distractors from the same meeting. Every row adds one step to the row above; each is measured twice:
@@ -10,7 +25,7 @@ and distractors from the same meeting. Every row adds one step to the row above;
 recall@5 is capped: hits in the top 5 / min(5, number relevant), so a section with eight relevant
 snippets can reach 1. The plain form (hits / number relevant) is printed too.
 
-    .venv/bin/python benchmarks/relevance.py [--data benchmarks/relevance_data.yaml] [--show]
+    .venv/bin/python benchmarks/relevance.py [--data benchmarks/relevance_data.yaml] [--show] [--real-only]
 """
 
 from __future__ import annotations
@@ -28,11 +43,18 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import realsets  # noqa: E402
+
+from remissdraft.draft import load_template, new_draft  # noqa: E402
+from remissdraft.draft.proposals import propose, sections_and_synpunkter  # noqa: E402
+from remissdraft.draft.templates import DEFAULT_TEMPLATE  # noqa: E402
+from remissdraft.errors import UnknownSectionError  # noqa: E402
 from remissdraft.match import Matcher, MatchSettings, find_section  # noqa: E402
 from remissdraft.match.index import IndexSettings  # noqa: E402
 from remissdraft.match.query import QuerySettings  # noqa: E402
-from remissdraft.model import Remiss, Snippet, Source  # noqa: E402
+from remissdraft.model import Profile, Remiss, Snippet, Source  # noqa: E402
 from remissdraft.remiss import read_remiss  # noqa: E402
 
 DATA = Path(__file__).with_name("relevance_data.yaml")
@@ -119,7 +141,7 @@ def evaluate(judged: Judged, settings: MatchSettings, snippets: list[Snippet] | 
     for judgment in judged.judgments:
         remiss = judged.remisser[judgment["remiss"]]
         section = find_section(remiss, str(judgment["section"]))
-        ranked = [hit.snippet.id for hit in matcher.suggest(remiss, section, top=len(matcher.snippets))]
+        ranked = _ranked_ids(matcher, remiss, section)
         relevant = set(judgment["relevant"])
         found = len(relevant & set(ranked[:K]))
         capped.append(found / min(K, len(relevant)))
@@ -137,12 +159,21 @@ def evaluate(judged: Judged, settings: MatchSettings, snippets: list[Snippet] | 
     }
 
 
+def _ranked_ids(matcher: Matcher, remiss: Remiss, section) -> list[str]:
+    """Every snippet that shares anything with the section, best first, near-duplicates next to the one they
+    fold into (the ranking the floor and the display start from)."""
+    ranked = []
+    for hit in matcher.suggest(remiss, section, top=len(matcher.snippets), include_weak=True):
+        ranked += [hit.snippet.id] + [other.id for other in hit.similar]
+    return ranked
+
+
 def steps() -> list[tuple[str, MatchSettings]]:
     """The engine built up one step at a time; the last row is the product's default."""
     bare_query = QuerySettings(title=1.0, parent=0.0, text=1.0, children=0.0, specificity=False, compounds=False)
     bare = MatchSettings(
         index=IndexSettings(stop_words=False, stemming=False), query=bare_query, label_weight=0.0, provenance=False,
-        context=0.0,
+        context=0.0, calibrated=False, single_term=1.0, same_series=0.0, own_organisation=0.0, own_namnd=0.0, collapse=0.0,
     )
     rows = [("words, BM25 over title + text", bare)]
     rows.append(("+ stop words", replace(bare, index=IndexSettings(stemming=False))))
@@ -158,7 +189,17 @@ def steps() -> list[tuple[str, MatchSettings]]:
     rows.append(("+ topics vs section title (rapidfuzz)", labelled))
     provenance = replace(labelled, provenance=True)
     rows.append(("+ same remiss / same section (provenance)", provenance))
-    rows.append(("+ neighbours in the same yttrande (context)", replace(provenance, context=MatchSettings().context)))
+    context = replace(provenance, context=MatchSettings().context)
+    rows.append(("+ neighbours in the same yttrande (context)", context))
+    calibrated = replace(context, calibrated=True, key_share=0.0)
+    rows.append(("+ text on a fixed scale (capped idf / the query's best possible score)", calibrated))
+    keyed = replace(calibrated, key_share=MatchSettings().key_share)
+    rows.append(("+ key terms (weak terms of a long section damped)", keyed))
+    sender = replace(keyed, same_series=MatchSettings().same_series)
+    rows.append(("+ same sender or dnr series", sender))
+    own = replace(sender, own_organisation=MatchSettings().own_organisation, own_namnd=MatchSettings().own_namnd)
+    rows.append(("+ the user's own organisation and nämnd", own))
+    rows.append(("+ near-duplicates collapse", replace(own, collapse=MatchSettings().collapse)))
     return rows
 
 
@@ -176,6 +217,13 @@ def ablations() -> list[tuple[str, MatchSettings]]:
         ("- topics vs section title", replace(full, label_weight=0.0)),
         ("- provenance", replace(full, provenance=False)),
         ("- context", replace(full, context=0.0)),
+        ("- fixed scale (text relative to the best snippet)", replace(full, calibrated=False)),
+        ("- key terms", replace(full, key_share=0.0)),
+        ("+ one-word rule (one term carrying 80 % of the evidence: half; not kept)", replace(full, single_term=0.5)),
+        ("- same sender or dnr series", replace(full, same_series=0.0)),
+        ("- own organisation and nämnd", replace(full, own_organisation=0.0, own_namnd=0.0)),
+        ("- near-duplicate collapse", replace(full, collapse=0.0)),
+        ("- relevance floor (everything shown)", replace(full, floor=0.0)),
     ]
 
 
@@ -197,13 +245,155 @@ def _table(judged: Judged, stripped: list[Snippet], rows: list[tuple[str, MatchS
         print(line)
 
 
+# --- real documents ---------------------------------------------------------------------------------------
+
+
+def _matcher(snippets: list[Snippet], settings: MatchSettings, judged: realsets.RealRemiss) -> Matcher:
+    return Matcher(snippets, settings, use_disk=False, organisation=judged.organisation, namnd=judged.namnd)
+
+
+def _section(remiss: Remiss, spec: str):
+    try:
+        return find_section(remiss, spec)
+    except UnknownSectionError:
+        return None
+
+
+def _answers(hit, positions: list[realsets.Position]) -> set[int]:
+    """Which judged positions a hit (or a near-duplicate folded into it) is."""
+    texts = [hit.snippet.text] + [other.text for other in hit.similar]
+    return {number for number, position in enumerate(positions) if any(position.answered_by(t) for t in texts)}
+
+
+def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = False) -> dict:
+    """Ranking (recall@5, MRR, shown recall@5), noise and the first draft (precision, coverage) on the real sets."""
+    capped, kept_recall, shown, reciprocal, kept_reciprocal, general, missing, lines = [], [], [], [], [], [], [], []
+    present = total = 0
+    proposed = worthy = covered = answered = 0
+    not_found: list[str] = []
+    for judged in real.remisser.values():
+        matcher = _matcher(real.snippets, settings, judged)
+        remiss = judged.remiss
+        for judgment in judged.judgments:
+            section = _section(remiss, judgment.section)
+            if section is None:
+                not_found.append(f"{judged.name} {judgment.section}")
+                continue
+            positions = judgment.relevant
+            total += len(positions)
+            kept = [n for n, p in enumerate(positions) if any(p.answered_by(s.text) for s in matcher.snippets)]
+            present += len(kept)
+            missing += [f"{judged.name} {judgment.section}: {positions[n]!r}" for n in range(len(positions)) if n not in kept]
+            hits = matcher.suggest(remiss, section, top=len(matcher.snippets), include_weak=True)
+            found: set[int] = set()
+            seen: set[int] = set()
+            first = None
+            for rank, hit in enumerate(hits, 1):
+                which = _answers(hit, positions)
+                if which and first is None:
+                    first = rank
+                if rank <= K:
+                    found |= which
+                    if not hit.weak:
+                        seen |= which
+            capped.append(len(found) / min(K, len(positions)))
+            if kept:
+                kept_recall.append(len(found & set(kept)) / min(K, len(kept)))
+            shown.append(len(seen) / min(K, len(positions)))
+            reciprocal.append(1 / first if first else 0.0)
+            if kept:
+                kept_reciprocal.append(reciprocal[-1])
+            if show:
+                lines.append(f"  {judged.name} {section.label[:50]}: first fit at {first}, top {K} has {len(found)}/{len(positions)}"
+                             f" (shown {len(seen)}), top confidence {hits[0].confidence if hits else 0:.2f}")
+        # what a section nothing fits is offered: the positions on the remiss as a whole
+        if judged.general:
+            hits = matcher.general(remiss, top=K)
+            found = set().union(*(_answers(hit, judged.general) for hit in hits)) if hits else set()
+            general.append(len(found) / min(K, len(judged.general)))
+        # the first draft
+        draft = new_draft(remiss, load_template(DEFAULT_TEMPLATE), Profile(organisation=judged.organisation, namnd=judged.namnd))
+        propose(draft, remiss, matcher)
+        judgments = [(s, j) for j in judged.judgments if (s := _section(remiss, j.section)) is not None]
+        wanted = [s for spec in judged.answered if (s := _section(remiss, spec)) is not None]
+        answered += len(wanted)
+        for section, synpunkt in sections_and_synpunkter(draft, remiss):
+            if synpunkt.proposal is None:
+                continue
+            proposed += 1
+            positions = [p for s, j in judgments if s is section for p in j.relevant]
+            good = any(p.answered_by(synpunkt.proposal.text) for p in positions)
+            worthy += good
+            covered += any(section is w for w in wanted)
+            if show:
+                lines.append(f"  proposal {judged.name} {section.label[:40]}: {'ok ' if good else 'BAD'} {synpunkt.proposal.text[:90]}")
+    noise = {}
+    for name, corpus in real.noise:
+        judged = real.remisser[name]
+        matcher = _matcher(real.bundled if corpus == "bundled" else real.snippets, settings, judged)
+        sections = list(judged.remiss.walk())
+        noisy = [s for s in sections if matcher.suggest(judged.remiss, s, top=1)]
+        noise[f"{name}/{corpus}"] = len(noisy) / max(len(sections), 1)
+        if show:
+            lines += [f"  noise {name}: {s.label[:50]} <- {matcher.suggest(judged.remiss, s, top=1)[0].snippet.text[:70]}" for s in noisy]
+    if show:
+        print("\n".join(lines))
+    return {
+        "recall": statistics.mean(capped) if capped else 0.0,
+        "recall_kept": statistics.mean(kept_recall) if kept_recall else 0.0,
+        "mrr_kept": statistics.mean(kept_reciprocal) if kept_reciprocal else 0.0,
+        "general": statistics.mean(general) if general else 0.0,
+        "shown": statistics.mean(shown) if shown else 0.0,
+        "mrr": statistics.mean(reciprocal) if reciprocal else 0.0,
+        "judged": len(capped),
+        "present": (present, total),
+        "missing": missing,
+        "not_found": not_found,
+        "noise": noise,
+        "precision": worthy / proposed if proposed else 0.0,
+        "coverage": covered / answered if answered else 0.0,
+        "proposed": proposed,
+    }
+
+
+def _real_table(real: realsets.RealSet, rows: list[tuple[str, MatchSettings]], first: str) -> None:
+    names = [f"{name}/{corpus}" for name, corpus in real.noise]
+    print(f"| {first} | recall@5 | MRR | shown recall@5 | recall@5 / MRR of kept | whole remiss | "
+          + " | ".join(f"noise {n}" for n in names) + " | proposals | precision | coverage |")
+    print("|---|---|---|---|---|---|" + "---|" * len(names) + "---|---|---|")
+    for name, settings in rows:
+        r = evaluate_real(real, settings)
+        noise = " | ".join(f"{r['noise'][n]:.0%}" for n in names)
+        print(f"| {name} | {r['recall']:.3f} | {r['mrr']:.3f} | {r['shown']:.3f} | {r['recall_kept']:.3f} / {r['mrr_kept']:.3f} | {r['general']:.2f} "
+              f"| {noise} | {r['proposed']} | {r['precision']:.2f} | {r['coverage']:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--show", action="store_true", help="print the rank of every relevant snippet")
+    parser.add_argument("--real-only", action="store_true", help="only the real documents")
     args = parser.parse_args()
     if "REMISSDRAFT_CACHE_DIR" not in os.environ:  # reading the bundled corpus caches it: not in the user's cache
         os.environ["REMISSDRAFT_CACHE_DIR"] = tempfile.mkdtemp(prefix="remissdraft-relevance-")
+    real = realsets.load()
+    if real is None:
+        print("../shared/realdocs is not there: the real sets are not measured\n")
+    else:
+        r = evaluate_real(real, MatchSettings(), show=args.show)
+        print(f"real: {len(real.snippets)} snippets ({len(real.imported)} files imported, {len(real.failed)} refused, "
+              f"{len(real.bundled)} bundled), {r['judged']} judged sections, k={K}")
+        print(f"judged positions the importer kept: {r['present'][0]}/{r['present'][1]}; sections not found: "
+              f"{', '.join(r['not_found']) or 'none'}")
+        for line in r["missing"]:
+            print(f"  not in the corpus: {line}")
+        print()
+        _real_table(real, steps(), "step (cumulative)")
+        print()
+        _real_table(real, ablations(), "default minus one step")
+        print()
+    if args.real_only:
+        return
     judged = load(args.data)
     stripped = text_only(judged.snippets)
     print(f"{len(judged.snippets)} snippets, {len(judged.judgments)} judged sections, k={K}")

@@ -79,6 +79,10 @@ def _build_parser() -> _Parser:
     new.add_argument("--datum", type=_iso_date, metavar="ÅÅÅÅ-MM-DD", help="tjänsteskrivelsens datum (standard: i dag)")
     new.add_argument("-o", "--output", type=Path, metavar="UTKAST.yaml", help="utkastets fil (standard: namn av diarienummer och titel)")
     new.add_argument("--force", action="store_true", help="skriv över en befintlig utkastfil (den gamla sparas som .bak)")
+    new.add_argument("--prefill", action="store_true",
+                     help="föreslå ett första utkast: för varje remissavsnitt det tidigare ställningstagande som "
+                     "passar bäst, som förslag att godta, ändra eller avvisa (förslag exporteras aldrig ogranskade)")
+    new.add_argument("--corpus", metavar="MAPP", type=Path, help="din korpusmapp (för --prefill)")
     new.set_defaults(handler=_new)
 
     export = commands.add_parser(
@@ -183,6 +187,8 @@ def _build_parser() -> _Parser:
     suggesting.add_argument("--top", type=int, default=10, metavar="N", help="antal förslag (standard 10)")
     suggesting.add_argument("--stance", type=_stance, metavar="X",
                             help="bara en ställning: positiv, kritisk, förbehåll, förtydligande eller neutral")
+    suggesting.add_argument("--all", action="store_true",
+                            help="visa även svaga träffar, under relevansgränsen (markerade som svaga)")
     suggesting.set_defaults(handler=_suggest)
     return parser
 
@@ -263,14 +269,32 @@ def _new(args: argparse.Namespace) -> int:
     target = args.output or Path.cwd() / default_output_name(draft, ".yaml")
     if target.exists() and not args.force:
         raise DraftError(f"{target} finns redan – välj ett annat namn med -o eller skriv över med --force")
+    proposals = _prefill(draft, remiss, profile, args.corpus) if args.prefill else None
     save_draft(draft, target)
     print(f"Utkast skapat: {target}")
     print(f"Mall: {template.name} – {len(draft.synpunkter)} remissavsnitt att lämna synpunkter på")
+    if proposals is not None:
+        print(f"Förslag: {proposals} av {len(draft.synpunkter)} avsnitt har fått ett tidigare ställningstagande att granska"
+              if proposals else "Förslag: inget tidigare ställningstagande passar säkert nog – inga förslag")
     if not profile.namnd or not profile.name:
         print("Obs: profilen saknar nämnd eller namn – ange dem med ”remissdraft profile --namnd … --name …”", file=sys.stderr)
     if not args.dnr:
         print("Obs: inget diarienummer angivet (--dnr) – fyll i ”dnr” i utkastet före export", file=sys.stderr)
     return 0
+
+
+def _prefill(draft, remiss: Remiss, profile, corpus_dir: Path | None) -> int:
+    """Place first-draft proposals from the corpus (bundled and the user's); returns how many."""
+    from .corpus import load_corpus
+    from .draft.proposals import propose
+    from .match import Matcher
+
+    corpus = load_corpus(corpus_dir or user_corpus_dir())
+    for problem in corpus.problems:
+        print(f"Varning: {problem}", file=sys.stderr)
+    if not corpus.snippets:
+        return 0
+    return propose(draft, remiss, Matcher(corpus.snippets, organisation=profile.organisation, namnd=profile.namnd))
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -369,16 +393,23 @@ def _stance(value: str) -> str | None:
 
 def _suggest(args: argparse.Namespace) -> int:
     from .corpus import load_corpus
-    from .match import find_section, suggest
+    from .draft import load_profile
+    from .match import Matcher, find_section, suggest
 
     remiss = read_remiss(args.files)
     section = find_section(remiss, args.section)
     corpus = load_corpus(args.corpus or user_corpus_dir(), bundled=not args.no_bundled)
     for problem in corpus.problems:
         print(f"Varning: {problem}", file=sys.stderr)
-    hits = suggest(remiss, section, corpus.snippets, top=args.top, stance=args.stance)
+    if not corpus.snippets:
+        hits = suggest(remiss, section, [], top=args.top, stance=args.stance)  # checks the arguments all the same
+        matcher = None
+    else:
+        profile = load_profile()
+        matcher = Matcher(corpus.snippets, organisation=profile.organisation, namnd=profile.namnd)
+        hits = matcher.suggest(remiss, section, top=args.top, stance=args.stance, include_weak=args.all)
     if args.json:
-        print(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2))
+        print(json.dumps([hit.to_dict(with_weak=args.all) for hit in hits], ensure_ascii=False, indent=2))
         return 0
     from rich.console import Console
     from rich.table import Table
@@ -386,24 +417,45 @@ def _suggest(args: argparse.Namespace) -> int:
 
     console = Console()
     console.print(f"[bold]{section.label}[/]", highlight=False)
+    if matcher is None:
+        console.print("Korpusen är tom – importera yttranden med: remissdraft corpus import FIL", style="dim")
+        return 0
     if not hits:
-        console.print("Korpusen är tom – importera yttranden med: remissdraft corpus import FIL" if not corpus.snippets
-                      else "Inget tidigare ställningstagande passar avsnittet.", style="dim")
+        console.print("Inget tidigare ställningstagande passar avsnittet (--all visar även svaga träffar).", style="dim")
+        _print_fallback(console, matcher.fallback(remiss))
         return 0
     table = Table(show_lines=True, expand=True)
-    table.add_column("Poäng", justify="right", no_wrap=True)
+    table.add_column("Passar", justify="right", no_wrap=True)
     table.add_column("Ställning", no_wrap=True)
     table.add_column("Ställningstagande och källa")
     for hit in hits:
-        text = Text(hit.snippet.text)
+        text = Text(hit.snippet.text, style="dim" if hit.weak else "")
         for term in hit.matched_terms:
             text.highlight_regex(rf"(?i)(?<!\w){re.escape(term)}(?!\w)", style="bold")
         source = hit.snippet.source
-        provenance = " · ".join(p for p in (source.organisation, source.namnd, source.dnr, source.datum, source.title) if p)
+        provenance = " · ".join(p for p in (source.organisation, source.namnd, source.dnr, source.datum, source.title, source.section) if p)
+        if hit.similar:
+            provenance += f" · {len(hit.similar)} liknande"
         text.append(f"\n{provenance}", style="dim")
-        table.add_row(f"{hit.score:.2f}", STANCE_LABELS.get(hit.snippet.stance, hit.snippet.stance), text)
+        fit = f"{hit.confidence:.0%}" + (" svag" if hit.weak else "")
+        table.add_row(fit, STANCE_LABELS.get(hit.snippet.stance, hit.snippet.stance), text)
     console.print(table)
     return 0
+
+
+def _print_fallback(console, fallback) -> None:
+    """What a section nothing fits is offered instead, each kind under its own heading."""
+    if fallback.general:
+        console.print("\n[bold]Ställningstaganden om remissen som helhet[/]")
+        for hit in fallback.general:
+            source = hit.snippet.source
+            where = " · ".join(p for p in (source.organisation, source.namnd, source.dnr) if p)
+            console.print(f"• {hit.snippet.text}", highlight=False)
+            console.print(f"  {where}", style="dim", highlight=False)
+    if fallback.standard:
+        console.print("\n[bold]Standardsvar[/]")
+        for snippet in fallback.standard:
+            console.print(f"• {snippet.text}", highlight=False)
 
 
 def _corpus_import(args: argparse.Namespace) -> int:

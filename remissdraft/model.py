@@ -266,6 +266,8 @@ class Synpunkt:
     text: str = ""
     ingen_erinran: bool = False
     uses: list[SnippetUse] = field(default_factory=list)
+    proposal: SnippetUse | None = None  # an earlier position placed for review: not part of the text until accepted
+    declined: list[str] = field(default_factory=list)  # ids of proposals the user rejected, not proposed again
 
     @property
     def label(self) -> str:

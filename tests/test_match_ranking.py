@@ -68,7 +68,7 @@ def test_every_step_of_the_engine_is_measured(relevance, judged):
 
 
 def test_a_section_meets_its_compound_in_a_position(matcher, strategi):
-    hits = matcher.suggest(strategi, find_section(strategi, "Närsamhälle"), top=5)
+    hits = matcher.suggest(strategi, find_section(strategi, "Närsamhälle"), top=5, include_weak=True)
     by_id = {hit.snippet.id: hit for hit in hits}
     assert "s132-nar-1" in by_id  # "Utifrån ett närsamhällesperspektiv …": the word occurs only in the compound
     assert "närsamhällesperspektiv" in by_id["s132-nar-1"].matched_terms
@@ -83,10 +83,11 @@ def test_hits_are_ordered_explained_and_serialisable(matcher, strategi):
         assert hit.matched_terms and all(term.casefold() in words for term in hit.matched_terms)
         assert len({term.casefold() for term in hit.matched_terms}) == len(hit.matched_terms)
     shape = json.loads(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False))
-    assert set(shape[0]) == {"id", "text", "stance", "score", "matched_terms", "source"}
-    assert set(shape[0]["source"]) == {"organisation", "namnd", "dnr", "datum", "title"}
+    assert set(shape[0]) == {"id", "text", "stance", "score", "confidence", "matched_terms", "source", "similar"}
+    assert set(shape[0]["source"]) == {"organisation", "namnd", "dnr", "datum", "title", "section"}
+    assert all(0 < entry["confidence"] <= 1 for entry in shape)
     assert shape[0]["source"]["dnr"] == "SOCN 2021/132"
-    assert "konsekvensanalyser" in shape[0]["matched_terms"]  # s132-styr-6, as the section words it
+    assert any("konsekvensanalyser" in entry["matched_terms"] for entry in shape)  # s132-styr-6, as the section words it
     assert any("styrande" in [term.casefold() for term in entry["matched_terms"]] for entry in shape)
 
 
@@ -111,9 +112,9 @@ def test_standard_texts_only_when_asked_for(matcher, strategi, judged):
     section = find_section(strategi, "4")
     kinds = {s.id: s.kind for s in judged.snippets}
     assert all(kinds[h.snippet.id] == "synpunkt" for h in matcher.suggest(strategi, section, top=100))
-    standard = matcher.suggest(strategi, section, top=100, kind="standardtext")
+    standard = matcher.suggest(strategi, section, top=100, kind="standardtext", include_weak=True)
     assert standard and all(kinds[h.snippet.id] == "standardtext" for h in standard)
-    assert len(matcher.suggest(strategi, section, top=100, kind=None)) > len(standard)
+    assert len(matcher.suggest(strategi, section, top=100, kind=None, include_weak=True)) > len(standard)
 
 
 def test_top_limits_and_must_be_positive(matcher, strategi):

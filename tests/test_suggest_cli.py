@@ -21,7 +21,7 @@ def test_json_shape_and_best_first(capsys):
 
 
 def test_section_by_number_and_stance_filter(capsys):
-    assert main(["suggest", STRATEGY, "--section", "7.1", "--stance", "förtydligande", "--json"]) == 0
+    assert main(["suggest", STRATEGY, "--section", "7.1", "--stance", "förtydligande", "--all", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert hits and {h["stance"] for h in hits} == {"fortydligande"}
 

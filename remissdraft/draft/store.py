@@ -98,6 +98,8 @@ def draft_to_dict(draft: Draft) -> dict:
                 "ingen_erinran": s.ingen_erinran,
                 "text": s.text,
                 "uses": [_use_to_dict(u) for u in s.uses],
+                **({"proposal": _use_to_dict(s.proposal)} if s.proposal is not None else {}),
+                **({"declined": list(s.declined)} if s.declined else {}),
             }
             for s in draft.synpunkter
         },
@@ -176,6 +178,8 @@ def draft_from_dict(data: object) -> Draft:
                 text=_str(item, "text", f"{where}.text"),
                 ingen_erinran=_bool(item, "ingen_erinran", f"{where}.ingen_erinran"),
                 uses=[_use(u, f"{where}.uses") for u in _list(item, "uses", f"{where}.uses")],
+                proposal=_use(item["proposal"], f"{where}.proposal") if item.get("proposal") is not None else None,
+                declined=[str(d) for d in _list(item, "declined", f"{where}.declined")],
             )
         )
     return draft

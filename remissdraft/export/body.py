@@ -12,7 +12,8 @@ from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
 from ..draft.placeholders import draft_values, fill
-from ..model import Draft, DraftSection, SnippetUse, Source, Template
+from ..draft.proposals import pending_only
+from ..model import Draft, DraftSection, SnippetUse, Source, Synpunkt, Template
 from .blocks import Block, split_blocks, squash
 from .letterhead import header_values
 from .oxml import borderless, keep_row_together, numbering_of_style, restart_numbering, set_num_id, zero_cell_margins
@@ -88,8 +89,13 @@ class BodyWriter:
 
     def _has_content(self, section: DraftSection) -> bool:
         if section.kind == "synpunkter":
-            return section.required or bool(section.text.strip()) or any(s.written for s in self.draft.synpunkter)
+            return section.required or bool(section.text.strip()) or any(self._exported(s) for s in self.draft.synpunkter)
         return section.required or bool(section.text.strip())
+
+    @staticmethod
+    def _exported(synpunkt: Synpunkt) -> bool:
+        """Written by the user: a proposal counts only once accepted."""
+        return synpunkt.written and not pending_only(synpunkt)
 
     def _section(self, placed: tuple[DraftSection, int]) -> None:
         section, level = placed
@@ -104,7 +110,7 @@ class BodyWriter:
     def _synpunkter(self, section: DraftSection, level: int) -> None:
         heading = self._heading(section.heading, level)
         self._comment_uses(section.uses, self._text(section.text), heading)
-        for synpunkt in (s for s in self.draft.synpunkter if s.written):
+        for synpunkt in (s for s in self.draft.synpunkter if self._exported(s)):
             numbered = synpunkt.number or synpunkt.parent
             title = fill(self.template.synpunkt_heading, {"avsnitt": synpunkt.label, "nummer": synpunkt.number,
                                                           "rubrik": synpunkt.title}) if numbered else synpunkt.label

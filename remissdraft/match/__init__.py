@@ -3,12 +3,19 @@
     section = find_section(remiss, "Styrande nivå")
     hits = suggest(remiss, section, snippets, top=5, stance="positiv")
 
-`Matcher(snippets)` keeps a corpus's index at hand for many sections (the TUI); `suggest` is the one-shot
-form. The index is cached on disk by the corpus's content (see `index.cache_dir`).
+`Matcher(snippets, organisation=…, namnd=…)` keeps a corpus's index at hand for many sections (the TUI);
+`suggest` is the one-shot form. Each hit has a `confidence` (0–1); only hits at or above the relevance floor
+are returned unless `include_weak` (then weak ones are marked `weak`), so an empty list means nothing fits —
+`Matcher.fallback(remiss)` then gives what to offer instead. Near-duplicates come as one hit with `similar`.
+The index is cached on disk by the corpus's content (see `index.cache_dir`).
 """
 
+from .fallback import Fallback, standard_answers
 from .index import cache_dir
 from .sections import find_section
 from .suggest import DEFAULT_SETTINGS, Hit, Matcher, MatchSettings, normalize_stance, suggest
 
-__all__ = ["DEFAULT_SETTINGS", "Hit", "MatchSettings", "Matcher", "cache_dir", "find_section", "normalize_stance", "suggest"]
+__all__ = [
+    "DEFAULT_SETTINGS", "Fallback", "Hit", "MatchSettings", "Matcher", "cache_dir", "find_section", "normalize_stance",
+    "standard_answers", "suggest",
+]

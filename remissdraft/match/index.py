@@ -22,13 +22,18 @@ from ..model import STANCES, Snippet
 from .compounds import CompoundTable, Vocabulary
 from .normalize import Analyzer, fold, plain
 
-ENGINE_VERSION = 1  # bump when the stored index changes shape or meaning
+ENGINE_VERSION = 2  # bump when the stored index changes shape or meaning
 _KEEP_ON_DISK = 6  # index files kept in the cache dir, least recently used go first
 _KEEP_IN_MEMORY = 2
 
 # "7.1 – Närsamhälle: …", "Avsnitt 4.5 Olycka …", "4.5. Olycka …": a section reference in a snippet's source.
 _SECTION_REFERENCE = re.compile(r"^\s*(?:avsnitt\s+|kapitel\s+|§\s*)?(\d+(?:\.\d+)*)\.?\s*[–—-]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
-_TITLE_NOISE = re.compile(r"^(?:yttrande\s+(?:över|om|på)\s+|svar\s+på\s+|remissvar\s*|remiss(?:en)?\s*(?:av|om|gällande|angående)?\s*)+", re.IGNORECASE)
+# What an answer puts in front of the remiss's own title: "Yttrande över", "Svar på", and the sender's
+# "Länsstyrelsens i Hallands remiss av" (matched on the plain form: folded words, single spaces).
+_TITLE_NOISE = re.compile(
+    r"^(?:yttrande (?:över|om|på) |svar på |remissvar |(?:[^\W\d_]+ ){0,5}?remiss(?:en)? (?:av |om |över |gällande |angående )?)+"
+)
+_SERIES = re.compile(r"^([^\W\d_]{2,})[\s\-]*\d")
 
 
 def cache_dir() -> Path:
@@ -51,7 +56,14 @@ def head_of(title: str) -> str:
 
 def title_key(title: str) -> str:
     """A remiss title as compared: "Remiss – Strategi för …" and "Strategi för …" are the same."""
-    return plain(_TITLE_NOISE.sub("", plain(title)))
+    return _TITLE_NOISE.sub("", plain(title)).strip()
+
+
+def series_key(dnr: str) -> str:
+    """The sender's diary code of a remiss dnr: "RSG" of "RSG 2023/699", "LI" of "LI2025/00306"; "" for a dnr
+    that starts with digits (a länsstyrelse's "457-6939-2024" names a case type, not a sender)."""
+    match = _SERIES.match((dnr or "").strip())
+    return match.group(1).casefold() if match else ""
 
 
 def dnr_key(dnr: str) -> str:
@@ -135,8 +147,12 @@ class SnippetIndex:
     labels: _Table  # topics and the title part of source.section, as (full, head) plain strings
     label_heads: list[str]
     titles: _Table  # title_key of source.title
+    title_words: _Table  # plain form of source.title, the sender's name left in
     remiss_dnrs: _Table  # dnr_key of source.remiss_dnr
     sections: _Table  # source.section as written
+    series: _Table  # series_key of source.remiss_dnr
+    organisations: _Table  # fold of source.organisation
+    namnder: _Table  # fold of source.namnd
     document: np.ndarray  # which yttrande a snippet comes from (organisation, nämnd, dnr, file), in corpus order
     heading: np.ndarray  # which heading of its yttrande (first topic) it stood under, -1 when unknown
 
@@ -165,8 +181,12 @@ class SnippetIndex:
             labels=labels,
             label_heads=[plain(head_of(value)) for value in _heads_in_order(raw_labels, labels)],
             titles=_Table.build([[s.source.title] for s in snippets], title_key),
+            title_words=_Table.build([[s.source.title] for s in snippets], plain),
             remiss_dnrs=_Table.build([[s.source.remiss_dnr] for s in snippets], dnr_key),
             sections=_Table.build([[s.source.section] for s in snippets], str.strip),
+            series=_Table.build([[s.source.remiss_dnr] for s in snippets], series_key),
+            organisations=_Table.build([[s.source.organisation] for s in snippets], lambda v: " ".join(fold(v).split())),
+            namnder=_Table.build([[s.source.namnd] for s in snippets], lambda v: " ".join(fold(v).split())),
             document=_codes([_document_of(s) for s in snippets]),
             heading=_codes([(_document_of(s), fold(s.topics[0])) if s.topics else None for s in snippets]),
         )

@@ -1,28 +1,38 @@
-"""Rank earlier positions (snippets) for the remiss section being answered.
+"""Rank earlier positions (snippets) for the remiss section being answered, and say how well each fits.
 
-score = text + labels + context + provenance, where
-* text: weighted BM25 of the section's query (title, parent title, text; compounds met) against the
-  snippet text, scaled so the best snippet has 1;
+score = text + labels + context + provenance, then a little more for the same sender and for the user's own
+organisation and nämnd, where
+* text: the section's query (title, parent title, text; compounds met) against the snippet text: BM25 on the
+  fixed scale of `evidence.py` (1 = the query's own best possible score), so that it says whether anything
+  fits, not only what fits best;
 * labels: a snippet's topics and recorded section title compared with the section title (rapidfuzz,
-  short against short), up to `label_weight`;
+  short against short), up to `label_weight`: the same kind of section in another plan;
 * context: half the gap to what its neighbours in the same yttrande score (the next positions, and the
   mean of those under the same heading), since an yttrande writes its positions on a section together;
-* provenance: a snippet that answered this very remiss (same dnr or title) gets a little, and a lot when
-  the section it answered is this one.
+* provenance: a snippet that answered this very remiss (same dnr or title, also an earlier version of the
+  same plan) gets a little, and a lot when the section it answered is this one;
+* sender: a snippet answering a remiss from the same sender or dnr series counts `same_series` more; the
+  user's own organisation and nämnd `own_organisation` and `own_namnd` more, so they come first at equal fit.
+
+`confidence` = 1 - 2^(-score / half): 0.5 at `half`. Below `floor` a hit is weak and not shown as a fit.
+Near-duplicates collapse into the best of them, which carries the others as `similar`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..errors import MatchError
 from ..model import STANCE_LABELS, STANCES, Remiss, Section, Snippet
-from .index import IndexSettings, SnippetIndex, dnr_key, get_index, head_of, split_reference, title_key
+from . import evidence
+from .fallback import Fallback, standard_answers
+from .index import IndexSettings, SnippetIndex, dnr_key, get_index, head_of, series_key, split_reference, title_key
 from .normalize import fold, iter_words, plain
 from .query import QuerySettings, remiss_specificity, section_terms, to_index
+from .similar import collapse
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,13 @@ class MatchSettings:
 
     index: IndexSettings = field(default_factory=IndexSettings)
     query: QuerySettings = field(default_factory=QuerySettings)
+    calibrated: bool = True  # text on the fixed scale (evidence.py); False: relative to the best snippet
+    idf_cap: float = 4.0  # a term in about 2 % of the snippets or fewer counts as fully specific
+    ideal_terms: int = 3  # the query's best possible score: a snippet holding its three strongest terms once
+    key_share: float = 0.3  # a term worth less than this share of the query's strongest counts quadratically less
+    one_word: float = 0.8  # a text match this much carried by one term may be a coincidence …
+    single_term: float = 1.0  # … and keeps this share of its evidence; measured (benchmarks/relevance.py) and left
+    # off: on the real sets it cost more fits (MRR 0.61 -> 0.56) than noise it removed (two sections in 157)
     label_weight: float = 0.5  # a topic equal to the section title adds this much
     label_floor: float = 0.6  # similarity (0–1) below which a label adds nothing
     provenance: bool = True
@@ -39,27 +56,42 @@ class MatchSettings:
     other_section: float = 0.0  # answered another section of this remiss: no more than any other snippet
     context: float = 0.5  # share of the gap to a better neighbour (same yttrande, same heading or next to it) gained
     context_window: int = 1  # neighbours this many places away in the yttrande count
+    same_series: float = 0.15  # answered a remiss of the same sender or dnr series: this share more
+    own_organisation: float = 0.05  # the user's own organisation: this share more
+    own_namnd: float = 0.05  # and the user's own nämnd: this share more again
+    collapse: float = 88.0  # near-duplicates (plain texts at least this % alike) are one entry; 0: never
+    half: float = 0.5  # the score at which confidence is 0.5
+    floor: float = 0.5  # the confidence below which a hit is weak (not shown as a fit): a fit is at least even odds
 
 
 DEFAULT_SETTINGS = MatchSettings()
+PARTS = ("text", "label", "context", "provenance", "sender", "own")  # the additive parts of a score, in order
 
 
 @dataclass
 class Hit:
-    """One suggestion: the snippet, its score and the words of its text that matched the section."""
+    """One suggestion: the snippet, its score and confidence (0–1), the words of its text that matched the
+    section, and the near-duplicates it stands for (the same position in another yttrande)."""
 
     snippet: Snippet
     score: float
     matched_terms: list[str] = field(default_factory=list)
+    confidence: float = 0.0
+    weak: bool = False  # below the relevance floor: not a fit, only listed when asked for
+    similar: list[Snippet] = field(default_factory=list)
+    parts: dict[str, float] = field(default_factory=dict)  # what the score is made of (see `PARTS`)
+    grounded: bool = False  # the corpus knows more than the words: it answered this section before (of this
+    # remiss or an earlier version of it), or stood under a heading that names this kind of section
 
-    def to_dict(self) -> dict:
-        """The JSON shape of `suggest --json` (ARCHITECTURE.md)."""
+    def to_dict(self, with_weak: bool = False) -> dict:
+        """The JSON shape of `suggest --json` (ARCHITECTURE.md); `with_weak` adds "weak" (for --all)."""
         source = self.snippet.source
-        return {
+        data = {
             "id": self.snippet.id,
             "text": self.snippet.text,
             "stance": self.snippet.stance,
             "score": round(self.score, 4),
+            "confidence": round(self.confidence, 4),
             "matched_terms": list(self.matched_terms),
             "source": {
                 "organisation": source.organisation,
@@ -67,8 +99,13 @@ class Hit:
                 "dnr": source.dnr,
                 "datum": source.datum,
                 "title": source.title,
+                "section": source.section,
             },
+            "similar": len(self.similar),
         }
+        if with_weak:
+            data["weak"] = self.weak
+        return data
 
 
 def normalize_stance(stance: str | None) -> str | None:
@@ -85,56 +122,160 @@ def normalize_stance(stance: str | None) -> str | None:
 
 class Matcher:
     """A corpus ready for suggestions. Building it finds (or builds and caches) the index; keep one for
-    as long as the corpus is unchanged and ask it for any number of sections."""
+    as long as the corpus is unchanged and ask it for any number of sections. `organisation` and `namnd`
+    are the user's (profile): their own positions come first at equal fit."""
 
-    def __init__(self, snippets: list[Snippet], settings: MatchSettings = DEFAULT_SETTINGS, use_disk: bool = True):
+    def __init__(
+        self, snippets: list[Snippet], settings: MatchSettings = DEFAULT_SETTINGS, use_disk: bool = True,
+        *, organisation: str = "", namnd: str = "",
+    ):
         self.snippets = list(snippets)
         self.settings = settings
         self.index: SnippetIndex | None = get_index(self.snippets, settings.index, use_disk) if self.snippets else None
+        self.organisation = " ".join(fold(organisation).split())
+        self.namnd = " ".join(fold(namnd).split())
         self._analyzer = settings.index.analyzer()
         self._specificity: tuple[Remiss, dict[str, float]] | None = None  # for the remiss asked about last
+        self._idf = evidence.idf(self.index) if self.index is not None else None
+        self._owner: np.ndarray | None = None  # per snippet, the factor for the user's own positions
 
     def suggest(
-        self, remiss: Remiss, section: Section, top: int = 10, stance: str | None = None, kind: str | None = "synpunkt"
+        self, remiss: Remiss, section: Section, top: int = 10, stance: str | None = None, kind: str | None = "synpunkt",
+        *, include_weak: bool = False,
     ) -> list[Hit]:
-        """The `top` best snippets for `section`, best first; only of `stance` and `kind` when given.
-        Snippets that share nothing with the section are left out, so the list may be shorter."""
+        """The `top` best snippets for `section`, best first; only of `stance` and `kind` when given. Only
+        hits at or above the relevance floor unless `include_weak` (then weak ones come too, marked). Snippets
+        that share nothing with the section are left out, so the list may be short or empty."""
         wanted_stance = normalize_stance(stance)
         if top < 1:
             raise MatchError("Antalet förslag måste vara minst 1.")
-        index = self.index
-        if index is None:
+        if self.index is None:
             return []
-        terms = section_terms(remiss, section, self._analyzer, self.settings.query, self._specificity_of(remiss))
-        weights = to_index(terms, index, self.settings.query)
-        text = index.scores(weights)
-        best = float(text.max()) if index.n_docs else 0.0
-        total = text / best if best > 0 else np.zeros(index.n_docs, np.float32)
-        if self.settings.label_weight:
-            total = total + self.settings.label_weight * self._label_scores(section)
-        if self.settings.context:  # what the words say, of a snippet and of its neighbours
-            total = total + self.settings.context * np.maximum(self._context(total) - total, 0.0)
-        if self.settings.provenance:
-            total = total + self._provenance_scores(remiss, section)
+        parts, weights, _ = self._scores(remiss, section)
+        return self._hits(parts, weights, top, wanted_stance, kind, include_weak)
+
+    def general(self, remiss: Remiss, top: int = 5, *, include_weak: bool = False) -> list[Hit]:
+        """The positions that fit the remiss as a whole (its title and headings), best first: what to offer,
+        marked as such, for a section nothing fits. A position that answered another section of this remiss
+        is not one of them."""
+        if top < 1:
+            raise MatchError("Antalet förslag måste vara minst 1.")
+        if self.index is None:
+            return []
+        whole = Section("", remiss.title, 0, [". ".join(s.title for s in remiss.walk() if s.title)])
+        query = replace(self.settings.query, specificity=False, parent=0.0, children=0.0)  # what every section says is the point here
+        parts, weights, elsewhere = self._scores(remiss, whole, query)
+        return self._hits(parts, weights, top, None, "synpunkt", include_weak, leave_out=elsewhere)
+
+    def fallback(self, remiss: Remiss, top: int = 5) -> Fallback:
+        """For a section with nothing above the floor: the positions on the remiss as a whole and the standard
+        answers, to be shown apart from the suggestions and marked as such."""
+        return Fallback(self.general(remiss, top), standard_answers(self.snippets, self.organisation, top))
+
+    # --- the parts of the score ----------------------------------------------------------------------
+
+    def _scores(
+        self, remiss: Remiss, section: Section, query: QuerySettings | None = None,
+    ) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
+        """(the parts of every snippet's score, by `PARTS`: their sum is the score; the query's weight per
+        index term; which snippets answered another section of this remiss)."""
+        index = self.index
+        assert index is not None and self._idf is not None
+        settings = self.settings
+        query = query or settings.query
+        specificity = self._specificity_of(remiss) if query.specificity else None
+        terms = section_terms(remiss, section, self._analyzer, query, specificity)
+        weights = to_index(terms, index, query)
+        zero = np.zeros(index.n_docs, np.float32)
+        parts = dict.fromkeys(PARTS, zero)
+        elsewhere = np.zeros(index.n_docs, bool)
+        if settings.calibrated:
+            parts["text"] = self._text_evidence(terms, weights)
+        else:
+            text = index.scores(weights)
+            best = float(text.max()) if index.n_docs else 0.0
+            parts["text"] = text / best if best > 0 else zero
+        if settings.label_weight:
+            parts["label"] = settings.label_weight * self._label_scores(section)
+        words = parts["text"] + parts["label"]
+        if settings.context:  # what the words say, of a snippet and of its neighbours
+            parts["context"] = settings.context * np.maximum(self._context(words) - words, 0.0)
+        if settings.provenance:
+            parts["provenance"], elsewhere = self._provenance_scores(remiss, section)
+        total = sum(parts.values())
+        if settings.same_series:
+            parts["sender"] = total * settings.same_series * self._same_sender(remiss)
+        if settings.own_organisation or settings.own_namnd:
+            parts["own"] = (total + parts["sender"]) * (self._own_factor() - 1.0)
+        return {name: part.astype(np.float32) for name, part in parts.items()}, weights, elsewhere
+
+    def _text_evidence(self, terms: dict[str, float], weights: np.ndarray) -> np.ndarray:
+        """The text part on the fixed scale: capped-idf BM25 with key terms over the query's own best possible
+        score (see evidence.py)."""
+        index, settings, term_idf = self.index, self.settings, self._idf
+        assert index is not None and term_idf is not None
+        values = evidence.query_values(terms, index, term_idf, settings.idf_cap)
+        ideal = evidence.ideal_score(values, settings.ideal_terms, settings.index.k1)
+        if ideal <= 0:
+            return np.zeros(index.n_docs, np.float32)
+        keyed = evidence.key_weights(weights, term_idf, settings.idf_cap, values[0], settings.key_share)
+        total = index.scores(keyed)
+        text = total / ideal
+        if settings.single_term < 1:
+            alone = evidence.largest_part(index, keyed) >= settings.one_word * np.maximum(total, 1e-9)
+            text = np.where(alone, text * settings.single_term, text)
+        return text.astype(np.float32)
+
+    def _hits(
+        self, parts: dict[str, np.ndarray], weights: np.ndarray, top: int, stance: str | None, kind: str | None,
+        include_weak: bool, leave_out: np.ndarray | None = None,
+    ) -> list[Hit]:
+        index, settings = self.index, self.settings
+        assert index is not None
+        total = sum(parts.values())
+        confidence = evidence.confidence(total, settings.half)
+        answered_here = parts["provenance"] > settings.same_remiss + 1e-6  # a recorded section of this remiss fits
+        named_here = (parts["label"] > 0) & (parts["label"] >= 0.5 * settings.label_weight)  # a heading names it
+        grounded = answered_here | named_here
         keep = total > 1e-6
-        if wanted_stance is not None:
-            keep &= index.stance == STANCES.index(wanted_stance)
+        if leave_out is not None:
+            keep &= ~leave_out
+        if not include_weak:
+            keep &= confidence >= settings.floor
+        if stance is not None:
+            keep &= index.stance == STANCES.index(stance)
         if kind is not None:
             keep &= index.kind == {"synpunkt": 0, "standardtext": 1}.get(kind, 2)
         candidates = np.flatnonzero(keep)
-        if len(candidates) > top:
-            candidates = candidates[np.argpartition(-total[candidates], top - 1)[:top]]
+        pool = top * 3 + 10 if settings.collapse else top  # near-duplicates fold away: look a little further
+        if len(candidates) > pool:
+            candidates = candidates[np.argpartition(-total[candidates], pool - 1)[:pool]]
         ranked = sorted(candidates.tolist(), key=lambda doc: (-float(total[doc]), doc))
-        return [Hit(self.snippets[doc], float(total[doc]), self._matched_words(self.snippets[doc], weights)) for doc in ranked]
+        if settings.collapse:
+            groups = collapse([self.snippets[doc].text for doc in ranked], settings.collapse, top)
+        else:
+            groups = [[position] for position in range(min(top, len(ranked)))]
+        hits = []
+        for group in groups:
+            doc = ranked[group[0]]
+            hits.append(
+                Hit(
+                    self.snippets[doc],
+                    float(total[doc]),
+                    self._matched_words(self.snippets[doc], weights),
+                    confidence=float(confidence[doc]),
+                    weak=bool(confidence[doc] < settings.floor),
+                    similar=[self.snippets[ranked[member]] for member in group[1:]],
+                    parts={name: round(float(part[doc]), 4) for name, part in parts.items()},
+                    grounded=bool(grounded[doc]),
+                )
+            )
+        return hits
 
-    def _specificity_of(self, remiss: Remiss) -> dict[str, float] | None:
-        if not self.settings.query.specificity:
-            return None
+    def _specificity_of(self, remiss: Remiss) -> dict[str, float]:
         if self._specificity is None or self._specificity[0] is not remiss:
             self._specificity = (remiss, remiss_specificity(remiss, self._analyzer))
         return self._specificity[1]
-
-    # --- the parts of the score ----------------------------------------------------------------------
 
     def _label_scores(self, section: Section) -> np.ndarray:
         """Per snippet 0–1: how well its best label (topic or recorded section title) names this section."""
@@ -153,8 +294,9 @@ class Matcher:
         strength = np.clip((similarity - floor) / (1.0 - floor), 0.0, 1.0) ** 2
         return index.labels.per_doc(strength, index.n_docs)
 
-    def _provenance_scores(self, remiss: Remiss, section: Section) -> np.ndarray:
-        """Per snippet: what answering this remiss, and which section of it, says about fitting `section`."""
+    def _provenance_scores(self, remiss: Remiss, section: Section) -> tuple[np.ndarray, np.ndarray]:
+        """Per snippet: what answering this remiss, and which section of it, says about fitting `section`;
+        and whether it answered another section of this remiss."""
         index = self.index
         assert index is not None
         scores = np.zeros(index.n_docs, np.float32)
@@ -166,8 +308,9 @@ class Matcher:
         if dnrs and index.remiss_dnrs.values:
             flags = np.asarray([value in dnrs for value in index.remiss_dnrs.values], np.float32)
             same |= index.remiss_dnrs.per_doc(flags, index.n_docs) > 0
+        elsewhere = np.zeros(index.n_docs, bool)
         if not same.any():
-            return scores
+            return scores, elsewhere
         scores[same] = self.settings.same_remiss
         pairs = same[index.sections.docs]
         fits = {sid: _section_fit(index.sections.values[sid], section, remiss) for sid in set(index.sections.ids[pairs].tolist())}
@@ -177,7 +320,37 @@ class Matcher:
                 scores[doc] = self.settings.same_remiss + self.settings.same_section * fit
             elif fit < 0:
                 scores[doc] = self.settings.other_section
-        return scores
+                elsewhere[doc] = True
+        return scores, elsewhere
+
+    def _same_sender(self, remiss: Remiss) -> np.ndarray:
+        """Per snippet 1 when it answered a remiss of this remiss's sender: the same dnr series ("RSG …"), or
+        the sender named in the title it answered ("Länsstyrelsens i Hallands remiss: …"); else 0."""
+        index = self.index
+        assert index is not None
+        flags = np.zeros(index.n_docs, np.float32)
+        series = {series_key(remiss.dnr), series_key(remiss.reply_dnr)} - {""}
+        if series and index.series.values:
+            flags = np.maximum(flags, index.series.per_doc(np.asarray([v in series for v in index.series.values], np.float32), index.n_docs))
+        names = [word for word in plain(remiss.sender).split() if len(word) >= 4]
+        if names and index.title_words.values:
+            named = np.asarray([_names(title.split(), names) for title in index.title_words.values], np.float32)
+            flags = np.maximum(flags, index.title_words.per_doc(named, index.n_docs))
+        return flags
+
+    def _own_factor(self) -> np.ndarray:
+        """Per snippet the factor for the user's own positions: 1, more for the own organisation and nämnd."""
+        index = self.index
+        assert index is not None
+        if self._owner is None:
+            factor = np.ones(index.n_docs, np.float32)
+            for table, own, share in ((index.organisations, self.organisation, self.settings.own_organisation),
+                                      (index.namnder, self.namnd, self.settings.own_namnd)):
+                if own and share and table.values:
+                    flags = np.asarray([_same_name(value, own) for value in table.values], np.float32)
+                    factor += share * table.per_doc(flags, index.n_docs)
+            self._owner = factor
+        return self._owner
 
     def _context(self, scores: np.ndarray) -> np.ndarray:
         """Per snippet what its neighbours say: the better of its next neighbours in the same yttrande and
@@ -215,6 +388,17 @@ class Matcher:
                 if term_id is not None and weights[term_id] > 0:
                     words[folded] = (float(weights[term_id]), surface)
         return [surface for _, surface in sorted(words.values(), key=lambda pair: -pair[0])]
+
+
+def _names(title_words: list[str], names: list[str]) -> bool:
+    """Whether every word of a sender's name is in a title, the genitive too ("länsstyrelsens")."""
+    have = set(title_words)
+    return all(name in have or name + "s" in have or (name.endswith("s") and name[:-1] in have) for name in names)
+
+
+def _same_name(value: str, own: str) -> bool:
+    """A recorded organisation or nämnd is the user's: the same name, or nearly ("Miljö- och …" / "Miljö & …")."""
+    return value == own or fuzz.ratio(value, own) >= 90
 
 
 def _same_titles(title: str, titles: list[str]) -> np.ndarray:
@@ -283,13 +467,19 @@ def suggest(
     top: int = 10,
     stance: str | None = None,
     kind: str | None = "synpunkt",
+    *,
+    include_weak: bool = False,
+    organisation: str = "",
+    namnd: str = "",
 ) -> list[Hit]:
-    """The `top` snippets that best answer `section` of `remiss`, best first (empty for an empty corpus).
-    The index is cached by content, so calling this again for the same corpus is fast; a long-lived caller
-    (the TUI) can hold a `Matcher` instead and skip even the content hash."""
+    """The `top` snippets that best answer `section` of `remiss`, best first: only those above the relevance
+    floor unless `include_weak` (empty for an empty corpus, or when nothing fits). The index is cached by
+    content, so calling this again for the same corpus is fast; a long-lived caller (the TUI) can hold a
+    `Matcher` instead and skip even the content hash."""
     normalize_stance(stance)  # a bad stance is an error even for an empty corpus
     if not snippets:
         if top < 1:
             raise MatchError("Antalet förslag måste vara minst 1.")
         return []
-    return Matcher(snippets).suggest(remiss, section, top=top, stance=stance, kind=kind)
+    matcher = Matcher(snippets, organisation=organisation, namnd=namnd)
+    return matcher.suggest(remiss, section, top=top, stance=stance, kind=kind, include_weak=include_weak)
