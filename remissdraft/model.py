@@ -17,6 +17,7 @@ class Section:
     level: int
     paragraphs: list[str] = field(default_factory=list)  # list items start with "• "
     children: list[Section] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)  # the section's footnotes, kept out of its text
 
     @property
     def text(self) -> str:
