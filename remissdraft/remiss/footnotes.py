@@ -15,8 +15,11 @@ from .clean import bullet_text
 from .lines import Line
 
 _NOTE_START = re.compile(r"^(?P<number>\d{1,3})(?:\s+(?P<text>[A-ZÅÄÖ0-9\"”(«].*))?$")
-_MARKER = re.compile(r"(?:(?<=[A-Za-zÅÄÖåäö]{3})|(?<=[)”\".,:;]))(?P<number>\d{1,3})(?=[\s.,;:)]|$)")
-_MAX_SKIP = 3  # a note may follow a few numbers whose notes the extraction lost
+# A note's marker: digits glued to a word or to the punctuation after one ("dokument1.", "händelse.1", "(LSO)1").
+_MARKER = re.compile(r"(?:(?<=[A-Za-zÅÄÖåäö]{3})|(?<=[A-Za-zÅÄÖåäö)][.,:;])|(?<=[)”\"]))(?P<number>\d{1,3})(?=[\s.,;:)]|$)")
+_LEADERS = re.compile(r"\.{4,}")
+_MAX_SKIP = 5  # a note may follow a few numbers whose notes the extraction lost
+_NOT_TEXT = re.compile(r"^(?:\||\[Tabell|```)")  # tables a conversion puts after a page's text
 
 
 def mark_footnotes(lines: list[Line]) -> None:
@@ -27,13 +30,15 @@ def mark_footnotes(lines: list[Line]) -> None:
     while index < len(lines):
         start = _note_start(lines, index, last, markers)
         if start is None:
-            markers.update(int(m.group("number")) for m in _MARKER.finditer(lines[index].text))
+            if not _LEADERS.search(lines[index].text):
+                markers.update(int(m.group("number")) for m in _MARKER.finditer(lines[index].text))
             index += 1
             continue
         number, end = start
         for line in lines[index : end + 1]:
             line.footnote = number
-        last, markers = number, set()
+        last = number
+        markers = {marker for marker in markers if marker > number}
         index = end + 1
 
 
@@ -53,7 +58,7 @@ def _note_start(lines: list[Line], index: int, last: int, markers: set[int]) -> 
             return None
         first = following
     end = _note_end(lines, first, number)
-    at_foot = all(not later.text.strip() for later in lines[end + 1 :] if later.page == line.page)
+    at_foot = all(_no_text(later) for later in lines[end + 1 :] if later.page == line.page)
     if at_foot or (number in markers and first == index):
         return number, end
     return None
@@ -74,6 +79,11 @@ def _note_end(lines: list[Line], first: int, number: int) -> int:
             break
         end = following
     return end
+
+
+def _no_text(line: Line) -> bool:
+    text = line.text.strip()
+    return not text or line.in_table or bool(_NOT_TEXT.match(text))
 
 
 def _next_filled(lines: list[Line], index: int) -> int | None:

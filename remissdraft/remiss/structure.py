@@ -466,7 +466,7 @@ class StructureBuilder:
                 span = None
                 if len(text) <= len(entry.title) + 15:
                     span = self._entry_span(entry.title, index, text)
-                if span is None and re.search(rf"(?:^| ){re.escape(wanted)}$", loose[index]) and self._at_paragraph_start(index):
+                if span is None and text[:1].isupper() and re.search(rf"(?:^| ){re.escape(wanted)}$", loose[index]) and self._at_paragraph_start(index):
                     span = index  # the heading carries a short prefix: "Remissversion: Bilaga A: …"
                 if span is not None:
                     candidates.append((k, index, span))
@@ -487,14 +487,18 @@ class StructureBuilder:
         return None
 
     def _listed_entries(self, placed: list[tuple[int, int, int]], entries: list[TocEntry]) -> set[tuple[int, int]]:
-        """Placements of unnumbered sibling entries that follow one another line by line: a list of them."""
+        """Placements of three or more unnumbered entries that follow one another line by line: a list of
+        them (a "Bilagor" page), not their headings. (Two may be a heading and its first sub-heading.)"""
         listed: set[tuple[int, int]] = set()
-        for (k1, i1, end1), (k2, i2, _) in zip(placed, placed[1:]):
-            a, b = entries[k1], entries[k2]
-            if a.number or b.number or k2 != k1 + 1 or (a.level or 1) != (b.level or 1):
+        run: list[tuple[int, int, int]] = []
+        for placement in placed + [(-1, -1, -1)]:
+            k, i, _ = placement
+            if run and k == run[-1][0] + 1 and not entries[k].number and self._next_filled(run[-1][2], blanks=1) == i:
+                run.append(placement)
                 continue
-            if self._next_filled(end1, blanks=1) == i2:
-                listed.update({(k1, i1), (k2, i2)})
+            if len(run) >= 3:
+                listed.update((k2, i2) for k2, i2, _ in run)
+            run = [placement] if k >= 0 and not entries[k].number else []
         return listed
 
     def _shortened_entries(self, entries: list[TocEntry], placed: list[tuple[int, int, int]], headings: list[Heading]) -> list[Heading]:
