@@ -42,8 +42,9 @@ _EDGE_LINES = 4  # lines at the top and bottom of a page where running headers a
 _SINGLE_LETTER_WORDS = set("IÅÖOA")
 # Markdown escapes a PDF-to-Markdown conversion leaves in the text: "1\. INLEDNING", "\- punkt".
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
-# A heading number split by extraction: "4 .2.1 Brand i bostad", "7 .4.1".
+# A heading number split by extraction: "4 .2.1 Brand i bostad", "7 .4.1"; or typed with a colon: "4:10. Äskhult".
 _SPLIT_NUMBER = re.compile(r"^(\d{1,2}) \.(?=\d)")
+_COLON_NUMBER = re.compile(r"^(\d{1,2}):(\d{1,2})\.? (?=[A-ZÅÄÖ])")
 _SPLIT_WORD = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö][a-zåäö]+) ([a-zåäö]+)\b")
 
 
@@ -164,19 +165,28 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text.casefold()).strip()
 
 
+_HEADER_PAGE_NUMBER = re.compile(r"(?:^|\s)(?:# ?\(#\)|sida # av #|# av #|#/#)$")
+
+
 def _repeated_edge_lines(pages: list[list[Line]]) -> set[str]:
     """Shapes of lines that recur at page edges: running headers and footers."""
     counts: Counter[str] = Counter()
     for page in pages:
         counts.update({_shape(page[i].text) for i in _edge_indexes(page)})
-    needed = 2 if len(pages) <= 5 else max(3, len(pages) // 4)
-    return {shape for shape, count in counts.items() if count >= needed and len(shape) <= 120}
+    # A file that holds several documents repeats each one's header only over its own pages; a header that
+    # carries a page number ("LÄNSSTYRELSEN  Förslag till beslut  3 (15)") is furniture wherever it recurs.
+    needed = 2 if len(pages) <= 5 else max(3, len(pages) // 8)
+    numbered = _HEADER_PAGE_NUMBER
+    return {
+        shape for shape, count in counts.items()
+        if len(shape) <= 120 and (count >= needed or (count >= 3 and numbered.search(shape)))
+    }
 
 
 def fix_split_letters(text: str, vocabulary: Counter[str] | set[str]) -> str:
     """Rejoin what extraction split: a capital from its word ("S amverkan" -> "Samverkan"), a word in two
     ("Rädd ningstjänst", "Bilago r") and a heading number ("4 .2.1" -> "4.2.1")."""
-    text = _SPLIT_NUMBER.sub(r"\1.", text)
+    text = _COLON_NUMBER.sub(r"\1.\2 ", _SPLIT_NUMBER.sub(r"\1.", text))
     text = _SPLIT_WORD.sub(lambda m: _join_split_word(m, vocabulary), text)
 
     def join(match: re.Match) -> str:

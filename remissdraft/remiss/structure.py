@@ -106,6 +106,7 @@ class StructureBuilder:
         units = [h for h in (self._paragraph_unit(i) for i in range(start, stop)) if h is not None]
         if len(units) >= 2:
             found += units
+        found += self._cover_pages(start, stop)
         appendices = self._appendices(start, stop)
         # the line right under "Bilaga 5" names the appendix ("Uppgifter om …"): its first paragraph, not a heading
         named = {self._next_filled(a.end) for a in appendices}
@@ -133,6 +134,8 @@ class StructureBuilder:
             siblings = a.number.count(".") == b.number.count(".") and _follows(a.number, b.number)
             if siblings and self._next_filled(a.end, blanks=1) == b.start:
                 listed.update({id(a), id(b)})
+        if len(numbered) == 1:
+            listed.add(id(numbered[0]))  # one numbered line is no numbering: an item ("1. Karta"), not a chapter
         return [h for h in headings if id(h) not in listed]
 
     def _title_line(self, index: int) -> bool:
@@ -141,11 +144,28 @@ class StructureBuilder:
         line = self.lines[index]
         text = line.text.strip()
         words = text.split()
+        if len(words) <= 2 and text.endswith(":") and not text.endswith("::"):
+            text, words = text[:-1], text[:-1].split()  # a label standing alone: "Upplysningar:"
         if not text[:1].isupper() or len(words) > 12 or text.endswith(_TITLE_END) or _CAPTION.match(text):
             return False
+        if re.search(r"\d{5,}", text) or "@" in text or "www." in text or "://" in text:
+            return False  # a figure of five digits or more, an address: a table cell or contact line, not a title
         if index < self.front_end or line.columns or line.footnote or _NOT_TITLE_LINE.match(text) or _LABEL_HEADING.match(text):
             return False
-        return self._at_paragraph_start(index) and not self._two_cells(words)
+        if not self._at_paragraph_start(index) or self._two_cells(words):
+            return False
+        previous, following = self._previous_filled(index), self._next_filled(index)
+        rows = [i for i in (previous, following) if i is not None and (self.lines[i].columns or self.lines[i].in_table)]
+        if len(rows) == 2:
+            return False  # a line between two table rows is a row of that table
+        before = self.lines[previous].text.strip() if previous is not None else ""
+        return not (before.endswith(":") and len(before.split()) >= 4)  # what a sentence announces ("… ska följande rapporteras:")
+
+    def _previous_filled(self, index: int, blanks: int = 2) -> int | None:
+        for previous in range(index - 1, max(-1, index - 2 - blanks), -1):
+            if self.lines[previous].text.strip():
+                return previous
+        return None
 
     def _two_cells(self, words: list[str]) -> bool:
         """A capitalised word inside a line of lower-case words that the document elsewhere writes in lower
@@ -156,7 +176,7 @@ class StructureBuilder:
                     return True
         return False
 
-    def _title_block_ok(self, index: int, end: int) -> bool:
+    def _title_block_ok(self, index: int, end: int, sub: bool = False) -> bool:
         """What follows a title line: a new sentence, a list or a heading, and the title is not the first
         line of a wrapped paragraph (a long line running straight on)."""
         following = self._next_filled(end)
@@ -170,11 +190,30 @@ class StructureBuilder:
         straight_on = following == end + 1 and not nxt.gap_before
         if straight_on and len(last) > 0.75 * self.width and not self._broken_early(end, following):
             return False
-        if _PARAGRAPH_UNIT.match(text):
+        if _PARAGRAPH_UNIT.match(text) or self._opens_table(following) or self._opens_numbered_list(following):
             return True
+        if not sub and self._title_line(following) and self._title_block_ok(following, self._wrapped_title(following, text, False)[1], sub=True):
+            return True  # a heading straight over its first sub-heading
         if not (len(text) >= 0.6 * self.width or text.endswith(_SENTENCE_END)):
             return False
         return self._ends_a_sentence(following)
+
+    def _opens_table(self, index: int) -> bool:
+        """Two or more table rows start here (cells apart by wide gaps, or a Markdown table)."""
+        rows = 0
+        while index is not None and rows < 2:
+            line = self.lines[index]
+            if not (line.in_table or line.columns or _NOT_TITLE_LINE.match(line.text.strip())):
+                break
+            rows += 1
+            index = self._next_filled(index)
+        return rows >= 2
+
+    def _opens_numbered_list(self, index: int) -> bool:
+        """A list numbered from 1 starts here ("1. Karta" / "2. Skötselplan")."""
+        first = re.match(r"^1[.)] [A-ZÅÄÖ]", self.lines[index].text.strip())
+        following = self._next_filled(index)
+        return bool(first and following is not None and re.match(r"^2[.)] ", self.lines[following].text.strip()))
 
     def _broken_early(self, index: int, following: int | None = None) -> bool:
         """The line ends before the page's width would have made it: the next line's first word would have fitted
@@ -206,6 +245,23 @@ class StructureBuilder:
         if not match or line.footnote or line.in_table or not self._at_paragraph_start(index):
             return None
         return Heading(index, index, f"{match.group('number')} §", "", kind="paragraph", rest=match.group("rest"))
+
+    def _cover_pages(self, start: int, stop: int) -> list[Heading]:
+        """A page holding nothing but a short title block (one to three short lines, no sentence) opens a new
+        part of the file, such as an enclosed plan's cover ("Skötselplan" / "Kulturreservatet Lilla Äskhult")."""
+        pages: dict[int, list[int]] = {}
+        for index in range(start, stop):
+            if self.lines[index].text.strip():
+                pages.setdefault(self.lines[index].page, []).append(index)
+        found = []
+        first_page = self.lines[0].page if self.lines else 0
+        for page, indexes in pages.items():
+            texts = [self.lines[i].text.strip() for i in indexes]
+            if page == first_page or len(texts) > 3 or any(self.lines[i].footnote or self.lines[i].columns for i in indexes):
+                continue
+            if all(t[:1].isupper() and len(t) <= 60 and not t.endswith(_TITLE_END) and not t.isupper() for t in texts):
+                found.append(Heading(indexes[0], indexes[0], "", texts[0], kind="title"))
+        return found
 
     def _appendices(self, start: int, stop: int) -> list[Heading]:
         """ "Bilaga 5" heading a page, when the document itself names that appendix elsewhere."""
@@ -258,6 +314,8 @@ class StructureBuilder:
         title_line = not (self.plain_headings or self.has_font_cues or number or styled) and self._title_line(index)
         if not (number or styled or plain or title_line or _LABEL_HEADING.match(title)):
             return None
+        if title_line:
+            title = title.removesuffix(":")
         end = index
         if not line.paragraph:
             title, end = self._wrapped_title(index, title, styled)
@@ -273,7 +331,7 @@ class StructureBuilder:
             return Heading(index, end, "", title, styled=True, kind="styled" if styled else "plain")
         if title_line:
             if len(title) <= 120 and self._title_block_ok(index, end):
-                return Heading(index, end, "", title, kind="title")
+                return Heading(index, end, "", title.rstrip(":"), kind="title")
             return None
         if _LABEL_HEADING.match(title) and not _NOT_LABELS.match(title):
             return Heading(index, end, "", title, kind="label")
