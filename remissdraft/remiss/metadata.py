@@ -114,6 +114,8 @@ def _looks_like_title(text: str, min_words: int = 3) -> bool:
         return False
     if re.fullmatch(r".*\.(docx?|pdf|txt)", text, re.IGNORECASE) or text.lower().startswith("microsoft word"):
         return False
+    if re.search(r"\b\d+ ?\(\d+\)$", text):
+        return False  # a letterhead with its page number ("KUNGSBACKA KOMMUN  SAMMANTRÄDESPROTOKOLL  1 (1)")
     words = text.split()
     if len(words) < min_words or _ORGANISATION.fullmatch(text):
         return False
@@ -139,8 +141,9 @@ def find_reply_dnr(text: str) -> str:
 def find_sender(front: str, text: str) -> str:
     """The organisation named on the first page, else the one the text names most often; never a place the
     text only locates something in ("i Kungsbacka kommun"). A länsstyrelse gets its full name."""
-    names = [_county_board(m.group(0)) for m in _ORGANISATION.finditer(text) if not _PLACE_BEFORE.search(text[: m.start()][-12:])]
-    known = set(names)
+    matches = list(_ORGANISATION.finditer(text))
+    known = {_county_board(m.group(0)) for m in matches}
+    names = [_county_board(m.group(0)) for m in matches if not _PLACE_BEFORE.search(text[: m.start()][-12:])]
 
     def base(name: str) -> str:  # "Region Stockholms" (genitive) -> "Region Stockholm"
         if name == "Länsstyrelsen":
