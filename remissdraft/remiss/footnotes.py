@@ -10,6 +10,7 @@ That keeps out headings ("2 Beskrivning av …") and paragraphs the extraction s
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .clean import bullet_text
 from .lines import Line
@@ -19,16 +20,20 @@ _NOTE_START = re.compile(r"^(?P<number>\d{1,3})(?:\s+(?P<text>[A-ZÅÄÖ0-9\"”
 _MARKER = re.compile(r"(?:(?<=[A-Za-zÅÄÖåäö]{3})|(?<=[A-Za-zÅÄÖåäö)][.,:;])|(?<=[)”\"]))(?P<number>\d{1,3})(?=[\s.,;:)]|$)")
 _LEADERS = re.compile(r"\.{4,}")
 _MAX_SKIP = 5  # a note may follow a few numbers whose notes the extraction lost
+_MAX_LINES = 8
 _NOT_TEXT = re.compile(r"^(?:\||\[Tabell|```)")  # tables a conversion puts after a page's text
 
 
 def mark_footnotes(lines: list[Line]) -> None:
-    """Set `footnote` on every line of a footnote to the note's number."""
+    """Set `footnote` on every line of a footnote to the note's number. Where the format gives font sizes, a
+    note is set smaller than the body text."""
+    sizes = Counter(line.size for line in lines if line.size and line.text.strip())
+    body_size = sizes.most_common(1)[0][0] if sizes else None
     last = 0
     markers: set[int] = set()
     index = 0
     while index < len(lines):
-        start = _note_start(lines, index, last, markers)
+        start = _note_start(lines, index, last, markers, body_size)
         if start is None:
             if not _LEADERS.search(lines[index].text):
                 markers.update(int(m.group("number")) for m in _MARKER.finditer(lines[index].text))
@@ -42,11 +47,13 @@ def mark_footnotes(lines: list[Line]) -> None:
         index = end + 1
 
 
-def _note_start(lines: list[Line], index: int, last: int, markers: set[int]) -> tuple[int, int] | None:
+def _note_start(lines: list[Line], index: int, last: int, markers: set[int], body_size: float | None) -> tuple[int, int] | None:
     """(number, last line) when a footnote starts at `index`."""
     line = lines[index]
     match = _NOTE_START.match(line.text.strip())
-    if not match or line.in_table or line.list_item or line.style_level is not None or line.title_style:
+    if not match or line.in_table or line.list_item or line.style_level is not None or line.title_style or line.bold:
+        return None
+    if line.size and body_size and line.size >= body_size:
         return None
     number = int(match.group("number"))
     if not last < number <= last + _MAX_SKIP:
@@ -58,6 +65,8 @@ def _note_start(lines: list[Line], index: int, last: int, markers: set[int]) -> 
             return None
         first = following
     end = _note_end(lines, first, number)
+    if end - first >= _MAX_LINES:
+        return None  # a note is a few lines; this runs on like body text
     at_foot = all(_no_text(later) for later in lines[end + 1 :] if later.page == line.page)
     if at_foot or (number in markers and first == index):
         return number, end

@@ -12,7 +12,8 @@ from .clean import SUSPENDED_COMPOUND, bullet_text
 from .lines import Line, Outline
 from .toc import TocEntry
 
-NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>\S.*)$")
+NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>\S.*)$")
+_MAX_CHAPTER = 199  # a long document may run past chapter 40; the numbers must still follow one another
 _LABEL_HEADING = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: [A-ZÅÄÖ]")
 _NOT_LABELS = re.compile(r"^(bild|figur|tabell|karta|källa|källor|not|obs|tillämpas av|e-post|telefon|tel|webb|adress|datum|dnr)\b", re.IGNORECASE)
 _CAPTION = re.compile(r"^(bild|figur|fig\.|tabell|karta|diagram)\s*\d+", re.IGNORECASE)
@@ -43,7 +44,8 @@ class Heading:
 
 def join_lines(previous: str, following: str) -> str:
     """Join two wrapped lines, undoing end-of-line hyphenation but keeping "hälso- och sjukvård"."""
-    if re.search(r"[A-Za-zÅÄÖåäö]-$", previous) and following[:1].islower():
+    # only the end of `previous` is looked at: it may be a whole page-long paragraph being built up
+    if re.fullmatch(r"[A-Za-zÅÄÖåäö]-", previous[-2:]) and following[:1].islower():
         first_word = following.split()[0]
         if first_word in SUSPENDED_COMPOUND:
             return f"{previous} {following}"
@@ -324,7 +326,8 @@ class StructureBuilder:
         if not (styled or self._at_paragraph_start(index)):
             return None
         if number:
-            if any(part.startswith("0") or int(part) > 40 for part in number.split(".")):
+            parts = number.split(".")
+            if any(part.startswith("0") for part in parts) or int(parts[0]) > _MAX_CHAPTER:
                 return None
             return Heading(index, end, number, title, styled=styled, kind="numbered")
         if (styled or plain) and len(title) <= 120:
@@ -633,11 +636,18 @@ class StructureBuilder:
         return preamble, roots
 
     def reflow(self, lines: list[Line]) -> list[str]:
-        """Join hard-wrapped lines into paragraphs; bullets become "• " list items."""
+        """Join hard-wrapped lines into paragraphs; bullets become "• " list items. A paragraph is built up as a
+        list of pieces and joined once, so a page-long paragraph costs no more than its length."""
         paragraphs: list[str] = []
-        current = ""
+        parts: list[str] = []  # the current paragraph, piece by piece
         current_is_item = False
         blank_before = False
+        previous_text = ""
+
+        def close() -> None:
+            if parts:
+                paragraphs.append(("• " if current_is_item else "") + "".join(parts))
+
         for line in lines:
             text = line.text.strip()
             if not text:
@@ -646,26 +656,27 @@ class StructureBuilder:
             item = bullet_text(text)
             if item is None and line.list_item:
                 item = text
+            ended = bool(parts) and parts[-1].endswith(_SENTENCE_END)
             new = (
-                not current
+                not parts
                 or line.paragraph
                 or item is not None
                 or _CAPTION.match(text) is not None
-                or ((blank_before or line.gap_before) and not (starts_lower(text) and not current.endswith(_SENTENCE_END)))
-                or (current.endswith(_SENTENCE_END) and self._short(previous_text))
+                or ((blank_before or line.gap_before) and not (starts_lower(text) and not ended))
+                or (ended and self._short(previous_text))
                 or (len(previous_text) < 0.6 * self.width and not starts_lower(text))  # a line break: title block, address
-                or (self._short(text) and text[:1].isupper() and not text.endswith(_SENTENCE_END) and not current.endswith(_SENTENCE_END))
+                or (self._short(text) and text[:1].isupper() and not text.endswith(_SENTENCE_END) and not ended)
             )
             if new:
-                if current:
-                    paragraphs.append(("• " if current_is_item else "") + current)
-                current, current_is_item = (item if item is not None else text), item is not None
+                close()
+                parts, current_is_item = [item if item is not None else text], item is not None
             else:
-                current = join_lines(current, text)
+                joined = join_lines(parts[-1][-2:], text)  # only the end of the paragraph decides how to join
+                parts[-1] = parts[-1][:-2]
+                parts.append(joined)
             previous_text = text
             blank_before = False
-        if current:
-            paragraphs.append(("• " if current_is_item else "") + current)
+        close()
         return paragraphs
 
     def _short(self, text: str) -> bool:
