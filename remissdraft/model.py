@@ -25,8 +25,8 @@ class Section:
 
     @property
     def label(self) -> str:
-        """The heading as the remiss prints it: "4.1 Syfte"."""
-        return f"{self.number} {self.title}" if self.number else self.title
+        """The heading as the remiss prints it: "4.1 Syfte" (a regulation's paragraph has only its number: "5 §")."""
+        return f"{self.number} {self.title}".strip() if self.number else self.title
 
     def walk(self) -> Iterator[Section]:
         yield self

@@ -45,6 +45,7 @@ _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 # A heading number split by extraction: "4 .2.1 Brand i bostad", "7 .4.1"; or typed with a colon: "4:10. Äskhult".
 _SPLIT_NUMBER = re.compile(r"^(\d{1,2}) \.(?=\d)")
 _COLON_NUMBER = re.compile(r"^(\d{1,2}):(\d{1,2})\.? (?=[A-ZÅÄÖ])")
+_WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
 _SPLIT_WORD = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö][a-zåäö]+) ([a-zåäö]+)\b")
 
 
@@ -186,8 +187,10 @@ def _repeated_edge_lines(pages: list[list[Line]]) -> set[str]:
 def fix_split_letters(text: str, vocabulary: Counter[str] | set[str]) -> str:
     """Rejoin what extraction split: a capital from its word ("S amverkan" -> "Samverkan"), a word in two
     ("Rädd ningstjänst", "Bilago r") and a heading number ("4 .2.1" -> "4.2.1")."""
-    text = _COLON_NUMBER.sub(r"\1.\2 ", _SPLIT_NUMBER.sub(r"\1.", text))
-    text = _SPLIT_WORD.sub(lambda m: _join_split_word(m, vocabulary), text)
+    if text[:1].isdigit():
+        text = _COLON_NUMBER.sub(r"\1.\2 ", _SPLIT_NUMBER.sub(r"\1.", text))
+    if _has_rare_piece(text, vocabulary):
+        text = _SPLIT_WORD.sub(lambda m: _join_split_word(m, vocabulary), text)
 
     def join(match: re.Match) -> str:
         letter, rest = match.group(1), match.group(2)
@@ -207,6 +210,16 @@ def _join_split_word(match: re.Match, vocabulary: Counter[str] | set[str]) -> st
     if len(joined) >= 6 and joined in vocabulary and (_count(vocabulary, left.casefold()) < 2 or _count(vocabulary, right) < 2):
         return left + right
     return match.group(0)
+
+
+def _has_rare_piece(text: str, vocabulary: Counter[str] | set[str]) -> bool:
+    """A word split in two leaves a piece that occurs nowhere else: a rare word, or a stray letter."""
+    for word in _WORD.findall(text):
+        if len(word) == 1 and word not in _SINGLE_LETTER_WORDS and word.upper() not in _SINGLE_LETTER_WORDS:
+            return True
+        if len(word) >= 3 and _count(vocabulary, word.casefold()) < 2:
+            return True
+    return False
 
 
 def _count(vocabulary: Counter[str] | set[str], word: str) -> int:

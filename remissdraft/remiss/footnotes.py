@@ -19,6 +19,8 @@ _NOTE_START = re.compile(r"^(?P<number>\d{1,3})(?:\s+(?P<text>[A-ZÅÄÖ0-9\"”
 # A note's marker: digits glued to a word or to the punctuation after one ("dokument1.", "händelse.1", "(LSO)1").
 _MARKER = re.compile(r"(?:(?<=[A-Za-zÅÄÖåäö]{3})|(?<=[A-Za-zÅÄÖåäö)][.,:;])|(?<=[)”\"]))(?P<number>\d{1,3})(?=[\s.,;:)]|$)")
 _LEADERS = re.compile(r"\.{4,}")
+_DIGIT = re.compile(r"\d")
+_NOTE_DIGIT = re.compile(r"\s*\d")
 _MAX_SKIP = 5  # a note may follow a few numbers whose notes the extraction lost
 _MAX_LINES = 8
 _NOT_TEXT = re.compile(r"^(?:\||\[Tabell|```)")  # tables a conversion puts after a page's text
@@ -33,10 +35,11 @@ def mark_footnotes(lines: list[Line]) -> None:
     markers: set[int] = set()
     index = 0
     while index < len(lines):
-        start = _note_start(lines, index, last, markers, body_size)
+        start = _note_start(lines, index, last, markers, body_size) if _NOTE_DIGIT.match(lines[index].text) else None
         if start is None:
-            if not _LEADERS.search(lines[index].text):
-                markers.update(int(m.group("number")) for m in _MARKER.finditer(lines[index].text))
+            text = lines[index].text
+            if _DIGIT.search(text) and not _LEADERS.search(text):
+                markers.update(int(m.group("number")) for m in _MARKER.finditer(text))
             index += 1
             continue
         number, end = start

@@ -68,6 +68,7 @@ _NOT_TITLE = re.compile(
 # A regulation's head: "Naturvårdsverkets föreskrifter   NFS 2025:XX", the subject below it ("om miljörapport;").
 _REGULATION_HEAD = re.compile(r"^(?P<title>.+? föreskrifter(?: och allmänna råd)?)(?:\s+[A-ZÅÄÖ]{1,10}FS \d{4}:\S+)?$")
 _REGULATION_SUBJECT = re.compile(r"^(?:om|för|till) \S.*$")
+_TITLE_CONNECTORS = {"i", "och", "för", "av", "till", "med", "på", "om", "samt", "inom", "mot", "från", "vid", "under", "&", "–", "-"}
 _PRINTED = re.compile(r"^utkom från trycket(?: den)?\s*", re.IGNORECASE)
 
 
@@ -105,6 +106,11 @@ def find_title(preamble: list[str], declared: str, title_lines: list[str]) -> st
             if subject:
                 return f"{head.group('title')} {subject.rstrip(';,.')}"
         if _looks_like_title(text):
+            # a title block broken over lines: "… mottagning i" / "Hallands län"
+            for following in texts[position + 1 : position + 3]:
+                if text.split()[-1].casefold() not in _TITLE_CONNECTORS or not following[:1].isupper() or len(following) > 80:
+                    break
+                text = f"{text} {following}"
             return text
     return ""
 
