@@ -62,7 +62,7 @@ _NOT_TITLE = re.compile(
     rf"^(?:{_DNR_LABEL}\b|remissversion|samrådshandling|granskningshandling|utställningshandling|antagandehandling|"
     r"tjänsteskrivelse|tjänsteutlåtande|remiss\b|remissinstanser|sändlista|till\b|från\b|datum\b|sida\b|bilaga\b|"
     r"innehåll|version\b|utkast\b|beslutad|fastställd|remissutgåva|remisshandling|samrådsversion|"
-    r"tillkommer|text kommer|platshållare|\d{4}-\d\d-\d\d)",
+    r"tillkommer|text kommer|platshållare|\S+ författningssamling$|\d{4}-\d\d-\d\d)",
     re.IGNORECASE,
 )
 # A regulation's head: "Naturvårdsverkets föreskrifter   NFS 2025:XX", the subject below it ("om miljörapport;").
@@ -105,12 +105,16 @@ def find_title(preamble: list[str], declared: str, title_lines: list[str]) -> st
             subject = next((t for t in following if _REGULATION_SUBJECT.match(t)), "")
             if subject:
                 return f"{head.group('title')} {subject.rstrip(';,.')}"
-        if _looks_like_title(text):
-            # a title block broken over lines: "… mottagning i" / "Hallands län"
-            for following in texts[position + 1 : position + 3]:
-                if text.split()[-1].casefold() not in _TITLE_CONNECTORS or not following[:1].isupper() or len(following) > 80:
-                    break
-                text = f"{text} {following}"
+        # a title block broken over lines: "… mottagning i" / "Hallands län", "KOLLEKTIVTRAFIKPLAN 2026" / "MED UTBLICK …"
+        for following in texts[position + 1 : position + 3]:
+            ends_open = text.split()[-1].casefold() in _TITLE_CONNECTORS and following[:1].isupper()
+            opens_on = following.split()[0].casefold() in _TITLE_CONNECTORS if following.split() else False
+            if not (ends_open or opens_on) or len(following) > 80 or _NOT_TITLE.match(following):
+                break
+            text = f"{text} {following}"
+        # a two-word title stands on its cover when one word is a long compound: "Hallands biblioteksplan"
+        two_words = len(text.split()) == 2 and max(len(w) for w in text.split()) >= 12
+        if _looks_like_title(text, min_words=2 if two_words else 3):
             return text
     return ""
 

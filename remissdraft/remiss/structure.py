@@ -123,7 +123,7 @@ class StructureBuilder:
                 continue
             following = self._next_filled(index, blanks=0)
             runs_on = following is not None and starts_lower(self.lines[following].text.strip())
-            if line.paragraph and text.endswith(_SENTENCE_END) or len(text) >= 0.6 * self.width and (runs_on or text.endswith(_SENTENCE_END)):
+            if line.paragraph and text.endswith(_SENTENCE_END) or len(text) >= 0.6 * self.full_width and (runs_on or text.endswith(_SENTENCE_END)):
                 return index
         return len(self.lines)
 
@@ -152,7 +152,7 @@ class StructureBuilder:
             return False
         if re.search(r"\d{5,}", text) or "@" in text or "www." in text or "://" in text:
             return False  # a figure of five digits or more, an address: a table cell or contact line, not a title
-        if index < self.front_end or line.columns or line.footnote or _NOT_TITLE_LINE.match(text) or _LABEL_HEADING.match(text):
+        if (index < self.front_end and line.page == self.lines[0].page) or line.columns or line.footnote or _NOT_TITLE_LINE.match(text) or _LABEL_HEADING.match(text):
             return False
         if not self._at_paragraph_start(index) or self._two_cells(words):
             return False
@@ -474,8 +474,9 @@ class StructureBuilder:
         if before:
             cover = self.lines[0].page
             pool = [i for i in range(before) if self.lines[i].page != cover] + pool
-            if entries and not entries[0].number and entries[0].page == 1:
-                entries = entries[1:]  # the cover's title, listed as page 1: not a section
+            cover_text = _loose(" ".join(line.text for line in self.lines if line.page == cover))
+            if entries and not entries[0].number and _loose(entries[0].title) in cover_text:
+                entries = entries[1:]  # the cover's title, listed first: not a section
         candidates = self._entry_candidates(entries, pool)
         placed = _longest_chain(candidates)
         listing = self._listed_entries(placed, entries)
