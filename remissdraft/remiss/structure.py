@@ -83,6 +83,8 @@ class StructureBuilder:
         stop = len(self.lines) if end is None else end
         candidates = [c for c in (self._candidate(i) for i in range(start, stop)) if c is not None]
         numbered = self._numbered_chain([c for c in candidates if c.kind == "numbered"])
+        # Memo-only rules (plain_headings=True, owned by the import helper) go here, e.g. numbered
+        # headings of an yttrande that need not follow each other. Remiss-only rules are below.
         chosen = set(id(c) for c in numbered)
         first_numbered = numbered[0].start if numbered else len(self.lines)
         headings = list(numbered)
