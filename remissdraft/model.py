@@ -17,6 +17,7 @@ class Section:
     level: int
     paragraphs: list[str] = field(default_factory=list)  # list items start with "• "
     children: list[Section] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)  # the section's footnotes, kept out of its text
 
     @property
     def text(self) -> str:
@@ -24,8 +25,8 @@ class Section:
 
     @property
     def label(self) -> str:
-        """The heading as the remiss prints it: "4.1 Syfte"."""
-        return f"{self.number} {self.title}" if self.number else self.title
+        """The heading as the remiss prints it: "4.1 Syfte" (a regulation's paragraph has only its number: "5 §")."""
+        return f"{self.number} {self.title}".strip() if self.number else self.title
 
     def walk(self) -> Iterator[Section]:
         yield self

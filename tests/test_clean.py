@@ -78,3 +78,38 @@ def test_text_without_page_breaks_is_split_at_page_markers():
                   "Diarienummer", "HSN 2020-1753", "5.1 Psykisk hälsa", "Mer brödtext.")
     kept = [line.text for line in remove_furniture([lines])]
     assert kept == ["1. Inledning", "Brödtext.", "5.1 Psykisk hälsa", "Mer brödtext."]
+
+
+def test_markdown_escapes_of_a_conversion_are_undone():
+    assert normalize("1\\. INLEDNING") == "1. INLEDNING"
+    assert normalize("\\-  att snabbt rädda") == "- att snabbt rädda"
+    assert normalize("reviderad 2016\\. Överenskommelse") == "reviderad 2016. Överenskommelse"
+
+
+def test_split_heading_numbers_and_words_are_rejoined():
+    from collections import Counter
+
+    words = Counter({"räddningstjänst": 40, "bilagor": 3, "bilago": 1, "ningstjänst": 1, "rädd": 1, "inom": 9, "och": 50})
+    assert fix_split_letters("4 .2.1 Brand i bostad", words) == "4.2.1 Brand i bostad"
+    assert fix_split_letters("4:10. Äskhult 2:2", words) == "4.10 Äskhult 2:2"
+    assert fix_split_letters("8 Rädd ningstjänst – förmåga", words) == "8 Räddningstjänst – förmåga"
+    assert fix_split_letters("Bilago r", words) == "Bilagor"
+    # two real words are left alone even when together they make one ("in om" is not "inom")
+    assert fix_split_letters("kom in om kvällen", Counter({"inom": 9, "kom": 5, "kvällen": 2})) == "kom in om kvällen"
+
+
+def test_footnotes_are_found_by_number_and_marker():
+    from remissdraft.remiss.footnotes import mark_footnotes
+
+    page = [
+        Line("Regionen ska planera för samverkan vid en allvarlig händelse.1 Det är", page=0),
+        Line("nödvändigt att ha en dialog med andra regioner.", page=0),
+        Line("", page=0),
+        Line("2 Beskrivning av Räddningstjänsten", page=0),  # a heading: no marker 2, not at the page's foot
+        Line("Räddningstjänsten är ett kommunalförbund.", page=0),
+        Line("", page=0),
+        Line("1 SOSFS 2013:22 Socialstyrelsens föreskrifter och allmänna råd om katastrofmedicinsk", page=0),
+        Line("beredskap", page=0),
+    ]
+    mark_footnotes(page)
+    assert [line.footnote for line in page] == [0, 0, 0, 0, 0, 0, 1, 1]

@@ -63,3 +63,58 @@ def test_title_skips_labels_and_organisation_lines():
     preamble = ["Region Stockholm", "Remissversion", "Strategi för främjande av psykisk hälsa 2022–2030"]
     assert find_title(preamble, "", []) == "Strategi för främjande av psykisk hälsa 2022–2030"
     assert find_title(preamble, "Microsoft Word - strategi.docx", []) == "Strategi för främjande av psykisk hälsa 2022–2030"
+
+
+@pytest.mark.parametrize(
+    "text, dnr",
+    [
+        ("Diarienummer: 457-6939-2024", "457-6939-2024"),  # a länsstyrelse's own shape
+        ("2023-12-13 Diarienummer:\n435-1705-21", "435-1705-21"),
+        ("Naturvårdsverkets författningssamling\nISSN 1403-8234\nNFS 2025:XX", ""),  # a series number, not a dnr
+    ],
+)
+def test_dnr_shapes_of_real_remisser(text, dnr):
+    assert find_dnr(text) == dnr
+
+
+@pytest.mark.parametrize(
+    "text, deadline",
+    [
+        ("Samrådet skedde skriftligen via formellt remissförfarande. Remissperiod 2024-03-14 till 2024-05-19.", date(2024, 5, 19)),
+        ("Förslaget översänds för eventuella synpunkter som ska vara inkomna senast 20 februari 2024.", date(2024, 2, 20)),
+        ("Granskningsutskick, sista svarsdag 17 juni 2025.", date(2025, 6, 17)),
+    ],
+)
+def test_deadline_from_answer_wording(text, deadline):
+    assert find_deadline(text) == deadline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avtal om larmning och övergripande ledning, tecknat mellan RSG och respektive räddningstjänst, senaste version 2023-07-01",
+        "Miljörapporten ska senast den 31 mars året efter det kalenderår som miljörapporten avser vara inlämnad.",
+        "Bestämmelserna ska tillämpas på den miljörapport som ska ges in till tillsynsmyndigheten senast den 31 mars 2026.",
+        "En fastställd plan för den framtida publika verksamheten ska finnas senast 2025.",
+    ],
+)
+def test_dates_that_set_no_answer_date(text):
+    assert find_deadline(text) is None
+
+
+def test_county_boards_get_their_full_name_and_places_are_not_senders():
+    assert find_sender("", "Länsstyrelsen Hallands tidigare arbete. Länsstyrelsen i Halland beslutar.") == "Länsstyrelsen i Hallands län"
+    front = "Förslag till beslut för det blivande kulturreservatet Lilla Äskhult i Kungsbacka kommun\nLänsstyrelsen har upprättat ett förslag."
+    assert find_sender(front, front + " Länsstyrelsen i Hallands län beslutar.") == "Länsstyrelsen i Hallands län"
+    assert find_sender("Räddningstjänstförbundet Storgöteborg\natt gälla från 2024-10-01", "…") == "Räddningstjänstförbundet Storgöteborg"
+
+
+def test_title_of_a_regulation_and_never_a_placeholder():
+    preamble = ["Naturvårdsverkets författningssamling", "ISSN 1403-8234", "Naturvårdsverkets föreskrifter NFS 2025:XX",
+                "Utkom från trycket om miljörapport;", "den beslutade den X november 2025."]
+    assert find_title(preamble, "", []) == "Naturvårdsverkets föreskrifter om miljörapport"
+    assert find_title(["Tillkommer inför slutversion.", "Kulturplan för Halland 2026–2029"], "", []) == "Kulturplan för Halland 2026–2029"
+    assert find_title(["Remissutgåva", "Hallands biblioteksplan 2026–2029"], "", []) == "Hallands biblioteksplan 2026–2029"
+    assert find_title(["Regional strategi för storskalig utrymning och mottagning i", "Hallands län", "Titel: …"], "", []) == (
+        "Regional strategi för storskalig utrymning och mottagning i Hallands län"
+    )

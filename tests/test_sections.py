@@ -39,7 +39,8 @@ def test_every_section_and_nothing_else(doc, name, read, expected_sections):
 @pytest.mark.parametrize("doc, name", CASES)
 def test_section_text_is_complete(doc, name, read, expected_sections):
     for section, expected in zip(flat(read(name)), expected_sections[doc]["sections"]):
-        words = sum(len(p.removeprefix("• ").split()) for p in section.paragraphs)
+        # footnotes are kept apart from the text (section.footnotes); the expected counts include them
+        words = sum(len(p.removeprefix("• ").split()) for p in section.paragraphs + section.footnotes)
         assert abs(words - expected["words"]) <= max(2, 0.05 * expected["words"]), (section.label, words, expected["words"])
 
 
@@ -132,3 +133,41 @@ def test_markdown_headings_and_bold_lines(tmp_path):
     assert remiss.title == "Regional cykelstrategi"
     assert remiss.dnr == "TN 2024-0012"
     assert flat(remiss)[2].paragraphs == ["Andelen resor med cykel ska fördubblas.", "• fler cykelbanor", "• säkra parkeringar"]
+
+
+def _write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_plain_title_lines_and_a_placeholder_cover(tmp_path):
+    """A plan whose headings are plain title lines (no numbers, no font cues) and whose cover starts with a
+    placeholder; ALL-CAPS sub-headings count too. Not table rows, list items or captions."""
+    body = "Planen beskriver hur regionen ska arbeta med kultur under perioden och hur arbetet följs upp av nämnden.\n" * 2
+    text = (
+        "Tillkommer inför slutversion.\n\nKulturplan för Halland 2026–2029\n\nRemissversion\n\f\n"
+        f"Inledning\n\n{body}\nSAMMANFATTNING\n\n{body}\n"
+        f"Kultur som samhällskraft\n{body}\n"
+        "• en punkt i en lista\n• en punkt till\n\nFigur 1. Karta över länet\n\n"
+        f"Uppföljning och lärande\n\n{body}"
+    )
+    remiss = read_remiss([_write(tmp_path, "kulturplan.txt", text)])
+    assert [s.title for s in flat(remiss)] == ["Inledning", "SAMMANFATTNING", "Kultur som samhällskraft", "Uppföljning och lärande"]
+    assert remiss.title == "Kulturplan för Halland 2026–2029"
+
+
+def test_table_of_contents_without_dot_leaders(tmp_path):
+    body = "Biblioteken ska verka för det demokratiska samhällets utveckling och bidra till kunskapsförmedling.\n" * 2
+    text = (
+        "Remissutgåva\n\nHallands\n\nbiblioteksplan\n\f\nInnehållsförteckning\n\n"
+        "Inledning – Plan för bibliotek i Halland 1\nGemensamma mål formar ett arbetssätt          1\n"
+        "Samhällets utmaningar                 3\n\nBilaga 1 - Ordlista                4\n\f\n"
+        f"Inledning – Plan för bibliotek i Halland\n\n{body}\nHallands plan – en underrubrik som tabellen inte listar\n{body}\n"
+        f"Gemensamma mål formar ett arbetssätt\n{body}\f\nSamhällets utmaningar\n\n{body}\f\nBilaga 1 - Ordlista\n\n{body}"
+    )
+    remiss = read_remiss([_write(tmp_path, "biblioteksplan.txt", text)])
+    assert [s.title for s in flat(remiss)] == [
+        "Inledning – Plan för bibliotek i Halland", "Gemensamma mål formar ett arbetssätt", "Samhällets utmaningar", "Bilaga 1 - Ordlista",
+    ]
+    assert remiss.title == "Hallands biblioteksplan"

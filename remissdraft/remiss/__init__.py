@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,10 +11,12 @@ from ..errors import UnreadableFileError, UnsupportedFileError
 from ..model import Remiss, RemissFacts, Section
 from . import metadata
 from .clean import fix_split_letters, normalize, remove_furniture, vocabulary
+from .footnotes import mark_footnotes
 from .lines import Line, RawDocument
 from .structure import NUMBERED_HEADING, StructureBuilder
 from .toc import read_toc, toc_line_indexes
 
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
 READERS = {".pdf": "pdf", ".docx": "docx", ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text"}
 
 __all__ = ["Document", "check_file", "read_document", "read_remiss", "read_raw", "READERS"]
@@ -73,9 +76,11 @@ def read_document(path: Path, plain_headings: bool = False, raw: RawDocument | N
         entries = read_toc(lines, toc)
         for index in toc:
             lines[index] = Line("", page=lines[index].page)
-        headings = builder.headings_from_toc(entries, max(toc) + 1)
+        headings = builder.headings_from_toc(entries, max(toc) + 1, min(toc))
         if len(headings) < max(3, len(entries) // 2):
             headings = []
+        elif not plain_headings:
+            headings = builder.complete_toc_headings(headings, entries, min(toc))
     if not headings and len(raw.outline) >= 3:
         headings = builder.headings_from_outline(raw.outline)
         if len(headings) < max(3, len(raw.outline) // 2):
@@ -114,11 +119,13 @@ def read_remiss(paths: list[Path]) -> Remiss:
 def _clean_lines(raw: RawDocument) -> list[Line]:
     for page in raw.pages:
         for line in page:
+            line.columns = bool(_COLUMN_GAP.search(line.text.strip()))
             line.text = normalize(line.text)
     lines = remove_furniture(raw.pages)
     words = vocabulary(lines)
     for line in lines:
         line.text = fix_split_letters(line.text, words)
+    mark_footnotes(lines)
     return lines
 
 

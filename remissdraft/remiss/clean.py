@@ -40,10 +40,20 @@ SUSPENDED_COMPOUND = {"och", "eller", "samt", "respektive", "resp.", "som", "til
 _HYPHEN_MARK = re.compile(r"\ufffe(\S*)")
 _EDGE_LINES = 4  # lines at the top and bottom of a page where running headers and footers live
 _SINGLE_LETTER_WORDS = set("IÅÖOA")
+# Markdown escapes a PDF-to-Markdown conversion leaves in the text: "1\. INLEDNING", "\- punkt".
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+# A heading number split by extraction: "4 .2.1 Brand i bostad", "7 .4.1"; or typed with a colon: "4:10. Äskhult".
+_SPLIT_NUMBER = re.compile(r"^(\d{1,2}) \.(?=\d)")
+_COLON_NUMBER = re.compile(r"^(\d{1,2}):(\d{1,2})\.? (?=[A-ZÅÄÖ])")
+_WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
+_SPLIT_WORD = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö][a-zåäö]+) ([a-zåäö]+)\b")
 
 
 def normalize(text: str) -> str:
-    """NFC, diacritics rejoined to their letter, private-use bullets mapped, whitespace collapsed."""
+    """NFC, diacritics rejoined to their letter, private-use bullets mapped, Markdown escapes undone,
+    whitespace collapsed."""
+    if "\\" in text:
+        text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     if text.isascii():
         return re.sub(r"\s+", " ", text).strip()
     if any(mark in text for mark in _SPACING_MARKS):
@@ -156,17 +166,31 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text.casefold()).strip()
 
 
+_HEADER_PAGE_NUMBER = re.compile(r"(?:^|\s)(?:# ?\(#\)|sida # av #|# av #|#/#)$")
+
+
 def _repeated_edge_lines(pages: list[list[Line]]) -> set[str]:
     """Shapes of lines that recur at page edges: running headers and footers."""
     counts: Counter[str] = Counter()
     for page in pages:
         counts.update({_shape(page[i].text) for i in _edge_indexes(page)})
-    needed = 2 if len(pages) <= 5 else max(3, len(pages) // 4)
-    return {shape for shape, count in counts.items() if count >= needed and len(shape) <= 120}
+    # A file that holds several documents repeats each one's header only over its own pages; a header that
+    # carries a page number ("LÄNSSTYRELSEN  Förslag till beslut  3 (15)") is furniture wherever it recurs.
+    needed = 2 if len(pages) <= 5 else max(3, len(pages) // 8)
+    numbered = _HEADER_PAGE_NUMBER
+    return {
+        shape for shape, count in counts.items()
+        if len(shape) <= 120 and (count >= needed or (count >= 3 and numbered.search(shape)))
+    }
 
 
-def fix_split_letters(text: str, vocabulary: set[str]) -> str:
-    """Rejoin a capital split from its word by extraction: "S amverkan" -> "Samverkan"."""
+def fix_split_letters(text: str, vocabulary: Counter[str] | set[str]) -> str:
+    """Rejoin what extraction split: a capital from its word ("S amverkan" -> "Samverkan"), a word in two
+    ("Rädd ningstjänst", "Bilago r") and a heading number ("4 .2.1" -> "4.2.1")."""
+    if text[:1].isdigit():
+        text = _COLON_NUMBER.sub(r"\1.\2 ", _SPLIT_NUMBER.sub(r"\1.", text))
+    if _has_rare_piece(text, vocabulary):
+        text = _SPLIT_WORD.sub(lambda m: _join_split_word(m, vocabulary), text)
 
     def join(match: re.Match) -> str:
         letter, rest = match.group(1), match.group(2)
@@ -178,8 +202,33 @@ def fix_split_letters(text: str, vocabulary: set[str]) -> str:
     return re.sub(r"(?<![\w-])([A-ZÅÄÖ]) ([a-zåäö]{2,})\b", join, text)
 
 
-def vocabulary(lines: list[Line]) -> set[str]:
-    words: set[str] = set()
+def _join_split_word(match: re.Match, vocabulary: Counter[str] | set[str]) -> str:
+    """Two pieces that only make a word together: the joined form is a word of the document, and one piece
+    occurs nowhere else (a piece seen once is only this occurrence)."""
+    left, right = match.group(1), match.group(2)
+    joined = (left + right).casefold()
+    if len(joined) >= 6 and joined in vocabulary and (_count(vocabulary, left.casefold()) < 2 or _count(vocabulary, right) < 2):
+        return left + right
+    return match.group(0)
+
+
+def _has_rare_piece(text: str, vocabulary: Counter[str] | set[str]) -> bool:
+    """A word split in two leaves a piece that occurs nowhere else: a rare word, or a stray letter."""
+    for word in _WORD.findall(text):
+        if len(word) == 1 and word not in _SINGLE_LETTER_WORDS and word.upper() not in _SINGLE_LETTER_WORDS:
+            return True
+        if len(word) >= 3 and _count(vocabulary, word.casefold()) < 2:
+            return True
+    return False
+
+
+def _count(vocabulary: Counter[str] | set[str], word: str) -> int:
+    return vocabulary[word] if isinstance(vocabulary, Counter) else int(word in vocabulary)
+
+
+def vocabulary(lines: list[Line]) -> Counter[str]:
+    """How often each word of three letters or more occurs in the document (casefolded)."""
+    words: Counter[str] = Counter()
     for line in lines:
         words.update(w.casefold() for w in re.findall(r"[A-Za-zÅÄÖåäöÉéÜü]{3,}", line.text))
     return words

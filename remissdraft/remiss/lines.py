@@ -22,6 +22,8 @@ class Line:
     in_table: bool = False
     top: float | None = None  # distance from the top of the page, 0..1, when known
     indent: float | None = None  # how far in the line starts (PDF: share of the page width; text: spaces)
+    footnote: int = 0  # the number of the footnote this line belongs to (0: body text)
+    columns: bool = False  # the source line has a wide gap inside it (a table row or a two-column layout)
 
 
 @dataclass

@@ -18,16 +18,24 @@ _DATE = re.compile(
     rf"|\b(?P<day>[0-3]?\d)(?::e|:a)?\s+(?P<month>{_MONTH})\s+(?:år\s+)?(?P<year>20\d\d)\b",
     re.IGNORECASE,
 )
+# A deadline is a date in a sentence about the answer ("svar", "yttrande", "synpunkter", "remisstiden") that
+# says by when ("senast", "tillhanda", "sista svarsdag", "remissperiod … till …"). "senaste version
+# 2023-07-01" and "miljörapporten ska senast den 31 mars" set no answer date.
 _DEADLINE_CUE = re.compile(
-    r"remisstid|senast|svar(?:et|en)?\b[^.]{0,60}\b(?:tillhanda|inkomma|inkommit|lämnas|skickas|vara)|"
-    r"sista dag|svarsdatum|besvaras\b[^.]{0,40}\bsenast|yttrande[^.]{0,60}\b(?:senast|före|tillhanda)",
+    r"\bsenast\b|remisstid|remissperiod|svarstid|tillhanda|\bsista (?:svars)?dag|svarsdatum|\bföre den\b",
     re.IGNORECASE,
 )
-# Diarienummer shapes: "HSN 2020-1753", "SOCN 2021/132", "KS-2023-00417", "PLAN.2024.747", "3.1-4788-2026".
-_DNR_TOKEN = r"(?:[A-ZÅÄÖ]{1,8}[ .-]?\d{4}[-/.:]\d{1,6}(?:[-/.:]\d{1,6})?|\d{1,2}(?:\.\d{1,2})?-\d{2,6}-\d{4}|[A-ZÅÄÖ]{1,8}[ .-]?\d{2,6}[-/]\d{2,4})"
+_ANSWER_WORD = re.compile(r"\b(?:svar\w*|remiss\w*|yttrande\w*|synpunkter\w*|besvara\w*|kommentarer)\b", re.IGNORECASE)
+_RANGE_TO = re.compile(r"^\s*(?:till(?: och med)?(?: den)?|–|—|-)\s*$", re.IGNORECASE)
+# Diarienummer shapes: "HSN 2020-1753", "SOCN 2021/132", "KS-2023-00417", "PLAN.2024.747", "3.1-4788-2026",
+# a länsstyrelse's "457-6939-2024" and "435-1705-21". Never an ISSN or ISBN ("ISSN 1403-8234").
+_DNR_TOKEN = (
+    r"(?:(?!IS[SB]N\b)[A-ZÅÄÖ]{1,8}[ .-]?\d{4}[-/.:]\d{1,6}(?:[-/.:]\d{1,6})?|\d{1,2}(?:\.\d{1,2})?-\d{2,6}-\d{4}|"
+    r"(?<![\d-])\d{3}-\d{3,6}-(?:\d{4}|\d{2})(?![\d-])|(?!IS[SB]N\b)[A-ZÅÄÖ]{1,8}[ .-]?\d{2,6}[-/]\d{2,4})"
+)
 _DNR_LABEL = r"(?:diarienummer|diarienr\.?|dnr\.?|d\.nr\.?|ärendenummer|ärendenr\.?|beteckning|vår beteckning|vårt dnr)"
 _LABELLED_DNR = re.compile(rf"\b{_DNR_LABEL}\s*:?\s*(?P<dnr>{_DNR_TOKEN})", re.IGNORECASE)
-_BARE_DNR = re.compile(rf"(?<![\w.-])(?P<dnr>[A-ZÅÄÖ]{{1,8}}[ .-]\d{{4}}[-/.]\d{{1,6}})(?![\w-])")
+_BARE_DNR = re.compile(rf"(?<![\w.-])(?P<dnr>(?!IS[SB]N\b)[A-ZÅÄÖ]{{1,8}}[ .-]\d{{4}}[-/.]\d{{1,6}})(?![\w-])")
 _REPLY_DNR = re.compile(
     rf"\b(?:ange|uppge|märk|märkt|hänvisa till|med angivande av)\b[^.]{{0,40}}?\b{_DNR_LABEL}?\s*:?\s*(?P<dnr>{_DNR_TOKEN})",
     re.IGNORECASE,
@@ -36,15 +44,32 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SEND_CUE = re.compile(r"\b(?:skickas|sänds|lämnas|mejlas|mailas|inkomma|ges in|insändas)\b[^.]{0,30}\btill\b", re.IGNORECASE)
 _ORGANISATION = re.compile(
     r"\b(?:Region [A-ZÅÄÖ][a-zåäö]+|Västra Götalandsregionen|[A-ZÅÄÖ][a-zåäö]+ kommun|"
-    r"Länsstyrelsen (?:i )?[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?(?: län)?|"
-    r"(?!Kommun|Region|Lands|Stads)[A-ZÅÄÖ][a-zåäö]*(?:myndigheten|verket|kollegiet|inspektionen|departementet|styrelsen|förbundet))\b"
+    r"Länsstyrelsen(?: (?:i )?[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?(?: län)?)?|"
+    r"(?!Kommun|Region|Lands|Stads)[A-ZÅÄÖ][a-zåäö]*förbundet(?: [A-ZÅÄÖ][a-zåäö]+\b(?! (?:kommun|län)\b))?|"
+    r"(?!Kommun|Region|Lands|Stads)[A-ZÅÄÖ][a-zåäö]*(?:myndigheten|verket|kollegiet|inspektionen|departementet|styrelsen))\b"
 )
+# The counties, as a länsstyrelse's name writes them: "Länsstyrelsen i Hallands län".
+_COUNTIES = {
+    "Blekinge": "Blekinge", "Dalarna": "Dalarnas", "Gotland": "Gotlands", "Gävleborg": "Gävleborgs",
+    "Halland": "Hallands", "Jämtland": "Jämtlands", "Jönköping": "Jönköpings", "Kalmar": "Kalmar",
+    "Kronoberg": "Kronobergs", "Norrbotten": "Norrbottens", "Skåne": "Skåne", "Stockholm": "Stockholms",
+    "Södermanland": "Södermanlands", "Uppsala": "Uppsala", "Värmland": "Värmlands", "Västerbotten": "Västerbottens",
+    "Västernorrland": "Västernorrlands", "Västmanland": "Västmanlands", "Västra Götaland": "Västra Götalands",
+    "Örebro": "Örebro", "Östergötland": "Östergötlands",
+}
+_PLACE_BEFORE = re.compile(r"\b(?:i|inom|utanför|från|till|mot)\s+$")  # "… Lilla Äskhult i Kungsbacka kommun"
 _NOT_TITLE = re.compile(
     rf"^(?:{_DNR_LABEL}\b|remissversion|samrådshandling|granskningshandling|utställningshandling|antagandehandling|"
     r"tjänsteskrivelse|tjänsteutlåtande|remiss\b|remissinstanser|sändlista|till\b|från\b|datum\b|sida\b|bilaga\b|"
-    r"innehåll|version\b|utkast\b|beslutad|fastställd|\d{4}-\d\d-\d\d)",
+    r"innehåll|version\b|utkast\b|beslutad|fastställd|remissutgåva|remisshandling|samrådsversion|"
+    r"tillkommer|text kommer|platshållare|\S+ författningssamling$|\d{4}-\d\d-\d\d)",
     re.IGNORECASE,
 )
+# A regulation's head: "Naturvårdsverkets föreskrifter   NFS 2025:XX", the subject below it ("om miljörapport;").
+_REGULATION_HEAD = re.compile(r"^(?P<title>.+? föreskrifter(?: och allmänna råd)?)(?:\s+[A-ZÅÄÖ]{1,10}FS \d{4}:\S+)?$")
+_REGULATION_SUBJECT = re.compile(r"^(?:om|för|till) \S.*$")
+_TITLE_CONNECTORS = {"i", "och", "för", "av", "till", "med", "på", "om", "samt", "inom", "mot", "från", "vid", "under", "&", "–", "-"}
+_PRINTED = re.compile(r"^utkom från trycket(?: den)?\s*", re.IGNORECASE)
 
 
 def extract(
@@ -71,9 +96,25 @@ def find_title(preamble: list[str], declared: str, title_lines: list[str]) -> st
         candidate = re.sub(r"\s+", " ", candidate or "").strip()
         if _looks_like_title(candidate, min_words=1):
             return candidate
-    for paragraph in preamble:
-        text = paragraph.lstrip("• ").strip()
-        if _looks_like_title(text):
+    texts = [paragraph.lstrip("• ").strip() for paragraph in preamble]
+    for position, text in enumerate(texts):
+        head = _REGULATION_HEAD.match(text)
+        if head:
+            # the right-hand column of the head ("Utkom från trycket den …") runs into the subject line
+            following = [_PRINTED.sub("", t) for t in texts[position + 1 : position + 5]]
+            subject = next((t for t in following if _REGULATION_SUBJECT.match(t)), "")
+            if subject:
+                return f"{head.group('title')} {subject.rstrip(';,.')}"
+        # a title block broken over lines: "… mottagning i" / "Hallands län", "KOLLEKTIVTRAFIKPLAN 2026" / "MED UTBLICK …"
+        for following in texts[position + 1 : position + 3]:
+            ends_open = text.split()[-1].casefold() in _TITLE_CONNECTORS and following[:1].isupper()
+            opens_on = following.split()[0].casefold() in _TITLE_CONNECTORS if following.split() else False
+            if not (ends_open or opens_on) or len(following) > 80 or _NOT_TITLE.match(following):
+                break
+            text = f"{text} {following}"
+        # a two-word title stands on its cover when one word is a long compound: "Hallands biblioteksplan"
+        two_words = len(text.split()) == 2 and max(len(w) for w in text.split()) >= 12
+        if _looks_like_title(text, min_words=2 if two_words else 3):
             return text
     return ""
 
@@ -83,9 +124,13 @@ def _looks_like_title(text: str, min_words: int = 3) -> bool:
         return False
     if re.fullmatch(r".*\.(docx?|pdf|txt)", text, re.IGNORECASE) or text.lower().startswith("microsoft word"):
         return False
+    if re.search(r"\b\d+ ?\(\d+\)$", text):
+        return False  # a letterhead with its page number ("KUNGSBACKA KOMMUN  SAMMANTRÄDESPROTOKOLL  1 (1)")
     words = text.split()
     if len(words) < min_words or _ORGANISATION.fullmatch(text):
         return False
+    if text.endswith(".") and len(words) <= 5:
+        return False  # a short sentence on the cover is a note or placeholder ("Tillkommer inför slutversion.")
     return text[0].isupper() and sum(ch.isalpha() for ch in text) >= 0.6 * len(text.replace(" ", ""))
 
 
@@ -104,18 +149,35 @@ def find_reply_dnr(text: str) -> str:
 
 
 def find_sender(front: str, text: str) -> str:
-    """The organisation named on the first page, else the one the text names most often."""
-    names = [match.group(0) for match in _ORGANISATION.finditer(text)]
-    known = set(names)
+    """The organisation named on the first page, else the one the text names most often; never a place the
+    text only locates something in ("i Kungsbacka kommun"). A länsstyrelse gets its full name."""
+    matches = list(_ORGANISATION.finditer(text))
+    known = {_county_board(m.group(0)) for m in matches}
+    names = [_county_board(m.group(0)) for m in matches if not _PLACE_BEFORE.search(text[: m.start()][-12:])]
 
     def base(name: str) -> str:  # "Region Stockholms" (genitive) -> "Region Stockholm"
+        if name == "Länsstyrelsen":
+            boards = Counter(n for n in names if n.startswith("Länsstyrelsen i "))
+            return boards.most_common(1)[0][0] if boards else name
         return name[:-1] if name.endswith("s") and name[:-1] in known else name
 
-    first = _ORGANISATION.search(front)
-    if first:
-        return base(first.group(0))
+    for match in _ORGANISATION.finditer(front):
+        if not _PLACE_BEFORE.search(front[: match.start()][-12:]):
+            return base(_county_board(match.group(0)))
     counts = Counter(base(name) for name in names)
     return counts.most_common(1)[0][0] if counts else ""
+
+
+def _county_board(name: str) -> str:
+    """ "Länsstyrelsen Halland", "Länsstyrelsen i Halland", "Länsstyrelsen Hallands" -> "Länsstyrelsen i Hallands
+    län"; other names unchanged."""
+    if not name.startswith("Länsstyrelsen "):
+        return name
+    place = re.sub(r"^i |\s+län$", "", name.removeprefix("Länsstyrelsen ")).strip()
+    for county, genitive in _COUNTIES.items():
+        if place in (county, genitive) or place.startswith(county + " ") or place.startswith(genitive + " "):
+            return f"Länsstyrelsen i {genitive} län"
+    return "Länsstyrelsen"
 
 
 def parse_date(text: str) -> date | None:
@@ -133,15 +195,19 @@ def _to_date(match: re.Match) -> date | None:
 
 
 def find_deadline(text: str) -> date | None:
-    """The answer's due date: the first date after a deadline cue in the same sentence."""
-    for sentence in re.split(r"(?<=[.!?])\s+|\n{2,}", text):
+    """The answer's due date: in a sentence about the answer, the first date after a deadline cue (the end date
+    when the cue gives a period: "Remissperiod 2024-03-14 till 2024-05-19"). None rather than a wrong date."""
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])|\n{2,}", text):
         cue = _DEADLINE_CUE.search(sentence)
-        if not cue:
+        if not cue or not _ANSWER_WORD.search(sentence):
             continue
-        for match in _DATE.finditer(sentence, cue.start()):
-            found = _to_date(match)
-            if found:
-                return found
+        dates = [m for m in _DATE.finditer(sentence, cue.start()) if _to_date(m)]
+        if not dates:
+            continue
+        first = dates[0]
+        if len(dates) > 1 and _RANGE_TO.match(sentence[first.end() : dates[1].start()]):
+            return _to_date(dates[1])
+        return _to_date(first)
     return None
 
 

@@ -12,10 +12,19 @@ from .clean import SUSPENDED_COMPOUND, bullet_text
 from .lines import Line, Outline
 from .toc import TocEntry
 
-NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>\S.*)$")
+NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>\S.*)$")
+_MAX_CHAPTER = 199  # a long document may run past chapter 40; the numbers must still follow one another
 _LABEL_HEADING = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: [A-ZÅÄÖ]")
 _NOT_LABELS = re.compile(r"^(bild|figur|tabell|karta|källa|källor|not|obs|tillämpas av|e-post|telefon|tel|webb|adress|datum|dnr)\b", re.IGNORECASE)
-_CAPTION = re.compile(r"^(bild|figur|tabell|karta|diagram)\s+\d+", re.IGNORECASE)
+_CAPTION = re.compile(r"^(bild|figur|fig\.|tabell|karta|diagram)\s*\d+", re.IGNORECASE)
+# A paragraph of a regulation opens its first line with its designation: "5 §", "5 i § Miljörapporter som …".
+_PARAGRAPH_UNIT = re.compile(r"^(?P<number>\d{1,3}(?: [a-z])?) § (?P<rest>[A-ZÅÄÖ].*)$")
+_TITLE_END = tuple(".,;:")
+# "Bilaga 5" heading a page, alone or after a running designation ("NFS 2025:XX  Bilaga 5").
+_APPENDIX = re.compile(r"(?:^|\s)Bilaga (?P<id>\d{1,2}|[A-Z])(?P<rest>(?:\s*[:–-]\s*[A-ZÅÄÖ].*)?)$")
+# The document naming its appendices: "bilaga 5 och 6 ska ha följande lydelse", "(se bilaga 1)".
+_APPENDIX_REFERENCE = re.compile(r"\b[Bb]ilag(?:a|orna) (?P<ids>(?:\d{1,2}|[A-Z])(?:(?:,| och| samt| –| -) (?:\d{1,2}|[A-Z]))*)\b(?!:)")
+_NOT_TITLE_LINE = re.compile(r"^(\||\[tabell|källa\b|foto\b|obs\b)", re.IGNORECASE)
 _SENTENCE_END = tuple(".!?:;")
 _PARAGRAPH_END = tuple('.!?:;”"»)')
 _DECISION_HEADING = re.compile(r"^förslag till beslut\b", re.IGNORECASE)  # a memo's first heading, memo mode
@@ -31,12 +40,14 @@ class Heading:
     title: str
     level: int = 0
     styled: bool = False
-    kind: str = "numbered"  # numbered | styled | plain | label | toc
+    kind: str = "numbered"  # numbered | styled | plain | label | toc | title | paragraph
+    rest: str = ""  # body text on the heading's own line (a regulation's "5 § Miljörapporter …")
 
 
 def join_lines(previous: str, following: str) -> str:
     """Join two wrapped lines, undoing end-of-line hyphenation but keeping "hälso- och sjukvård"."""
-    if re.search(r"[A-Za-zÅÄÖåäö]-$", previous) and following[:1].islower():
+    # only the end of `previous` is looked at: it may be a whole page-long paragraph being built up
+    if re.fullmatch(r"[A-Za-zÅÄÖåäö]-", previous[-2:]) and following[:1].islower():
         first_word = following.split()[0]
         if first_word in SUSPENDED_COMPOUND:
             return f"{previous} {following}"
@@ -63,12 +74,17 @@ class StructureBuilder:
         self.body_size = sizes.most_common(1)[0][0] if sizes else None
         wrapped = [len(line.text.strip()) for line in lines if line.text.strip() and not line.paragraph]
         self.width = statistics.median(wrapped) if wrapped else 80.0
+        self.full_width = sorted(wrapped)[int(0.9 * len(wrapped))] if wrapped else 80.0  # a full line's length
+        self.front_end = self._first_body_line()
+        self.lower_words = {w for line in lines for w in re.findall(r"(?<![\w-])[a-zåäö]{3,}\b", line.text)}
 
     # --- headings -------------------------------------------------------------------------------
 
-    def find_headings(self) -> list[Heading]:
-        candidates = [c for c in (self._candidate(i) for i in range(len(self.lines))) if c is not None]
-        if self.plain_headings:
+    def find_headings(self, start: int = 0, end: int | None = None) -> list[Heading]:
+        """The headings among lines[start:end] (all lines by default)."""
+        stop = len(self.lines) if end is None else end
+        candidates = [c for c in (self._candidate(i) for i in range(start, stop)) if c is not None]
+        if self.plain_headings:  # memo mode: the headings of an yttrande or tjänsteskrivelse
             return self._memo_headings(candidates)
         numbered = self._numbered_chain([c for c in candidates if c.kind == "numbered"])
         chosen = set(id(c) for c in numbered)
@@ -82,14 +98,212 @@ class StructureBuilder:
             if candidate.start > first_numbered or explicit or not numbered:
                 headings.append(candidate)
         headings += self._label_headings([c for c in candidates if c.kind == "label"], numbered)
+        if not self.plain_headings:
+            headings = self._without_numbered_lists(headings) + self._remiss_headings(candidates, start, stop)
         headings = self._drop_overlaps(sorted(headings, key=lambda h: h.start))
         self._assign_levels(headings)
         return headings
 
+    # --- headings of remisser without font cues (never used for memos: plain_headings is False) -----------
+
+    def _remiss_headings(self, candidates: list[Heading], start: int, stop: int) -> list[Heading]:
+        """Unnumbered title lines, a regulation's paragraphs ("5 i §") and the appendices the document names."""
+        found = [c for c in candidates if c.kind == "title"]
+        units = [h for h in (self._paragraph_unit(i) for i in range(start, stop)) if h is not None]
+        if len(units) >= 2:
+            found += units
+        found += self._cover_pages(start, stop)
+        appendices = self._appendices(start, stop)
+        # the line right under "Bilaga 5" names the appendix ("Uppgifter om …"): its first paragraph, not a heading
+        named = {self._next_filled(a.end) for a in appendices}
+        return [h for h in found if h.start not in named] + appendices
+
+    def _first_body_line(self) -> int:
+        """Where the body text starts: the first line of running text (a sentence that ends on it or runs
+        on to the next line). What comes before is the cover or title block, not headings."""
+        for index, line in enumerate(self.lines):
+            text = line.text.strip()
+            if not text or line.footnote:
+                continue
+            following = self._next_filled(index, blanks=0)
+            runs_on = following is not None and starts_lower(self.lines[following].text.strip())
+            if line.paragraph and text.endswith(_SENTENCE_END) or len(text) >= 0.6 * self.full_width and (runs_on or text.endswith(_SENTENCE_END)):
+                return index
+        return len(self.lines)
+
+    def _without_numbered_lists(self, headings: list[Heading]) -> list[Heading]:
+        """Numbered lines that follow one another with no text between, as siblings ("1. Karta" / "2.
+        Skötselplan"), are a numbered list, not headings."""
+        numbered = sorted((h for h in headings if h.number), key=lambda h: h.start)
+        listed: set[int] = set()
+        for a, b in zip(numbered, numbered[1:]):
+            siblings = a.number.count(".") == b.number.count(".") and _follows(a.number, b.number)
+            if siblings and self._next_filled(a.end, blanks=1) == b.start:
+                listed.update({id(a), id(b)})
+        if len(numbered) == 1:
+            listed.add(id(numbered[0]))  # one numbered line is no numbering: an item ("1. Karta"), not a chapter
+        return [h for h in headings if id(h) not in listed]
+
+    def _title_line(self, index: int) -> bool:
+        """A short line of its own that opens a block and is followed by body text: "Beslut", "Andra
+        bestämmelser", "SAMMANFATTNING". Not a sentence, caption, table row, list item or label."""
+        line = self.lines[index]
+        text = line.text.strip()
+        words = text.split()
+        if len(words) <= 2 and text.endswith(":") and not text.endswith("::"):
+            text, words = text[:-1], text[:-1].split()  # a label standing alone: "Upplysningar:"
+        if not text[:1].isupper() or len(words) > 12 or text.endswith(_TITLE_END) or _CAPTION.match(text):
+            return False
+        if re.search(r"\d{5,}", text) or "@" in text or "www." in text or "://" in text:
+            return False  # a figure of five digits or more, an address: a table cell or contact line, not a title
+        if (index < self.front_end and line.page == self.lines[0].page) or line.columns or line.footnote or _NOT_TITLE_LINE.match(text) or _LABEL_HEADING.match(text):
+            return False
+        if not self._at_paragraph_start(index) or self._two_cells(words):
+            return False
+        previous, following = self._previous_filled(index), self._next_filled(index)
+        rows = [i for i in (previous, following) if i is not None and (self.lines[i].columns or self.lines[i].in_table)]
+        if len(rows) == 2:
+            return False  # a line between two table rows is a row of that table
+        before = self.lines[previous].text.strip() if previous is not None else ""
+        return not (before.endswith(":") and len(before.split()) >= 4)  # what a sentence announces ("… ska följande rapporteras:")
+
+    def _previous_filled(self, index: int, blanks: int = 2) -> int | None:
+        for previous in range(index - 1, max(-1, index - 2 - blanks), -1):
+            if self.lines[previous].text.strip():
+                return previous
+        return None
+
+    def _two_cells(self, words: list[str]) -> bool:
+        """A capitalised word inside a line of lower-case words that the document elsewhere writes in lower
+        case: two table cells on one line ("Bräddat på ledningsnät Antal bräddningar …")."""
+        for previous, word in zip(words, words[1:]):
+            if word[:1].isupper() and not word.isupper() and previous[-1:].isalpha() and previous[:1].islower():
+                if re.sub(r"\W+$", "", word).casefold() in self.lower_words:
+                    return True
+        return False
+
+    def _title_block_ok(self, index: int, end: int, sub: bool = False) -> bool:
+        """What follows a title line: a new sentence, a list or a heading, and the title is not the first
+        line of a wrapped paragraph (a long line running straight on)."""
+        following = self._next_filled(end)
+        if following is None:
+            return False
+        nxt = self.lines[following]
+        text = nxt.text.strip()
+        if starts_lower(text) or not (text[:1].isalnum() or bullet_text(text) is not None or nxt.list_item):
+            return False
+        last = self.lines[end].text.strip()
+        straight_on = following == end + 1 and not nxt.gap_before
+        if straight_on and len(last) > 0.75 * self.width and not self._broken_early(end, following):
+            return False
+        if _PARAGRAPH_UNIT.match(text) or self._opens_table(following) or self._opens_numbered_list(following):
+            return True
+        if not sub and self._title_line(following) and self._title_block_ok(following, self._wrapped_title(following, text, False)[1], sub=True):
+            return True  # a heading straight over its first sub-heading
+        if not (len(text) >= 0.6 * self.width or text.endswith(_SENTENCE_END)):
+            return False
+        return self._ends_a_sentence(following)
+
+    def _opens_table(self, index: int) -> bool:
+        """Two or more table rows start here (cells apart by wide gaps, or a Markdown table)."""
+        rows = 0
+        while index is not None and rows < 2:
+            line = self.lines[index]
+            if not (line.in_table or line.columns or _NOT_TITLE_LINE.match(line.text.strip())):
+                break
+            rows += 1
+            index = self._next_filled(index)
+        return rows >= 2
+
+    def _opens_numbered_list(self, index: int) -> bool:
+        """A list numbered from 1 starts here ("1. Karta" / "2. Skötselplan")."""
+        first = re.match(r"^1[.)] [A-ZÅÄÖ]", self.lines[index].text.strip())
+        following = self._next_filled(index)
+        return bool(first and following is not None and re.match(r"^2[.)] ", self.lines[following].text.strip()))
+
+    def _broken_early(self, index: int, following: int | None = None) -> bool:
+        """The line ends before the page's width would have made it: the next line's first word would have fitted
+        on it, so the break is the author's (a heading, a paragraph's last line), not the text wrapping."""
+        following = self._next_filled(index) if following is None else following
+        if following is None:
+            return True
+        first = self.lines[following].text.strip().split()[0]
+        return len(self.lines[index].text.strip()) + 1 + len(first) < self.full_width
+
+    def _ends_a_sentence(self, index: int, limit: int = 10) -> bool:
+        """The paragraph starting at `index` is running text: it reaches the end of a sentence (a table row
+        or a label block, "Systemägare Ägare, beställare …", does not)."""
+        for _ in range(limit):
+            text = self.lines[index].text.strip()
+            if text.endswith(_SENTENCE_END):
+                return True
+            following = self._next_filled(index, blanks=8)
+            if following is None:
+                return False
+            if following != index + 1 and not starts_lower(self.lines[following].text.strip()) and self._broken_early(index, following):
+                return False  # a blank line ends the paragraph, unless the sentence runs on after it
+            index = following
+        return False
+
+    def _paragraph_unit(self, index: int) -> Heading | None:
+        line = self.lines[index]
+        match = _PARAGRAPH_UNIT.match(line.text.strip())
+        if not match or line.footnote or line.in_table or not self._at_paragraph_start(index):
+            return None
+        return Heading(index, index, f"{match.group('number')} §", "", kind="paragraph", rest=match.group("rest"))
+
+    def _cover_pages(self, start: int, stop: int) -> list[Heading]:
+        """A page holding nothing but a short title block (one to three short lines, no sentence) opens a new
+        part of the file, such as an enclosed plan's cover ("Skötselplan" / "Kulturreservatet Lilla Äskhult")."""
+        pages: dict[int, list[int]] = {}
+        for index in range(start, stop):
+            if self.lines[index].text.strip():
+                pages.setdefault(self.lines[index].page, []).append(index)
+        found = []
+        first_page = self.lines[0].page if self.lines else 0
+        for page, indexes in pages.items():
+            texts = [self.lines[i].text.strip() for i in indexes]
+            if page == first_page or len(texts) > 3 or any(self.lines[i].footnote or self.lines[i].columns for i in indexes):
+                continue
+            if all(t[:1].isupper() and len(t) <= 60 and not t.endswith(_TITLE_END) and not t.isupper() for t in texts):
+                found.append(Heading(indexes[0], indexes[0], "", texts[0], kind="title"))
+        return found
+
+    def _appendices(self, start: int, stop: int) -> list[Heading]:
+        """ "Bilaga 5" heading a page, when the document itself names that appendix elsewhere."""
+        named = self._named_appendices()
+        found = []
+        for index in range(start, stop):
+            line = self.lines[index]
+            match = _APPENDIX.search(line.text.strip())
+            if not match or line.footnote or match.group("id").casefold() not in named:
+                continue
+            if not self._opens_page(index):
+                continue
+            title = f"Bilaga {match.group('id')}" + (f"{match.group('rest')}" if match.group("rest").strip() else "")
+            found.append(Heading(index, index, "", title.strip(), kind="title"))
+        return found
+
+    def _named_appendices(self) -> set[str]:
+        named: set[str] = set()
+        for line in self.lines:
+            for match in _APPENDIX_REFERENCE.finditer(line.text):
+                named.update(part.casefold() for part in re.findall(r"\b(\d{1,2}|[A-Z])\b", match.group("ids")))
+        return named
+
+    def _opens_page(self, index: int) -> bool:
+        page = self.lines[index].page
+        for previous in range(index - 1, -1, -1):
+            if self.lines[previous].page != page:
+                return True
+            if self.lines[previous].text.strip():
+                return False
+        return True
+
     def _candidate(self, index: int) -> Heading | None:
         line = self.lines[index]
         text = line.text.strip()
-        if not text or line.in_table or line.title_style or line.list_item or bullet_text(text) is not None:
+        if not text or line.in_table or line.title_style or line.list_item or line.footnote or bullet_text(text) is not None:
             return None
         styled = self._styled(line)
         if line.size and self.body_size and line.size < self.body_size - 0.5 and line.style_level is None:
@@ -103,8 +317,11 @@ class StructureBuilder:
             if match:
                 number, title = match.group("number"), match.group("title")
         plain = self.plain_headings and self._plain_heading(index)
-        if not (number or styled or plain or _LABEL_HEADING.match(title)):
+        title_line = not (self.plain_headings or self.has_font_cues or number or styled) and self._title_line(index)
+        if not (number or styled or plain or title_line or _LABEL_HEADING.match(title)):
             return None
+        if title_line:
+            title = title.removesuffix(":")
         end = index
         if not line.paragraph:
             title, end = self._wrapped_title(index, title, styled)
@@ -113,11 +330,16 @@ class StructureBuilder:
         if not (styled or self._at_paragraph_start(index)):
             return None
         if number:
-            if any(part.startswith("0") or int(part) > 40 for part in number.split(".")):
+            parts = number.split(".")
+            if any(part.startswith("0") for part in parts) or int(parts[0]) > _MAX_CHAPTER:
                 return None
             return Heading(index, end, number, title, styled=styled, kind="numbered")
         if (styled or plain) and len(title) <= 120:
             return Heading(index, end, "", title, styled=True, kind="styled" if styled else "plain")
+        if title_line:
+            if len(title) <= 120 and self._title_block_ok(index, end):
+                return Heading(index, end, "", title.rstrip(":"), kind="title")
+            return None
         if _LABEL_HEADING.match(title) and not _NOT_LABELS.match(title):
             return Heading(index, end, "", title, kind="label")
         return None
@@ -292,19 +514,32 @@ class StructureBuilder:
 
     # --- headings from a table of contents or bookmarks -----------------------------------------
 
-    def headings_from_toc(self, entries: list[TocEntry], start: int) -> list[Heading]:
-        """Place each entry of the document's own table of contents on its heading in the body."""
-        headings: list[Heading] = []
-        position = start
-        for number, entry in enumerate(entries):
-            found = self._find_entry(entry.number, entry.title, position)
-            if found is None:
-                found = self._find_within(entry.title, position, self._next_entry_position(entries[number + 1 :], position))
-            if found is None:
-                continue
-            headings.append(Heading(found[0], found[1], entry.number, entry.title, level=entry.level or 1, styled=True, kind="toc"))
-            position = found[1] + 1
-        return headings
+    def headings_from_toc(self, entries: list[TocEntry], start: int, before: int | None = None) -> list[Heading]:
+        """Place each entry of the document's own table of contents on its heading in the body.
+
+        Every line that could carry an entry is a candidate, and the longest run of candidates in document
+        order wins, so one wrong early match cannot push the rest out of reach. The body starts at `start`;
+        when the table begins at `before`, entries may also sit on the pages between the cover and the table
+        (a foreword). Entries that land on consecutive lines with no text between are a list of the
+        entries (a "Bilagor" page), not their headings, and are looked for further on."""
+        pool = list(range(start, len(self.lines)))
+        if before:
+            cover = self.lines[0].page
+            pool = [i for i in range(before) if self.lines[i].page != cover] + pool
+            cover_text = _loose(" ".join(line.text for line in self.lines if line.page == cover))
+            if entries and not entries[0].number and _loose(entries[0].title) in cover_text:
+                entries = entries[1:]  # the cover's title, listed first: not a section
+        candidates = self._entry_candidates(entries, pool)
+        placed = _longest_chain(candidates)
+        listing = self._listed_entries(placed, entries)
+        if listing:
+            candidates = [c for c in candidates if (c[0], c[1]) not in listing]
+            placed = _longest_chain(candidates)
+        headings = [
+            Heading(i, end, entries[k].number, entries[k].title, level=entries[k].level or 1, styled=True, kind="toc")
+            for k, i, end in placed
+        ]
+        return self._shortened_entries(entries, placed, headings)
 
     def headings_from_outline(self, outline: list[Outline]) -> list[Heading]:
         entries = []
@@ -314,12 +549,87 @@ class StructureBuilder:
             entries.append(TocEntry(number, title, item.level, item.page or 0))
         return self.headings_from_toc(entries, 0)
 
-    def _next_entry_position(self, entries: list[TocEntry], position: int) -> int:
-        for entry in entries[:3]:
-            found = self._find_entry(entry.number, entry.title, position)
+    def _entry_candidates(self, entries: list[TocEntry], pool: list[int]) -> list[tuple[int, int, int]]:
+        """(entry, first line, last line) for every line that could be an entry's heading."""
+        by_number: dict[str, list[int]] = {}
+        unnumbered: list[int] = []
+        for index in pool:
+            text = self.lines[index].text.strip()
+            if not text:
+                continue
+            match = NUMBERED_HEADING.match(text)
+            if match:
+                by_number.setdefault(match.group("number"), []).append(index)
+            elif len(text) <= 200:
+                unnumbered.append(index)
+        loose = {index: _loose(self.lines[index].text) for index in unnumbered}
+        candidates = []
+        for k, entry in enumerate(entries):
+            if entry.number:
+                for index in by_number.get(entry.number, []):
+                    span = self._entry_span(entry.title, index, NUMBERED_HEADING.match(self.lines[index].text.strip()).group("title"))
+                    if span:
+                        candidates.append((k, index, span))
+                continue
+            wanted = _loose(entry.title)
+            first = wanted.split()[0] if wanted else ""
+            for index in unnumbered:
+                text = self.lines[index].text.strip()
+                if first not in loose[index] or len(text) > len(entry.title) + 30:
+                    continue
+                span = None
+                if len(text) <= len(entry.title) + 15:
+                    span = self._entry_span(entry.title, index, text)
+                if span is None and text[:1].isupper() and re.search(rf"(?:^| ){re.escape(wanted)}$", loose[index]) and self._at_paragraph_start(index):
+                    span = index  # the heading carries a short prefix: "Remissversion: Bilaga A: …"
+                if span is not None:
+                    candidates.append((k, index, span))
+        return candidates
+
+    def _entry_span(self, title: str, index: int, text: str) -> int | None:
+        """The last line of the heading at `index` when it reads like `title` (headings wrap over lines)."""
+        from rapidfuzz import fuzz  # only documents with a table of contents need it
+
+        wanted = title.casefold()
+        end = index
+        while len(text) < len(title) - 3 and end + 1 < len(self.lines) and end < index + 4:
+            end += 1
+            following = self.lines[end].text.strip()
+            text = join_lines(text, following) if following else text
+        if fuzz.ratio(wanted, text.casefold()[: len(wanted) + 3]) >= 80:
+            return end
+        return None
+
+    def _listed_entries(self, placed: list[tuple[int, int, int]], entries: list[TocEntry]) -> set[tuple[int, int]]:
+        """Placements of three or more unnumbered entries that follow one another line by line: a list of
+        them (a "Bilagor" page), not their headings. (Two may be a heading and its first sub-heading.)"""
+        listed: set[tuple[int, int]] = set()
+        run: list[tuple[int, int, int]] = []
+        for placement in placed + [(-1, -1, -1)]:
+            k, i, _ = placement
+            if run and k == run[-1][0] + 1 and not entries[k].number and self._next_filled(run[-1][2], blanks=1) == i:
+                run.append(placement)
+                continue
+            if len(run) >= 3:
+                listed.update((k2, i2) for k2, i2, _ in run)
+            run = [placement] if k >= 0 and not entries[k].number else []
+        return listed
+
+    def _shortened_entries(self, entries: list[TocEntry], placed: list[tuple[int, int, int]], headings: list[Heading]) -> list[Heading]:
+        """Entries not placed: a heading the table shortens, looked for between the placed neighbours."""
+        done = {k for k, _, _ in placed}
+        bounds = [(k, i, end) for k, i, end in placed]
+        result = list(headings)
+        for k, entry in enumerate(entries):
+            if k in done:
+                continue
+            low = max((end + 1 for j, _, end in bounds if j < k), default=0)
+            high = min((i for j, i, _ in bounds if j > k), default=len(self.lines))
+            found = self._find_within(entry.title, low, high)
             if found is not None:
-                return found[0]
-        return len(self.lines)
+                result.append(Heading(found[0], found[1], entry.number, entry.title, level=entry.level or 1, styled=True, kind="toc"))
+                bounds.append((k, found[0], found[1]))
+        return sorted(result, key=lambda h: h.start)
 
     def _find_within(self, title: str, start: int, end: int) -> tuple[int, int] | None:
         """A heading the table of contents shortens ("RÄTTIGHETER" for "TILLKOMMANDE NYA RÄTTIGHETER"): a short
@@ -331,40 +641,47 @@ class StructureBuilder:
                 return index, index
         return None
 
-    def _find_entry(self, number: str, title: str, position: int) -> tuple[int, int] | None:
-        wanted = title.casefold()
-        for index in range(position, len(self.lines)):
-            text = self.lines[index].text.strip()
-            if not text or (number and not text.startswith(number)):
+    def complete_toc_headings(self, headings: list[Heading], entries: list[TocEntry], toc_start: int) -> list[Heading]:
+        """Remisser: what the table of contents leaves out. Numbered body headings at a level the table lists,
+        between two placed entries whose numbers they continue ("5.1.2" between 5.1.1 and 5.2); and when the
+        table heads only the later part of a file (more pages precede it than its chapter 1 says), the headings
+        of the part before it."""
+        levels = {e.level for e in entries if e.number}
+        taken = {h.start for h in headings}
+        gaps = []
+        candidates = [c for c in (self._candidate(i) for i in range(len(self.lines))) if c is not None and c.kind == "numbered"]
+        for candidate in candidates:
+            if candidate.start in taken or candidate.number.count(".") + 1 not in levels:
                 continue
-            if number:
-                match = NUMBERED_HEADING.match(text)
-                if not match or match.group("number") != number:
-                    continue
-                text = match.group("title")
-            elif len(text) > len(title) + 15:
-                continue
-            end = index
-            while len(text) < len(title) - 3 and end + 1 < len(self.lines):
-                end += 1
-                text = join_lines(text, self.lines[end].text.strip()) if self.lines[end].text.strip() else text
-            from rapidfuzz import fuzz  # only documents with a table of contents need it
-
-            if fuzz.ratio(wanted, text.casefold()[: len(wanted) + 3]) >= 80:
-                return index, end
-        return None
+            before = [h for h in headings if h.number and h.start < candidate.start]
+            after = [h for h in headings if h.number and h.start > candidate.end]
+            if before and after and _follows(before[-1].number, candidate.number) and _follows(candidate.number, after[0].number):
+                gaps.append(candidate)
+        result = sorted(headings + gaps, key=lambda h: h.start)
+        first_chapter = next((e.page for e in entries if e.number and e.page), 0)
+        if toc_start and first_chapter and self.lines[toc_start].page > first_chapter:
+            first_placed = min((h.start for h in result), default=toc_start)
+            front = [h for h in self.find_headings(0, min(toc_start, first_placed)) if h.kind != "label"]
+            result = self._drop_overlaps(sorted(front + result, key=lambda h: h.start))
+        return result
 
     # --- sections ---------------------------------------------------------------------------------
 
     def build(self, headings: list[Heading]) -> tuple[list[str], list[Section]]:
-        """(preamble paragraphs, section tree)."""
+        """(preamble paragraphs, section tree). Footnotes go to their section's `footnotes`, not its text."""
         preamble_end = headings[0].start if headings else len(self.lines)
-        preamble = self.reflow(self.lines[:preamble_end])
+        preamble = self.reflow([line for line in self.lines[:preamble_end] if not line.footnote])
         roots: list[Section] = []
         stack: list[Section] = []
         for position, heading in enumerate(headings):
             body_end = headings[position + 1].start if position + 1 < len(headings) else len(self.lines)
-            section = Section(heading.number, heading.title, heading.level, self.reflow(self.lines[heading.end + 1 : body_end]))
+            body = self.lines[heading.end + 1 : body_end]
+            if heading.rest:
+                body = [Line(heading.rest, page=self.lines[heading.start].page)] + body
+            section = Section(
+                heading.number, heading.title, heading.level,
+                self.reflow([line for line in body if not line.footnote]), footnotes=_footnotes(body),
+            )
             while stack and stack[-1].level >= section.level:
                 stack.pop()
             (stack[-1].children if stack else roots).append(section)
@@ -372,11 +689,18 @@ class StructureBuilder:
         return preamble, roots
 
     def reflow(self, lines: list[Line]) -> list[str]:
-        """Join hard-wrapped lines into paragraphs; bullets become "• " list items."""
+        """Join hard-wrapped lines into paragraphs; bullets become "• " list items. A paragraph is built up as a
+        list of pieces and joined once, so a page-long paragraph costs no more than its length."""
         paragraphs: list[str] = []
-        current = ""
+        parts: list[str] = []  # the current paragraph, piece by piece
         current_is_item = False
         blank_before = False
+        previous_text = ""
+
+        def close() -> None:
+            if parts:
+                paragraphs.append(("• " if current_is_item else "") + "".join(parts))
+
         for line in lines:
             text = line.text.strip()
             if not text:
@@ -385,30 +709,88 @@ class StructureBuilder:
             item = bullet_text(text)
             if item is None and line.list_item:
                 item = text
+            ended = bool(parts) and parts[-1].endswith(_SENTENCE_END)
             new = (
-                not current
+                not parts
                 or line.paragraph
                 or item is not None
                 or _CAPTION.match(text) is not None
-                or ((blank_before or line.gap_before) and not (starts_lower(text) and not current.endswith(_SENTENCE_END)))
-                or (current.endswith(_SENTENCE_END) and self._short(previous_text))
+                or ((blank_before or line.gap_before) and not (starts_lower(text) and not ended))
+                or (ended and self._short(previous_text))
                 or (len(previous_text) < 0.6 * self.width and not starts_lower(text))  # a line break: title block, address
-                or (self._short(text) and text[:1].isupper() and not text.endswith(_SENTENCE_END) and not current.endswith(_SENTENCE_END))
+                or (self._short(text) and text[:1].isupper() and not text.endswith(_SENTENCE_END) and not ended)
             )
             if new:
-                if current:
-                    paragraphs.append(("• " if current_is_item else "") + current)
-                current, current_is_item = (item if item is not None else text), item is not None
+                close()
+                parts, current_is_item = [item if item is not None else text], item is not None
             else:
-                current = join_lines(current, text)
+                joined = join_lines(parts[-1][-2:], text)  # only the end of the paragraph decides how to join
+                parts[-1] = parts[-1][:-2]
+                parts.append(joined)
             previous_text = text
             blank_before = False
-        if current:
-            paragraphs.append(("• " if current_is_item else "") + current)
+        close()
         return paragraphs
 
     def _short(self, text: str) -> bool:
         return len(text) < 0.7 * self.width
+
+
+def _loose(text: str) -> str:
+    """Casefolded words without the punctuation headings vary in: "Bilaga C - Hamnar" ~ "Bilaga C: Hamnar"."""
+    return re.sub(r"[\s:;,.–—-]+", " ", text.casefold()).strip()
+
+
+def _longest_chain(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The most (entry, line, end) candidates with entries and lines both in increasing order, one per entry."""
+    import bisect
+
+    ordered = sorted(candidates, key=lambda c: (c[0], -c[1]))
+    tails: list[int] = []  # tails[n]: smallest line that ends a chain of length n + 1
+    tail_at: list[int] = []
+    back: list[int] = []
+    for position, (_, line, _) in enumerate(ordered):
+        n = bisect.bisect_left(tails, line)
+        back.append(tail_at[n - 1] if n else -1)
+        if n == len(tails):
+            tails.append(line)
+            tail_at.append(position)
+        else:
+            tails[n], tail_at[n] = line, position
+    chain = []
+    position = tail_at[-1] if tail_at else -1
+    while position != -1:
+        chain.append(ordered[position])
+        position = back[position]
+    return chain[::-1]
+
+
+def _follows(previous: str, number: str) -> bool:
+    """`number` can come right after `previous` in a numbered outline: "5.1.1" → "5.1.2", "5.2", "6" or "5.1.1.1"."""
+    a = tuple(int(part) for part in previous.split("."))
+    b = tuple(int(part) for part in number.split("."))
+    if b == a + (1,):
+        return True
+    return any(b == a[: k - 1] + (a[k - 1] + 1,) for k in range(1, len(a) + 1))
+
+
+def _footnotes(lines: list[Line]) -> list[str]:
+    """The footnotes among `lines`, one string per note."""
+    notes: list[tuple[int, list[str]]] = []
+    for line in lines:
+        if not line.footnote or not line.text.strip():
+            continue
+        if notes and notes[-1][0] == line.footnote:
+            notes[-1][1].append(line.text.strip())
+        else:
+            notes.append((line.footnote, [line.text.strip()]))
+    result = []
+    for number, parts in notes:
+        text = parts[0]
+        for part in parts[1:]:
+            text = join_lines(text, part)
+        result.append(text if text.startswith(str(number)) else f"{number} {text}")
+    return result
 
 
 def _longest_sequence(candidates: list[Heading]) -> list[Heading]:

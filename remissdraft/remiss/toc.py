@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from .lines import Line
 
-_LEADER_LINE = re.compile(r"^(?P<head>.*?\S)\s*(?:\.\s?){3,}\s*\.?\s*(?P<page>\d{1,3})$")
+# Word prints "Fel! Bokmärket är inte definierat." (or "Error! Bookmark not defined.") where a page number broke.
+_BROKEN_PAGE = r"(?:Fel! Bokmärket är inte definierat|Error! Bookmark not defined)\.?"
+_LEADER_LINE = re.compile(rf"^(?P<head>.*?\S)\s*(?:\.\s?){{3,}}\s*\.?\s*(?:(?P<page>\d{{1,3}})|{_BROKEN_PAGE})$")
 _TAB_LINE = re.compile(r"^(?P<head>(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?\D.*?\S)\s{2,}(?P<page>\d{1,3})$")
 _NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(?P<title>.+)$")
+_PAGE_AT_END = re.compile(r"^(?P<head>.*[A-Za-zÅÄÖåäö].*?)\s+(?P<page>\d{1,3})$")
 _TOC_TITLE = re.compile(r"^(innehåll|innehållsförteckning|innehallsforteckning)\b", re.IGNORECASE)
 
 
@@ -32,12 +35,45 @@ def toc_line_indexes(lines: list[Line]) -> set[int]:
             found.add(index)
         elif _LEADER_LINE.match(text):
             found.add(index)
-            # an entry wrapped over two lines: the first part has no leader
-            previous = index - 1
-            if previous >= 0 and previous not in found and _NUMBERED.match(lines[previous].text.strip() or "-"):
-                if not lines[previous].text.strip().endswith("."):
+            # an entry wrapped over two lines: the first part has no leader and follows the entry before
+            # (or the table's title), blank lines in between
+            previous = _previous_filled(lines, index)
+            if previous is not None and previous not in found and not lines[previous].text.strip().endswith("."):
+                before = _previous_filled(lines, previous)
+                if _NUMBERED.match(lines[previous].text.strip()) or (before is not None and before in found):
                     found.add(previous)
-    return found if sum(1 for i in found if _LEADER_LINE.match(lines[i].text.strip())) >= 3 else set()
+    if sum(1 for i in found if _LEADER_LINE.match(lines[i].text.strip())) >= 3:
+        return found
+    return _toc_without_leaders(lines)
+
+
+def _toc_without_leaders(lines: list[Line]) -> set[int]:
+    """A table of contents set without dot leaders: under its title, a run of entries that each end in a page
+    number ("Gemensamma mål formar ett nytt arbetssätt      1"), blank lines between allowed."""
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if not (_TOC_TITLE.match(text) and len(text) < 40):
+            continue
+        found = {index}
+        entries = 0
+        for following in range(index + 1, min(len(lines), index + 200)):
+            entry = lines[following].text.strip()
+            if not entry:
+                continue
+            if not _PAGE_AT_END.match(entry):
+                break
+            found.add(following)
+            entries += 1
+        if entries >= 3:
+            return found
+    return set()
+
+
+def _previous_filled(lines: list[Line], index: int, blanks: int = 2) -> int | None:
+    for previous in range(index - 1, max(-1, index - 2 - blanks), -1):
+        if lines[previous].text.strip():
+            return previous
+    return None
 
 
 def read_toc(lines: list[Line], indexes: set[int]) -> list[TocEntry]:
@@ -45,7 +81,7 @@ def read_toc(lines: list[Line], indexes: set[int]) -> list[TocEntry]:
     pending = ""
     for index in sorted(indexes):
         text = re.sub(r"\s+", " ", lines[index].text.strip())
-        match = _LEADER_LINE.match(text)
+        match = _LEADER_LINE.match(text) or _PAGE_AT_END.match(text)
         if not match:
             if not _TOC_TITLE.match(text):
                 pending = text
@@ -56,7 +92,8 @@ def read_toc(lines: list[Line], indexes: set[int]) -> list[TocEntry]:
         line = lines[index]
         number, title = (numbered.group("number"), numbered.group("title").strip()) if numbered else ("", head.strip())
         level = number.count(".") + 1 if number else 0
-        entries.append(TocEntry(number, title, level, int(match.group("page")), line.indent, (line.size, line.bold)))
+        page = int(match.group("page")) if match.group("page") else 0
+        entries.append(TocEntry(number, title, level, page, line.indent, (line.size, line.bold)))
     _unnumbered_levels(entries)
     return entries
 
