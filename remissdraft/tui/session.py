@@ -5,7 +5,6 @@ Everything here is plain Python so it can be tested and timed on its own; the wi
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,25 +13,10 @@ from pathlib import Path
 from ..draft import Autosaver, load_draft, load_profile, load_template, new_draft, save_draft, switch_template
 from ..draft.edit import fill_snippet
 from ..draft.templates import DEFAULT_TEMPLATE
-from ..fileio import file_sha256
-from ..locations import user_corpus_dir
+from ..locations import default_draft_path, user_corpus_dir
 from ..model import Draft, Profile, Remiss, Section, Snippet, Synpunkt, Template
 
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
-
-
-def drafts_dir() -> Path:
-    """Where drafts live unless the user names a file: next to the user's corpus, in the data dir."""
-    return user_corpus_dir().parent / "utkast"
-
-
-def default_draft_path(files: list[Path]) -> Path:
-    """One draft per remiss: named from the first file, keyed by the files' content."""
-    digest = hashlib.blake2b(digest_size=6)
-    for path in files:
-        digest.update(file_sha256(Path(path)).encode())  # the same digest the draft records
-    stem = re.sub(r"[^a-z0-9]+", "-", Path(files[0]).stem.casefold().translate(str.maketrans("åäö", "aao"))).strip("-")
-    return drafts_dir() / f"{stem or 'remiss'}-{digest.hexdigest()}.yaml"
 
 
 @dataclass
@@ -197,4 +181,4 @@ def open_session(files: list[Path], draft_path: Path | None = None, corpus_dir: 
     return Session(remiss, draft, corpus.snippets, corpus.problems, resumed)
 
 
-__all__ = ["Session", "Suggestion", "default_draft_path", "drafts_dir", "lix", "open_session"]
+__all__ = ["Session", "Suggestion", "lix", "open_session"]
