@@ -188,6 +188,7 @@ class Template:
     subtitle: str = "Yttrande till {avsandare}"
     synpunkt_heading: str = "Avsnitt {avsnitt}"
     ingen_erinran: str = "{namnd} har ingen erinran."
+    general_synpunkter: str = ""  # where "Synpunkter i stort" go: "" before the per-section ones, or a section key
     sections: list[TemplateSection] = field(default_factory=list)
     signatures: list[SignatureRole] = field(default_factory=list)
     signature_intro: str = ""  # a line above the signatures, e.g. "För {namnd}"
