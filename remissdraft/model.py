@@ -225,6 +225,7 @@ class Profile:
     organisation: str = ""
     template: str = ""
     chef: Person = field(default_factory=Person)
+    keymap: dict[str, str] = field(default_factory=dict)  # the app's keys remapped: binding id -> keys ("f9,ctrl+e")
 
     @property
     def person(self) -> Person:
