@@ -233,6 +233,15 @@ class Profile:
 
 
 @dataclass
+class Signature(Person):
+    """A signer of the draft: `role` as the template names it ("chef", "handlaggare", …); one not `edited`
+    for this draft follows the profile."""
+
+    role: str = ""
+    edited: bool = False
+
+
+@dataclass
 class SnippetUse:
     """A snippet put into a draft: the text as inserted (placeholders filled) and where it came from."""
 
@@ -251,6 +260,13 @@ class DraftSection:
     kind: str = "text"  # as TemplateSection.kind
     required: bool = False
     uses: list[SnippetUse] = field(default_factory=list)
+
+
+GENERAL_KEY = "i_stort"  # the draft part for synpunkter on the remiss as a whole ("Synpunkter i stort")
+
+
+def general_part() -> DraftSection:
+    return DraftSection(GENERAL_KEY, "Synpunkter i stort", kind="general")
 
 
 @dataclass
@@ -304,12 +320,17 @@ class Draft:
     namnd: str = ""
     remiss: RemissInfo = field(default_factory=RemissInfo)
     author: Person = field(default_factory=Person)
-    signatures: list[Person] = field(default_factory=list)
+    signatures: list[Signature] = field(default_factory=list)
     sections: list[DraftSection] = field(default_factory=list)
     synpunkter: list[Synpunkt] = field(default_factory=list)
+    general: DraftSection = field(default_factory=general_part)  # synpunkter on the remiss as a whole
+    current: str = ""  # the key of the synpunkt the user was working on, to reopen there
+    last_export: str = ""  # where the draft was last exported to
     path: Path | None = None  # where it was loaded from or saved to; not stored in the file
 
     def section(self, key: str) -> DraftSection | None:
+        if key == GENERAL_KEY:
+            return self.general
         return next((s for s in self.sections if s.key == key), None)
 
     def synpunkt(self, key: str) -> Synpunkt | None:
