@@ -40,11 +40,27 @@ class BodyWriter:
                 self._synpunkter(section)
             elif section.kind == "handlingar":
                 self._attachments(section)
-            elif section.text.strip() or section.required:
+            elif section.text.strip() or section.required or self._general_goes_in(section):
                 heading = self.document.add_paragraph(section.heading, style="Heading 1")
                 paragraphs = self._text(section.text)
                 self._comment_uses(section.uses, paragraphs, heading)
+                if self._general_goes_in(section):
+                    self._general(heading)
         self._signatures()
+
+    def _general_goes_in(self, section: DraftSection) -> bool:
+        """Whether synpunkter i stort are written in `section`: the text section the template names, else the
+        synpunkter section (before the per-section ones)."""
+        if not self.draft.general.text.strip():
+            return False
+        wanted = self.template.general_synpunkter
+        if wanted and any(s.key == wanted for s in self.draft.sections):
+            return section.key == wanted
+        return section.kind == "synpunkter"
+
+    def _general(self, heading: Paragraph) -> None:
+        general = self.draft.general
+        self._comment_uses(general.uses, self._text(general.text), heading)
 
     def _address(self) -> None:
         """Header fields placed in the body, as a letter's recipient block ("Till")."""
@@ -61,10 +77,14 @@ class BodyWriter:
 
     def _synpunkter(self, section: DraftSection) -> None:
         written = [s for s in self.draft.synpunkter if s.written]
-        if not written and not section.text.strip() and not section.required:
+        general = self._general_goes_in(section)
+        required = section.required and not self.draft.general.text.strip()  # synpunkter i stort elsewhere answer it
+        if not written and not section.text.strip() and not required and not general:
             return
-        self.document.add_paragraph(section.heading, style="Heading 1")
+        heading = self.document.add_paragraph(section.heading, style="Heading 1")
         self._comment_uses(section.uses, self._text(section.text), None)
+        if general:
+            self._general(heading)
         for synpunkt in written:
             title = fill(self.template.synpunkt_heading, {"avsnitt": synpunkt.label, "nummer": synpunkt.number,
                                                           "rubrik": synpunkt.title}) if synpunkt.number or synpunkt.parent else synpunkt.label
