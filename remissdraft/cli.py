@@ -216,8 +216,7 @@ def _open(argv: list[str]) -> int:
         check_file(path)
     from .tui import run
 
-    run(files, args.draft, args.corpus)
-    return 0
+    return run(files, args.draft, args.corpus)
 
 
 def _sections(args: argparse.Namespace) -> int:
