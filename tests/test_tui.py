@@ -11,9 +11,9 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from conftest import FIXTURES
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
-from conftest import FIXTURES
 from remissdraft.draft import load_draft
 from remissdraft.locations import default_draft_path, example_remiss
 from remissdraft.model import GENERAL_KEY

@@ -11,9 +11,9 @@ import threading
 import time
 
 import pytest
+from test_tui import PROFILE, write_profile
 
 from remissdraft.draft import load_draft
-from test_tui import PROFILE, write_profile
 
 TEXT = "Socialnämnden välkomnar strategin och ser fram emot samverkan med regionen på alla nivåer."
 

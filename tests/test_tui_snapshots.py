@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+from test_tui import PROFILE, SIZE, opened, write_profile
 from textual.widgets import Input, TextArea
 
 from remissdraft.locations import example_remiss
 from remissdraft.tui.app import RemissdraftApp
-from test_tui import PROFILE, SIZE, opened, profile  # noqa: F401  (the fixture is used by name)
+
+
+@pytest.fixture
+def profile():
+    return write_profile(PROFILE)
 
 
 async def _steady(pilot) -> None:

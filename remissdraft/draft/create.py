@@ -6,6 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from ..fileio import file_sha256
 from ..model import (
     Draft,
     DraftSection,
@@ -20,7 +21,6 @@ from ..model import (
     Synpunkt,
     Template,
 )
-from ..fileio import file_sha256
 from .placeholders import draft_values, fill, long_date
 
 _LETTER = re.compile(r"remissbrev|missiv|följebrev|foljebrev|brev", re.IGNORECASE)

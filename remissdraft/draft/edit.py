@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 
 from ..errors import DraftError
-from ..model import Draft, DraftSection, Profile, Snippet, SnippetUse, Synpunkt, Template
+from ..model import (
+    Draft,
+    DraftSection,
+    Profile,
+    Snippet,
+    SnippetUse,
+    Synpunkt,
+    Template,
+)
 from .create import signer
 from .placeholders import draft_values, fill
 

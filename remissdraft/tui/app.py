@@ -4,19 +4,26 @@ command palette, the profile, saving, the keymap, help, quitting and the rescue 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Label, LoadingIndicator
 
-from ..draft import list_templates, load_profile, load_template, missing_required, save_profile
+from ..draft import (
+    list_templates,
+    load_profile,
+    load_template,
+    missing_required,
+    save_profile,
+)
 from ..errors import RemissdraftError
 from ..locations import crash_log_path, export_dir
 from ..model import Profile
@@ -36,8 +43,8 @@ class RemissdraftApp(App[None]):
 
     TITLE = "remissdraft"
     CSS_PATH = Path(__file__).with_name("remissdraft.tcss")
-    COMMANDS = {lambda: _commands()}  # no Textual system commands: their names are English
-    BINDINGS = [
+    COMMANDS: ClassVar[set] = {lambda: _commands()}  # no Textual system commands: their names are English
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Hjälp", id="help", priority=True),  # function keys work from any pane
         Binding("question_mark", "help", "Hjälp", id="help-question-mark", show=False),  # "?" is typed in a text
         Binding("ctrl+q", "quit", "Avsluta", id="quit", priority=True),
@@ -156,7 +163,7 @@ class RemissdraftApp(App[None]):
 
         from .commands import SwedishCommandPalette
 
-        if not CommandPalette.is_open(self):
+        if not isinstance(self.screen, CommandPalette):
             self.push_screen(SwedishCommandPalette())
 
     def action_help_quit(self) -> None:
@@ -317,10 +324,8 @@ class RemissdraftApp(App[None]):
         """Save the draft now, whatever state the screens are in; the sentence says how that went."""
         if self.session is None:
             return "Inget utkast var öppet."
-        try:
+        with contextlib.suppress(Exception):  # the draft as it is is still worth saving
             self.sync_editors()
-        except Exception:  # noqa: BLE001 – the draft as it is is still worth saving
-            pass
         try:
             path = self.session.save()
         except Exception as problem:  # noqa: BLE001
@@ -357,7 +362,7 @@ class _Background:
     def _run(self, function: Callable[[], Any]) -> None:
         try:
             self._value = function()
-        except BaseException as error:  # handed to the worker, which reports it
+        except BaseException as error:  # noqa: BLE001 – handed to the worker, which reports it
             self._error = error
 
     def result(self) -> Any:

@@ -3,22 +3,34 @@ draft, back to the workspace) and, on a screen one writes on, snippets found by 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.align import Align
 from rich.text import Text
-from textual.binding import Binding
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.binding import Binding, BindingType
+from textual.command import (
+    CommandList,
+    CommandPalette,
+    DiscoveryHit,
+    Hit,
+    Hits,
+    Provider,
+)
 from textual.widgets.option_list import Option
 
 from ..draft import list_templates
 from ..model import STANCE_LABELS
 
+if TYPE_CHECKING:
+    from .app import RemissdraftApp
+
 
 class SwedishCommandPalette(CommandPalette):
     """Textual's palette with its words in Swedish."""
 
-    BINDINGS = [Binding("escape", "escape", "Stäng kommandopaletten", id="palette.close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "escape", "Stäng kommandopaletten", id="palette.close")]
 
     def __init__(self) -> None:
         super().__init__(placeholder="Sök kommandon, avsnitt och förslag att infoga …", id="--command-palette")
@@ -40,10 +52,10 @@ class SwedishCommandPalette(CommandPalette):
 class RemissCommands(Provider):
     """Commands built from the open remiss, its draft and the screen the palette was opened from."""
 
-    def _entries(self) -> list[tuple[str, object, str]]:
-        app = self.app
+    def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = cast("RemissdraftApp", self.app)
         session = getattr(app, "session", None)
-        entries: list[tuple[str, object, str]] = []
+        entries: list[tuple[str, Callable[[], object], str]] = []
         if session is not None:
             entries += [
                 ("Exportera till Word …", app.action_export, "F5 – tjänsteskrivelsen som .docx"),

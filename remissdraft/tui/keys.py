@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingsMap
@@ -62,10 +63,10 @@ def help_rows(screen: Screen) -> list[HelpRow]:
     return rows
 
 
-def _with_keymap(bindings: BindingsMap, keymap: dict[str, str]):
+def _with_keymap(bindings: BindingsMap, keymap: Mapping[str, str]) -> Iterator[tuple[str, Binding]]:
     copy = bindings.copy()
     if keymap:
-        copy.apply_keymap(keymap)
+        copy.apply_keymap(dict(keymap))
     for key, items in copy.key_to_bindings.items():
         for binding in items:
             yield key, binding

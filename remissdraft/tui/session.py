@@ -9,14 +9,36 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..draft import Autosaver, load_draft, load_profile, load_template, new_draft, save_draft, switch_template
+from ..draft import (
+    Autosaver,
+    load_draft,
+    load_profile,
+    load_template,
+    new_draft,
+    save_draft,
+    switch_template,
+)
 from ..draft.create import purpose
 from ..draft.edit import fill_snippet, follow_profile, used_snippets
 from ..draft.templates import DEFAULT_TEMPLATE
 from ..errors import RemissdraftError
 from ..locations import default_draft_path, user_corpus_dir
-from ..model import GENERAL_KEY, Draft, DraftSection, Profile, Remiss, Section, Snippet, Synpunkt, Template
+from ..model import (
+    GENERAL_KEY,
+    Draft,
+    DraftSection,
+    Profile,
+    Remiss,
+    Section,
+    Snippet,
+    Synpunkt,
+    Template,
+)
+
+if TYPE_CHECKING:
+    from ..match import Matcher
 
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
 GENERAL_TITLE = "Synpunkter i stort"
@@ -51,7 +73,7 @@ class Session:
         self.autosaver = Autosaver(self.draft, interval=AUTOSAVE_AFTER)
         self.touched = False  # the user has written or changed something since the draft was opened
         self._ranked: dict[tuple, list[Suggestion]] = {}
-        self._matcher = None  # match.Matcher, built by the first ranking
+        self._matcher: Matcher | None = None  # built by the first ranking
 
     def add_snippet(self, snippet: Snippet) -> None:
         """A snippet the user just put in the corpus: suggested from now on."""
@@ -125,7 +147,9 @@ class Session:
         key = (id(section), stance, top if not text_filter else 200)
         if key not in self._ranked:
             if self._matcher is None:
-                from ..match import Matcher  # numpy and the index: loaded when first needed, in a worker
+                from ..match import (
+                    Matcher,  # numpy and the index: loaded when first needed, in a worker
+                )
 
                 self._matcher = Matcher(self.snippets)
             query = self._whole_remiss() if section is self.general else section
@@ -148,7 +172,8 @@ class Session:
         for that section first (those its template asks for), then positions on the remiss as a whole."""
         standard = [Suggestion(snippet, 1.0) for snippet in self.standard_snippets(key) if stance is None or snippet.stance == stance]
         positions = self.suggestions(self.general, stance) if self.ranking_ready else []
-        wanted = self.template.section(key).suggest if self.template and self.template.section(key) else ""
+        template_section = self.template.section(key) if self.template else None
+        wanted = template_section.suggest if template_section else ""
         return positions + standard if wanted == "synpunkt" or key == GENERAL_KEY else standard + positions
 
     def standard_snippets(self, key: str) -> list[Snippet]:
@@ -219,8 +244,8 @@ def general_intro(remiss: Remiss) -> list[str]:
         ("Remiss", remiss.title), ("Avsändare", remiss.sender), ("Diarienummer", remiss.dnr),
         ("Sista svarsdag", remiss.deadline.isoformat() if remiss.deadline else ""),
     ) if value]
-    paragraphs = ["Här skriver du nämndens synpunkter på remissen i stort – det som inte hör till ett enskilt avsnitt. "
-                  "De kommer före synpunkterna per avsnitt i tjänsteskrivelsen, eller där mallen anger."]
+    paragraphs = [("Här skriver du nämndens synpunkter på remissen i stort – det som inte hör till ett enskilt avsnitt. "
+                   "De kommer före synpunkterna per avsnitt i tjänsteskrivelsen, eller där mallen anger.")]
     if facts:
         paragraphs.append("\n".join(facts))
     about = purpose(remiss)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
@@ -16,7 +18,7 @@ from ..widgets.fields import PushButton
 class ConfirmScreen(ModalScreen[bool]):
     """A question answered yes (Enter on the first button) or no (Esc)."""
 
-    BINDINGS = [Binding("escape", "no", "Avbryt", id="confirm.no")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", "Avbryt", id="confirm.no")]
 
     def __init__(self, question: str, yes: str, no: str = "Avbryt (Esc)") -> None:
         super().__init__()
@@ -42,7 +44,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class StanceScreen(ModalScreen[str | None]):
     """Which stance a synpunkt takes, the classifier's guess first; Enter (or a digit 1–5) chooses."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Avbryt", id="stance.cancel"),
         *[Binding(str(digit), f"choose({digit})", STANCE_LABELS[stance], show=False, id=f"stance.{stance}")
           for digit, stance in enumerate(STANCES, 1)],

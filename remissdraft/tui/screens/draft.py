@@ -4,10 +4,11 @@ and every standard section – with suggestions and standard texts for the text 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
@@ -20,12 +21,15 @@ from ..widgets.fields import Editor, TextField
 from ..widgets.suggestions import Suggestions
 from .inserting import insert_into, sync_editor
 
+if TYPE_CHECKING:
+    from ..app import RemissdraftApp
+
 ROLE_NAMES = {"chef": "Chef", "handlaggare": "Handläggare"}
 
 
 class DraftScreen(Screen[None]):
     HELP_TITLE = "Utkastet (F4)"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "app.help", "Hjälp", id="help", priority=True),
         Binding("escape,f4", "close", "Tillbaka", id="draft.close", priority=True),
         Binding("f5", "export", "Exportera", id="draft.export", priority=True),
@@ -166,7 +170,7 @@ class DraftScreen(Screen[None]):
         area.change_to(texts[(now + 1) % len(texts)])  # Ctrl+Z brings back what was there
 
     def action_export(self) -> None:
-        self.app.action_export()
+        cast("RemissdraftApp", self.app).action_export()
 
     def action_close(self) -> None:
         for editor in self.query(Editor):

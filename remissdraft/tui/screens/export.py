@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static
@@ -27,7 +28,7 @@ class ExportRequest:
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
     HELP_TITLE = "Exporten"
-    BINDINGS = [Binding("escape", "cancel", "Avbryt", id="export.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Avbryt", id="export.cancel")]
 
     def __init__(self, templates: list[Template], current: str, output: Path, missing: list[str]) -> None:
         super().__init__()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
@@ -22,7 +24,7 @@ class ProfileScreen(ModalScreen[Profile | None]):
     """Returns the edited profile (its template and keymap kept), or None when skipped."""
 
     HELP_TITLE = "Profilen"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "skip", "Hoppa över", id="profile.skip"),
         Binding("ctrl+s", "save", "Spara", id="profile.save", priority=True),
     ]

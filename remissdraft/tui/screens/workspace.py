@@ -6,10 +6,11 @@ Built by the app once the remiss is open; the app keeps loading, the palette, th
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, TextArea
@@ -19,11 +20,14 @@ from ...errors import RemissdraftError
 from ...model import STANCE_LABELS, STANCES, Section, Snippet, Source, Synpunkt
 from ..session import Session
 from ..widgets.fields import Editor, TextField
-from .inserting import insert_into, sync_editor
 from ..widgets.outline import Outline
 from ..widgets.section_text import SectionText
 from ..widgets.status import StatusBar
 from ..widgets.suggestions import Suggestions
+from .inserting import insert_into, sync_editor
+
+if TYPE_CHECKING:
+    from ..app import RemissdraftApp
 
 STANCE_FILTERS: list[str | None] = [None, *STANCES]
 
@@ -36,7 +40,7 @@ class WorkspaceScreen(Screen[None]):
     """Answer the remiss part by part, keyboard first."""
 
     HELP_TITLE = "Arbetsytan"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "app.help", "Hjälp", id="help", priority=True),  # the app's, here so the footer shows it first
         Binding("f4", "draft", "Utkastet", id="draft-view", priority=True),
         Binding("f5", "export", "Exportera", id="export", priority=True),
@@ -274,7 +278,7 @@ class WorkspaceScreen(Screen[None]):
 
     def action_export(self) -> None:
         self.sync_editor()
-        self.app.action_export()  # the app knows the templates and where exports go
+        cast("RemissdraftApp", self.app).action_export()  # the app knows the templates and where exports go
 
     def action_add_to_corpus(self) -> None:
         """Keep the current text in the user's corpus, with the stance the user chooses."""
@@ -302,7 +306,7 @@ class WorkspaceScreen(Screen[None]):
                         title=session.remiss.title, section=label, remiss_dnr=session.remiss.dnr)
         topics = [] if section is session.general else [section.title]
         try:
-            snippet = add_own_snippet(text, stance, topics, source, draft.namnd, self.app.corpus_dir)
+            snippet = add_own_snippet(text, stance, topics, source, draft.namnd, cast("RemissdraftApp", self.app).corpus_dir)
         except RemissdraftError as error:
             self.notify(str(error), title="Kunde inte spara i korpusen", severity="error", timeout=10)
             return

@@ -6,7 +6,9 @@ with any of these selects. Every binding has an id, so a profile's keymap can mo
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.widgets import Button, Input, TextArea
 
 # The editing keys both kinds of field share (help lists them in Swedish).
@@ -22,7 +24,7 @@ _COMMON = [
 ]
 
 
-def _bindings(prefix: str, word_left: str, word_right: str, extra: list[tuple[str, str, str, str]]) -> list[Binding]:
+def _bindings(prefix: str, word_left: str, word_right: str, extra: list[tuple[str, str, str, str]]) -> list[BindingType]:
     rows = [(k, a.format(word_left=word_left, word_right=word_right), d, i) for k, a, d, i in _COMMON] + extra
     return [Binding(key, action, description, show=False, id=f"{prefix}.{name}") for key, action, description, name in rows]
 
@@ -31,7 +33,7 @@ class TextField(Input):
     """A one-line field that keeps its text when focused (Tab into it and type: the text is added to)."""
 
     HELP_TITLE = "I ett fält"
-    BINDINGS = _bindings("field", "cursor_left_word", "cursor_right_word", [
+    BINDINGS: ClassVar[list[BindingType]] = _bindings("field", "cursor_left_word", "cursor_right_word", [
         ("home,ctrl+home", "home", "Till början", "start"),
         ("end,ctrl+end", "end", "Till slutet", "end"),
         ("shift+home,ctrl+shift+home", "home(True)", "Markera till början", "select-start"),
@@ -47,7 +49,7 @@ class Editor(TextArea):
     """A text the user writes; `part_key` names the part of the draft it edits ("4.5", "i_stort", a section key)."""
 
     HELP_TITLE = "I en text"
-    BINDINGS = _bindings("editor", "cursor_word_left", "cursor_word_right", [
+    BINDINGS: ClassVar[list[BindingType]] = _bindings("editor", "cursor_word_left", "cursor_word_right", [
         ("ctrl+home", "document_start", "Till textens början", "document-start"),
         ("ctrl+end", "document_end", "Till textens slut", "document-end"),
         ("ctrl+shift+home", "document_start(True)", "Markera till textens början", "select-document-start"),
@@ -80,7 +82,9 @@ class Editor(TextArea):
             start += 1
         if old == text:
             return
-        self.replace(text[start:], self.document.get_location_from_index(start), self.document.end)
+        before = old[:start]
+        location = (before.count("\n"), len(before) - (before.rfind("\n") + 1))
+        self.replace(text[start:], location, self.document.end)
         self.move_cursor(self.document.end)
         self.scroll_cursor_visible()
 
@@ -89,4 +93,4 @@ class PushButton(Button):
     """A button pressed with Enter or Space."""
 
     HELP_TITLE = "På en knapp"
-    BINDINGS = [Binding("enter,space", "press", "Tryck på knappen", show=False, id="button.press")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "press", "Tryck på knappen", show=False, id="button.press")]

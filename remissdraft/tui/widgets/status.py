@@ -19,7 +19,7 @@ def status_line(session: Session) -> str:
         deadline = session.remiss.deadline or session.draft.remiss.deadline
         parts.append(
             f"{days} dagar kvar" if days > 1 else "1 dag kvar" if days == 1 else "sista svarsdag i dag" if days == 0
-            else f"svarstiden gick ut {deadline.isoformat()}"
+            else f"svarstiden gick ut {deadline.isoformat() if deadline else ''}"
         )
     answered, total = session.coverage()
     parts.append(f"{answered} av {total} avsnitt besvarade")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -65,7 +66,7 @@ class Suggestions(OptionList):
     """The suggestion list. Posts `Insert` (Enter, double click) and `StanceChosen` (digits 0–5)."""
 
     HELP_TITLE = "I förslagslistan"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Infoga förslaget", show=False, id="suggestions.insert"),
         *[Binding(str(digit), f"stance({digit})", f"Visa {STANCE_LABELS[stance] if stance else 'alla ställningar'}",
                   show=False, id=f"suggestions.stance-{stance or 'alla'}") for digit, stance in enumerate(STANCE_KEYS)],
