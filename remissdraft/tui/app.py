@@ -90,11 +90,12 @@ class RemissdraftApp(App[None]):
             self._show_opening_error(error)
             return
         self.session = session
-        self._use_keymap(session.profile)
+        self.set_keymap(session.profile.keymap)
         from .screens.workspace import WorkspaceScreen
 
         self.workspace = WorkspaceScreen(session)
         await self.push_screen(self.workspace)
+        self.call_after_refresh(self._use_keymap, session.profile)  # its check of the ids waits for the first screen
         self.title = f"remissdraft – {session.remiss.title or 'remiss'}"
         for problem in session.corpus_problems:
             self.notify(problem, title="Hoppades över", severity="warning", timeout=10)

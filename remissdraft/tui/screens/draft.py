@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, TextArea
 
-from ...draft.edit import set_signature
+from ...draft.edit import filled, set_signature
 from ...model import GENERAL_KEY
 from ..session import GENERAL_TITLE, Session
 from ..widgets.fields import Editor, TextField
@@ -63,13 +63,14 @@ class DraftScreen(Screen[None]):
                         for key, placeholder in (("name", "namn"), ("title", "titel"), ("unit", "enhet")):
                             yield TextField(getattr(signer, key), placeholder=placeholder, id=f"signer-{index}-{key}")
                 for section in draft.sections:
+                    heading = filled(draft, section.heading, self.session.profile)  # as the export will read
                     if section.kind == "synpunkter":
-                        yield from self._general_part(section.heading)
+                        yield from self._general_part(heading)
                         continue
                     mark = " *" if section.required else ""
                     texts = self.session.standard_texts(section.key)
                     hint = f"   Ctrl+O: standardtext ({len(texts)} i korpusen)" if texts else ""
-                    yield Label(f"{section.heading}{mark}[dim]{hint}[/]", classes="heading")
+                    yield Label(f"{heading}{mark}[dim]{hint}[/]", markup=True, classes="heading")
                     yield Editor(section.text, part_key=section.key, id=f"draft-{section.key}", classes="standard")
                 if not any(s.kind == "synpunkter" for s in draft.sections):
                     yield from self._general_part("")
