@@ -513,6 +513,23 @@ async def test_space_and_enter_press_buttons(profile, tmp_path):
         assert output.exists()
 
 
+async def test_the_export_dialog_stays_open_on_a_mistake(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("f5")
+        field = app.screen.query_one("#export-output", Input)
+        field.value = str(tmp_path / "finns-inte" / "ut.docx")
+        await pilot.press("enter")
+        assert type(app.screen).__name__ == "ExportScreen" and field.value.endswith("finns-inte/ut.docx")
+        assert "finns inte – välj en annan" in str(app.screen.query_one("#export-folder", Static).render())
+        field.value = str(tmp_path / "ut.docx")
+        await pilot.press("enter")  # required sections still empty, "Exportera ändå" not ticked
+        assert type(app.screen).__name__ == "ExportScreen"
+        assert "Exportera ändå" in str(app.screen.query_one("#export-folder", Static).render())
+        assert not (tmp_path / "ut.docx").exists()
+
+
 async def test_broken_file_gives_a_notification(profile):
     app = RemissdraftApp([FIXTURES / "corrupt.docx"])
     async with app.run_test(size=SIZE) as pilot:

@@ -144,7 +144,9 @@ class DraftScreen(Screen[None]):
             try:
                 draft.datum = date.fromisoformat(value).isoformat()
             except ValueError:
-                return  # keep the last valid date while the user types
+                event.input.set_class(True, "-invalid")  # shown, and the last valid date kept while the user types
+                return
+            event.input.set_class(False, "-invalid")
         elif field.startswith("signer-"):
             _, index, key = field.split("-")
             signer = draft.signatures[int(index)]

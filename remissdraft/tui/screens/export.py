@@ -74,8 +74,25 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def on_button_pressed(self, event: PushButton.Pressed) -> None:
         self._submit() if event.button.id == "export" else self.action_cancel()
 
+    def _problem(self, force: bool, overwrite: bool) -> str:
+        """Why the export cannot be made as the dialog stands, in one line; "" when it can."""
+        path = self._path()
+        if path.suffix.lower() != ".docx":
+            return "Filnamnet ska sluta på .docx"
+        if not path.parent.is_dir():
+            return f"Mappen {short_path(path.parent)} finns inte – välj en annan"
+        if path.exists() and not overwrite:
+            return "Filen finns redan – välj ett annat namn eller kryssa i ”Skriv över”"
+        if self.missing and not force:
+            return "Fyll i de obligatoriska avsnitten eller kryssa i ”Exportera ändå”"
+        return ""
+
     def _submit(self) -> None:
         force = bool(self.missing) and self.query_one("#export-force", Checkbox).value
+        problem = self._problem(force, self.query_one("#export-overwrite", Checkbox).value)
+        if problem:  # the dialog stays, with what the user typed
+            self.query_one("#export-folder", Static).update(f"[b red]{problem}[/]")
+            return
         self.dismiss(ExportRequest(
             str(self.query_one("#export-template", Select).value),
             self._path(),
