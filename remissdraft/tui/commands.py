@@ -89,9 +89,10 @@ class RemissCommands(Provider):
         if session is None or insert is None or len(query.strip()) < 3:
             return
         from ..corpus import search
+        from .widgets.suggestions import readable
 
         for snippet in search(session.snippets, query, limit=8):
-            text = session.fill(snippet)
+            text = readable(session.fill(snippet))
             label = f"Infoga: {text[:70]}{'…' if len(text) > 70 else ''}"
             yield Hit(0.5, label, partial(insert, snippet), text=label,
                       help=f"{STANCE_LABELS[snippet.stance]} · {snippet.source.organisation} · {snippet.source.dnr}")

@@ -33,6 +33,11 @@ def placeholder_label(name: str) -> str:
     return f"‹{KNOWN.get(name, name).split(' (')[0]}›"
 
 
+def readable(text: str) -> str:
+    """Placeholders the draft cannot fill yet, as words: "{namnd} ser …" → "‹nämndens namn› ser …"."""
+    return PLACEHOLDER.sub(lambda match: placeholder_label(match.group(1)), text)
+
+
 def suggestion_text(suggestion: Suggestion, shown: str, used_in: list[str] | None = None) -> Text:
     """Badge, the text as it would be inserted with its matched terms highlighted (and placeholders still to be
     filled marked), the provenance line and, when the draft uses it already, where."""
