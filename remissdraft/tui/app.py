@@ -62,6 +62,7 @@ class RemissdraftApp(App[None]):
         self.session: Session | None = None
         self.workspace: WorkspaceScreen | None = None
         self.crash_message = ""  # the one line shown after an unexpected error
+        self.keymap: dict[str, str] = {}  # the profile's, by binding id
         # Reading the remiss starts now, in a plain thread, so that it overlaps Textual's own start-up.
         self._opening = _Background(self._open)
 
@@ -90,7 +91,8 @@ class RemissdraftApp(App[None]):
             self._show_opening_error(error)
             return
         self.session = session
-        self.set_keymap(session.profile.keymap)
+        self.keymap = dict(session.profile.keymap)
+        self.set_keymap(self.keymap)
         from .screens.workspace import WorkspaceScreen
 
         self.workspace = WorkspaceScreen(session)
@@ -148,7 +150,8 @@ class RemissdraftApp(App[None]):
         if unknown:
             self.notify(f"Profilens keymap nämner okända kommandon: {', '.join(unknown)} – se F1 och README",
                         severity="warning", timeout=10)
-        self.set_keymap({key: keys for key, keys in profile.keymap.items() if key in known})
+        self.keymap = {key: keys for key, keys in profile.keymap.items() if key in known}
+        self.set_keymap(self.keymap)
 
     def action_help(self) -> None:
         from .keys import help_rows
@@ -157,7 +160,7 @@ class RemissdraftApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         title = getattr(self.screen, "HELP_TITLE", "") or "remissdraft"
-        self.push_screen(HelpScreen(title, help_rows(self.screen)))
+        self.push_screen(HelpScreen(title, help_rows(self.screen, self.keymap)))
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette

@@ -31,8 +31,8 @@ class HelpRow:
     description: str
 
 
-def help_rows(screen: Screen) -> list[HelpRow]:
-    """Every binding of ours the screen offers now, with the keys the keymap gives it: the app's, the screen's,
+def help_rows(screen: Screen, keymap: Mapping[str, str]) -> list[HelpRow]:
+    """Every binding of ours the screen offers now, with the keys `keymap` gives it: the app's, the screen's,
     then each kind of widget on it (the focused one first). Bindings without an id are Textual's own, with
     English descriptions; the widgets of remissdraft restate the ones a user needs, in Swedish."""
     app = screen.app
@@ -51,9 +51,8 @@ def help_rows(screen: Screen) -> list[HelpRow]:
         group = "Överallt" if node is app else getattr(node, "HELP_TITLE", "") or "Här"
         keys_of: dict[tuple[str, str], list[str]] = {}  # one row per action, with all its keys
         ids: set[str] = set()
-        for key, binding in _with_keymap(node._bindings, app._keymap):
-            if not binding.id or not binding.description or binding.id in listed \
-                    or app._check_action_state(binding.action, node) is False:
+        for key, binding in _with_keymap(node._bindings, keymap):
+            if not binding.id or not binding.description or binding.id in listed:
                 continue
             ids.add(binding.id)
             keys_of.setdefault((binding.action.removeprefix("app."), binding.description), []).append(key)
