@@ -77,7 +77,7 @@ def _build_parser() -> _Parser:
     new.add_argument("--template", metavar="MALL", help="mallens namn eller sökväg (standard: profilens mall, annars nacka-tjansteskrivelse)")
     new.add_argument("--dnr", default="", metavar="DNR", help="ärendets diarienummer hos nämnden, t.ex. ”SOCN 2021/132”")
     new.add_argument("--datum", type=_iso_date, metavar="ÅÅÅÅ-MM-DD", help="tjänsteskrivelsens datum (standard: i dag)")
-    new.add_argument("-o", "--output", type=Path, metavar="UTKAST.yaml", help="utkastets fil (standard: namn av diarienummer och titel)")
+    new.add_argument("-o", "--output", type=Path, metavar="UTKAST.yaml", help="utkastets fil (standard: remissens utkast i datamappen, samma som programmet öppnar)")
     new.add_argument("--force", action="store_true", help="skriv över en befintlig utkastfil (den gamla sparas som .bak)")
     new.add_argument("--prefill", action="store_true",
                      help="föreslå ett första utkast: för varje remissavsnitt det tidigare ställningstagande som "
@@ -242,8 +242,7 @@ def _open(argv: list[str]) -> int:
         check_file(path)
     from .tui import run
 
-    run(files, args.draft, args.corpus)
-    return 0
+    return run(files, args.draft, args.corpus)
 
 
 def _sections(args: argparse.Namespace) -> int:
@@ -260,16 +259,17 @@ def _sections(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     from .draft import DEFAULT_TEMPLATE, load_profile, load_template, new_draft, save_draft
     from .errors import DraftError
-    from .export import default_output_name
+    from .locations import default_draft_path
 
     profile = load_profile()
     template = load_template(args.template or profile.template or DEFAULT_TEMPLATE)
     remiss = read_remiss(args.files)
     draft = new_draft(remiss, template, profile, dnr=args.dnr, datum=date.fromisoformat(args.datum) if args.datum else None)
-    target = args.output or Path.cwd() / default_output_name(draft, ".yaml")
+    target = args.output or default_draft_path(args.files)  # the draft the app opens for this remiss
     if target.exists() and not args.force:
         raise DraftError(f"{target} finns redan – välj ett annat namn med -o eller skriv över med --force")
     proposals = _prefill(draft, remiss, profile, args.corpus) if args.prefill else None
+    target.parent.mkdir(parents=True, exist_ok=True)
     save_draft(draft, target)
     print(f"Utkast skapat: {target}")
     print(f"Mall: {template.name} – {len(draft.synpunkter)} remissavsnitt att lämna synpunkter på")

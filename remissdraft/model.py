@@ -192,6 +192,7 @@ class Template:
     subtitle: str = "Yttrande till {avsandare}"
     synpunkt_heading: str = "Avsnitt {avsnitt}"
     ingen_erinran: str = "{namnd} har ingen erinran."
+    general_synpunkter: str = ""  # where "Synpunkter i stort" go: "" before the per-section ones, or a section key
     sections: list[TemplateSection] = field(default_factory=list)
     signatures: list[SignatureRole] = field(default_factory=list)
     signature_intro: str = ""  # a line above the signatures, e.g. "För {namnd}"
@@ -228,10 +229,20 @@ class Profile:
     organisation: str = ""
     template: str = ""
     chef: Person = field(default_factory=Person)
+    keymap: dict[str, str] = field(default_factory=dict)  # the app's keys remapped: binding id -> keys ("f9,ctrl+e")
 
     @property
     def person(self) -> Person:
         return Person(self.name, self.title, self.unit)
+
+
+@dataclass
+class Signature(Person):
+    """A signer of the draft: `role` as the template names it ("chef", "handlaggare", …); one not `edited`
+    for this draft follows the profile."""
+
+    role: str = ""
+    edited: bool = False
 
 
 @dataclass
@@ -253,6 +264,13 @@ class DraftSection:
     kind: str = "text"  # as TemplateSection.kind
     required: bool = False
     uses: list[SnippetUse] = field(default_factory=list)
+
+
+GENERAL_KEY = "i_stort"  # the draft part for synpunkter on the remiss as a whole ("Synpunkter i stort")
+
+
+def general_part() -> DraftSection:
+    return DraftSection(GENERAL_KEY, "Synpunkter i stort", kind="general")
 
 
 @dataclass
@@ -308,12 +326,17 @@ class Draft:
     namnd: str = ""
     remiss: RemissInfo = field(default_factory=RemissInfo)
     author: Person = field(default_factory=Person)
-    signatures: list[Person] = field(default_factory=list)
+    signatures: list[Signature] = field(default_factory=list)
     sections: list[DraftSection] = field(default_factory=list)
     synpunkter: list[Synpunkt] = field(default_factory=list)
+    general: DraftSection = field(default_factory=general_part)  # synpunkter on the remiss as a whole
+    current: str = ""  # the key of the synpunkt the user was working on, to reopen there
+    last_export: str = ""  # where the draft was last exported to
     path: Path | None = None  # where it was loaded from or saved to; not stored in the file
 
     def section(self, key: str) -> DraftSection | None:
+        if key == GENERAL_KEY:
+            return self.general
         return next((s for s in self.sections if s.key == key), None)
 
     def synpunkt(self, key: str) -> Synpunkt | None:

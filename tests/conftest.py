@@ -31,7 +31,9 @@ def needs_realdocs():
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):
-    """No test touches the real home directory: user corpus, cache and settings live in tmp."""
+    """No test touches the real home directory: user corpus, data, cache, settings and Documents live in tmp."""
     monkeypatch.setenv("REMISSDRAFT_CORPUS", str(tmp_path / "user-corpus"))
     monkeypatch.setenv("REMISSDRAFT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("REMISSDRAFT_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("REMISSDRAFT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("REMISSDRAFT_DOCUMENTS_DIR", str(tmp_path / "Dokument"))

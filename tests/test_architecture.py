@@ -40,3 +40,68 @@ def test_only_cli_and_tui_print():
         if any(isinstance(n, ast.Call) and getattr(n.func, "id", "") == "print" for n in ast.walk(tree)):
             printing.append(str(path))
     assert printing == []
+
+
+# The layer order of ARCHITECTURE.md: what each package of remissdraft may import from the others. The ground
+# floor (errors, fileio, locations) may be imported by every layer and imports none of them.
+GROUND = {"errors", "fileio", "locations"}
+LAYERS = {
+    "model": set(),
+    "errors": set(),
+    "fileio": set(),
+    "locations": {"fileio"},
+    "remiss": {"model"},
+    "corpus": {"model", "remiss"},
+    "match": {"model"},
+    "draft": {"model"},
+    "export": {"model", "draft"},
+    "tui": {"model", "remiss", "corpus", "match", "draft", "export"},
+    "cli": {"model", "remiss", "corpus", "match", "draft", "export", "tui"},
+}
+
+
+def _internal_imports(source: str, here: list[str]) -> set[str]:
+    """The top-level parts of remissdraft ("draft", "model") that a module in package `here` (["draft"], [] for
+    remissdraft itself) imports, absolutely or relatively."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[1] for alias in node.names if alias.name.startswith("remissdraft."))
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                parts = (node.module or "").split(".")
+                if parts[0] == "remissdraft" and len(parts) > 1:
+                    names.add(parts[1])
+                continue
+            base = here[: len(here) - (node.level - 1)]
+            target = base + (node.module.split(".") if node.module else [])
+            if target:
+                names.add(target[0])
+            else:  # "from . import x" in remissdraft itself: a module, or an attribute such as __version__
+                names.update(alias.name for alias in node.names if not alias.name.startswith("__"))
+    return names
+
+
+def _layer(path: Path) -> str:
+    first = path.relative_to(PACKAGE).parts[0]
+    return first.removesuffix(".py")
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        layer = _layer(path)
+        if layer not in LAYERS:
+            continue  # __init__.py of the package itself
+        allowed = {layer} | LAYERS[layer] | (set() if layer in GROUND else GROUND)
+        wrong = _internal_imports(path.read_text(encoding="utf-8"), list(path.relative_to(PACKAGE).parts[:-1])) - allowed
+        if wrong:
+            offenders.append(f"{path.relative_to(PACKAGE)} imports {', '.join(sorted(wrong))}")
+    assert offenders == []
+
+
+def test_the_layer_check_sees_a_wrong_import():
+    """The check itself: a draft module importing the TUI, relatively or absolutely, is caught."""
+    source = "from ..tui import app\nfrom .edit import target\nimport remissdraft.export.body\nfrom ..model import Draft\n"
+    assert _internal_imports(source, ["draft"]) == {"tui", "draft", "export", "model"}
+    assert _internal_imports("from . import __version__\nfrom .locations import x\n", []) == {"locations"}

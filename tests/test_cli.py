@@ -8,7 +8,7 @@ def test_main_job_opens_the_bundled_example_in_the_tui(monkeypatch):
     import remissdraft.tui as tui
 
     opened = []
-    monkeypatch.setattr(tui, "run", lambda files, draft, corpus: opened.append((files, draft, corpus)))
+    monkeypatch.setattr(tui, "run", lambda files, draft, corpus: opened.append((files, draft, corpus)) or 0)  # the exit code
     assert main([]) == 0
     assert opened == [(example_remiss(), None, None)]
     assert main(["--draft", "mitt.yaml", str(example_remiss()[0])]) == 0

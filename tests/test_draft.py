@@ -215,7 +215,7 @@ def test_save_and_load_round_trip(draft, tmp_path):
     mark_ingen_erinran(draft, "6.2")
     path = save_draft(draft, tmp_path / "utkast.yaml")
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("schema: 1\n")
+    assert text.startswith("schema: 2\n")
     assert "'1.1':" in text  # section numbers stay strings, not floats
     loaded = load_draft(path)
     assert loaded.path == path

@@ -1,21 +1,29 @@
-"""The TUI driven key by key with Textual's Pilot, on the bundled example remiss."""
+"""The TUI driven key by key with Textual's Pilot, on the bundled example remiss and the folkhälsopolicy.
+
+Tests wait on the app's workers (reading the remiss, building the workspace, loading the ranking), never poll.
+"""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import docx
 import pytest
 import yaml
-from textual.widgets import Input, Label, TextArea
-
 from conftest import FIXTURES
-from remissdraft.locations import example_remiss
+from textual.widgets import Checkbox, Input, Label, Static, TextArea
+
+from remissdraft.draft import load_draft
+from remissdraft.locations import default_draft_path, example_remiss
+from remissdraft.model import GENERAL_KEY
 from remissdraft.tui.app import RemissdraftApp
+from remissdraft.tui.screens.workspace import WorkspaceScreen
 from remissdraft.tui.widgets.outline import Outline
 from remissdraft.tui.widgets.suggestions import Suggestions
 
 SIZE = (150, 40)
+NACKA_TITLE = "Remiss Folkhälsopolicy för Region Stockholms arbete för en god hälsa och minskade hälsoklyftor i befolkningen"
 PROFILE = {
     "name": "Therese Råckle", "title": "Kvalitetsutvecklare", "unit": "Omsorgsenheten", "namnd": "Socialnämnden",
     "organisation": "Nacka kommun", "template": "nacka-tjansteskrivelse",
@@ -23,107 +31,171 @@ PROFILE = {
 }
 
 
+def write_profile(data: dict) -> Path:
+    from remissdraft.locations import profile_path
+
+    path = profile_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def profile(tmp_path, monkeypatch):
-    config = tmp_path / "config"
-    config.mkdir(exist_ok=True)
-    (config / "profile.yaml").write_text(yaml.safe_dump(PROFILE, allow_unicode=True), encoding="utf-8")
-    return config
+    return write_profile(PROFILE)
 
 
 async def opened(pilot) -> RemissdraftApp:
+    """Wait until the remiss is read, the workspace shown and the ranking loaded (all one worker)."""
     app = pilot.app
-    for _ in range(200):
-        await pilot.pause(0.02)
-        if app.session is not None and app.query(Outline) and app.session.ranking_ready:
-            break
+    await app.workers.wait_for_complete()
     await pilot.pause()
     return app
+
+
+def workspace(app: RemissdraftApp) -> WorkspaceScreen:
+    assert app.workspace is not None
+    return app.workspace
+
+
+def editor(app: RemissdraftApp) -> TextArea:
+    return workspace(app).query_one("#editor", TextArea)
+
+
+def status(app: RemissdraftApp) -> str:
+    return str(workspace(app).query_one("#status").render())
+
+
+def section_titled(app: RemissdraftApp, prefix: str):
+    return next(s for s in app.session.sections if s.title.startswith(prefix))
+
+
+# --- moving around -------------------------------------------------------------------------------------
 
 
 async def test_open_and_move_through_sections(profile):
     app = RemissdraftApp(example_remiss())
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        assert app.section.label == "1 Inledning"
+        ws = workspace(app)
+        assert ws.section.label == "1 Inledning"
         await pilot.press("ctrl+n")
-        assert app.section.label == "1.1 Syfte"
+        assert ws.section.label == "1.1 Syfte"
         await pilot.press("ctrl+n", "ctrl+n")
-        assert app.section.label.startswith("3 Psykisk hälsa")
+        assert ws.section.label.startswith("3 Psykisk hälsa")
         await pilot.press("ctrl+b")
-        assert app.section.label == "2 Tillämpning"
-        app.query_one(Outline).focus()
+        assert ws.section.label == "2 Tillämpning"
+        ws.query_one(Outline).focus()
         await pilot.press("down")
-        assert app.section.label.startswith("3 Psykisk hälsa")
-        status = str(app.query_one("#status").render())
-        assert "Dnr HSN 2020-1753" in status and "0 av 19 avsnitt besvarade" in status
+        assert ws.section.label.startswith("3 Psykisk hälsa")
+        await pilot.press("ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b")  # the general part comes before the remiss's own
+        assert ws.section is app.session.general
+        assert "Dnr HSN 2020-1753" in status(app)
 
 
-async def test_filter_insert_edit_and_undo(profile):
+async def test_the_count_is_of_sections_one_answers(profile):
+    """A heading whose text is all in its sub-sections (6 Gemensamma utgångspunkter) is not one to answer."""
     app = RemissdraftApp(example_remiss())
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        section = next(s for s in app.session.sections if s.title.startswith("Styrande nivå"))
-        app.show_section(section)
-        await pilot.pause()
-        suggestions = app.query_one(Suggestions)
-        assert suggestions.items, "the corpus has positions on styrande nivå"
-        await pilot.press("ctrl+t", "ctrl+t")  # alla → positiv → kritisk
-        assert app.stance == "kritisk" and {s.snippet.stance for s in suggestions.items} == {"kritisk"}
-        await pilot.press("ctrl+t", "ctrl+t", "ctrl+t", "ctrl+t")  # → förbehåll → förtydligande → neutral → alla
-        assert app.stance is None
-        await pilot.press("ctrl+f")
-        await pilot.press(*"integrera")
-        assert len(suggestions.items) == 1 and "integrera" in suggestions.items[0].snippet.text
-        await pilot.press("enter")  # to the list
-        await pilot.press("enter")  # insert
-        await pilot.pause()
-        editor = app.query_one("#editor", TextArea)
-        assert editor.text.startswith("Socialnämnden är positiva till strategins angreppssätt")  # {namnd} filled
-        synpunkt = app.session.synpunkt(section)
-        assert synpunkt.text == editor.text and synpunkt.uses[0].source.dnr == "SOCN 2021/132"
-        assert "1 av 19 avsnitt besvarade" in str(app.query_one("#status").render())
-        await pilot.press("end", *" Vi instämmer.")
-        assert editor.text.endswith("Vi instämmer.")
-        assert app.session.synpunkt(section).text.endswith("Vi instämmer.")
-        for _ in range(20):
-            await pilot.press("ctrl+z")
-        assert editor.text == "" and app.session.synpunkt(section).text == ""
+        assert "0 av 18 avsnitt besvarade" in status(app)
+        heading = section_titled(app, "Gemensamma utgångspunkter")
+        assert not heading.paragraphs and heading.children
+        assert str(workspace(app).query_one(Outline).nodes[id(heading)].label).startswith("  6 ")  # no mark
+        await pilot.press("ctrl+g")  # next unanswered skips it
+        assert workspace(app).section.label == "1.1 Syfte"
 
 
-async def test_ingen_erinran_and_next_unanswered(profile):
-    app = RemissdraftApp(example_remiss())
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
-        await pilot.press("ctrl+r")
-        first = app.session.synpunkt(app.section)
-        assert first.ingen_erinran
-        label = str(app.query_one(Outline).cursor_node.label)
-        assert label.startswith("– 1 Inledning")
-        await pilot.press("ctrl+g")
-        assert app.section.label == "1.1 Syfte"
-        await pilot.press("ctrl+b", "ctrl+r")
-        assert not first.ingen_erinran
-
-
-async def test_save_and_resume(profile, tmp_path):
+async def test_reopens_where_the_user_left_off(profile, tmp_path):
     draft = tmp_path / "utkast.yaml"
     app = RemissdraftApp(example_remiss(), draft_path=draft)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        app.query_one("#editor", TextArea).focus()
-        await pilot.press(*"Nämnden har inga synpunkter på inledningen.")
-        await pilot.press("ctrl+s")
-        assert draft.exists()
+        workspace(app).show_section(section_titled(app, "Vardagsmiljö"))
+        await pilot.press("ctrl+q")
     again = RemissdraftApp(example_remiss(), draft_path=draft)
     async with again.run_test(size=SIZE) as pilot:
         await opened(pilot)
         assert again.session.resumed
-        first = again.session.sections[0]
-        assert again.session.synpunkt(first).text == "Nämnden har inga synpunkter på inledningen."
-        assert again.section is not first  # opens on the first unanswered section
-        again.show_section(first)
-        assert again.query_one("#editor", TextArea).text == "Nämnden har inga synpunkter på inledningen."
+        assert workspace(again).section.title.startswith("Vardagsmiljö")
+
+
+async def test_the_app_and_new_make_the_same_draft(profile, capsys):
+    from remissdraft.cli import main
+
+    assert main(["new", *map(str, example_remiss()), "--dnr", "SOCN 2021/132"]) == 0
+    assert default_draft_path(example_remiss()).exists()
+    app = RemissdraftApp(example_remiss())
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        assert app.session.resumed and app.session.draft.dnr == "SOCN 2021/132"
+
+
+# --- the text of the remiss ----------------------------------------------------------------------------
+
+
+async def test_search_in_the_remiss_text_does_not_crash_and_keeps_what_was_typed(profile, tmp_path):
+    """F2, /, hälsa, Enter used to crash the app and lose the sentence typed just before."""
+    draft = tmp_path / "utkast.yaml"
+    app = RemissdraftApp(example_remiss(), draft_path=draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        editor(app).focus()
+        await pilot.press(*"Bra.")
+        await pilot.press("f2", "slash")
+        search = workspace(app).query_one("#text-search", Input)
+        assert search.has_focus and search.border_title == "Sök i remisstexten"
+        await pilot.press(*"hälsa", "enter")
+        await pilot.pause()
+        text = workspace(app).query_one("#section-text")
+        section = workspace(app).section
+        expected = f"{section.label}\n\n{section.text}".casefold().count("hälsa")
+        assert expected > 1 and text.border_subtitle == f"{expected} träffar på ”hälsa”"
+        assert not search.display or "hidden" in search.classes
+        await pilot.press("ctrl+q")
+    assert load_draft(draft).synpunkter[0].text == "Bra."
+
+
+# --- nothing lost ------------------------------------------------------------------------------------------
+
+
+async def test_an_unexpected_error_saves_the_draft_and_says_where_the_log_is(profile, tmp_path, monkeypatch):
+    """A forced exception in a handler: the text typed (even if no handler had put it in the draft yet) is saved,
+    the traceback goes to a log in the data dir, and the one Swedish line names both."""
+    draft = tmp_path / "utkast.yaml"
+    monkeypatch.setattr(WorkspaceScreen, "sync_editor", lambda self: False)  # as if the change was never handled
+
+    def broken(self):
+        raise RuntimeError("tvingat fel i en hanterare")
+
+    monkeypatch.setattr(WorkspaceScreen, "action_next_unanswered", broken)
+    app = RemissdraftApp(example_remiss(), draft_path=draft)
+    with pytest.raises(RuntimeError, match="tvingat fel"):
+        async with app.run_test(size=SIZE) as pilot:
+            await opened(pilot)
+            editor(app).focus()
+            await pilot.press(*"Före felet.")
+            await pilot.press("ctrl+g")
+            await pilot.pause()
+    assert load_draft(draft).synpunkter[0].text == "Före felet."
+    logs = list((tmp_path / "data" / "fel").glob("fel-*.log"))
+    assert len(logs) == 1 and "tvingat fel i en hanterare" in logs[0].read_text(encoding="utf-8")
+    message = app.crash_message
+    assert "\n" not in message and "oväntat fel" in message
+    assert str(draft) in message and str(logs[0]) in message
+    assert app.return_code == 1
+
+
+async def test_a_change_is_saved_within_a_second(profile, tmp_path):
+    draft = tmp_path / "utkast.yaml"
+    app = RemissdraftApp(example_remiss(), draft_path=draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        editor(app).focus()
+        await pilot.press(*"Sparas.")
+        await pilot.pause(1.0)
+        assert load_draft(draft).synpunkter[0].text == "Sparas."
+        assert "ej sparat" not in status(app)
 
 
 async def test_quit_saves_what_was_written(profile, tmp_path):
@@ -131,97 +203,500 @@ async def test_quit_saves_what_was_written(profile, tmp_path):
     app = RemissdraftApp(example_remiss(), draft_path=draft)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        app.query_one("#editor", TextArea).focus()
-        await pilot.press(*"Sparas vid avslut.")
-        await pilot.press("ctrl+q")
-    assert "Sparas vid avslut." in draft.read_text(encoding="utf-8")
+        editor(app).focus()
+        editor(app).insert("Sparas vid avslut.")
+        await pilot.press("ctrl+q")  # at once: no autosave has run
+    assert load_draft(draft).synpunkter[0].text == "Sparas vid avslut."
 
 
-async def test_export_from_the_dialog(profile, tmp_path):
-    output = tmp_path / "yttrande.docx"
+async def test_save_and_resume(profile, tmp_path):
+    draft = tmp_path / "utkast.yaml"
+    app = RemissdraftApp(example_remiss(), draft_path=draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        editor(app).focus()
+        await pilot.press(*"Inga synpunkter.")
+        await pilot.press("ctrl+s")
+        assert draft.exists()
+    again = RemissdraftApp(example_remiss(), draft_path=draft)
+    async with again.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        first = again.session.sections[0]
+        assert again.session.synpunkt(first).text == "Inga synpunkter."
+        assert workspace(again).section is first  # where the user left off
+        assert editor(again).text == "Inga synpunkter."
+
+
+# --- suggestions -------------------------------------------------------------------------------------------
+
+
+async def test_filter_insert_edit_and_undo(profile):
+    app = RemissdraftApp(example_remiss())
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        ws = workspace(app)
+        section = section_titled(app, "Styrande nivå")
+        ws.show_section(section)
+        await pilot.pause()
+        suggestions = ws.query_one(Suggestions)
+        assert suggestions.items, "the corpus has positions on styrande nivå"
+        await pilot.press("ctrl+f")
+        await pilot.press(*"välkomnar")
+        assert len(suggestions.items) == 1 and "välkomnar" in suggestions.items[0].snippet.text
+        await pilot.press("enter")  # to the list
+        await pilot.press("enter")  # insert
+        await pilot.pause()
+        assert editor(app).text.startswith("Socialnämnden anser att samverkan på styrande nivå")  # {namnd} filled
+        synpunkt = app.session.synpunkt(section)
+        assert synpunkt.text == editor(app).text and synpunkt.uses[0].source.dnr == "SOCN 2021/132"
+        assert "1 av 18 avsnitt besvarade" in status(app)
+        await pilot.press("ctrl+end", *" Vi instämmer.")
+        assert editor(app).text.endswith("Vi instämmer.")
+        assert app.session.synpunkt(section).text.endswith("Vi instämmer.")
+        for _ in range(20):
+            await pilot.press("ctrl+z")
+        assert editor(app).text == "" and app.session.synpunkt(section).text == ""
+
+
+async def test_digits_filter_stances_and_zero_shows_all(profile):
+    app = RemissdraftApp(example_remiss())
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        ws = workspace(app)
+        ws.show_section(section_titled(app, "Styrande nivå"))
+        await pilot.press("f3", "2")
+        suggestions = ws.query_one(Suggestions)
+        assert ws.stance == "kritisk" and {s.snippet.stance for s in suggestions.items} == {"kritisk"}
+        assert "ställning: kritisk" in ws.query_one("#right").border_subtitle
+        await pilot.press("0")
+        assert ws.stance is None and len({s.snippet.stance for s in suggestions.items}) > 1
+        await pilot.press("ctrl+t")
+        assert ws.stance == "positiv"
+
+
+async def test_the_text_filter_is_reset_when_moving_section(profile):
+    app = RemissdraftApp(example_remiss())
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        ws = workspace(app)
+        ws.show_section(section_titled(app, "Styrande nivå"))
+        await pilot.press("ctrl+f", *"välkomnar")
+        assert len(ws.query_one(Suggestions).items) == 1
+        await pilot.press("ctrl+b")
+        assert ws.query_one("#suggestion-filter", Input).value == ""
+        assert len(ws.query_one(Suggestions).items) > 1
+
+
+async def test_a_click_selects_and_a_double_click_inserts_once(profile):
+    app = RemissdraftApp(example_remiss())
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        ws = workspace(app)
+        ws.show_section(section_titled(app, "Styrande nivå"))
+        await pilot.pause()
+        suggestions = ws.query_one(Suggestions)
+        region = suggestions.region
+        row = next(y for y in range(region.height)  # the first screen row of the second option
+                   if app.screen.get_style_at(region.x + 5, region.y + y).meta.get("option") == 1)
+        await pilot.click(Suggestions, offset=(5, row))
+        await pilot.pause()
+        assert suggestions.highlighted == 1 and editor(app).text == ""
+        await pilot.click(Suggestions, offset=(5, row), times=2)
+        await pilot.pause()
+        inserted = app.session.fill(suggestions.items[1].snippet)
+        assert editor(app).text == inserted  # once, not twice
+
+
+async def test_a_suggestion_already_used_is_marked_and_asks_before_it_goes_in_again(profile):
+    app = RemissdraftApp(example_remiss())
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        ws = workspace(app)
+        first, second = section_titled(app, "Styrande nivå"), section_titled(app, "Närsamhälle")
+        ws.show_section(first)
+        await pilot.press("f3", "enter")
+        snippet = ws.query_one(Suggestions).items[0].snippet
+        ws.show_section(second)
+        await pilot.pause()
+        suggestions = ws.query_one(Suggestions)
+        index = next(i for i, s in enumerate(suggestions.items) if s.snippet.id == snippet.id)
+        assert f"✓ redan använd: {app.session.synpunkt(first).label}" in str(suggestions.get_option_at_index(index).prompt)
+        suggestions.focus()
+        suggestions.highlighted = index
+        await pilot.press("enter")
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("escape")
+        assert editor(app).text == ""
+        await pilot.press("enter")
+        await pilot.press("enter")  # "Infoga igen"
+        assert editor(app).text == app.session.fill(snippet)
+
+
+async def test_add_to_corpus_asks_for_the_stance(profile, tmp_path):
+    corpus = tmp_path / "min-korpus"
+    app = RemissdraftApp(example_remiss(), corpus_dir=corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        editor(app).focus()
+        editor(app).insert("Socialnämnden saknar en tydlig ansvarsfördelning.")
+        await pilot.press("ctrl+l")
+        assert type(app.screen).__name__ == "StanceScreen"
+        await pilot.press("2")  # kritisk
+        saved = list((corpus / "egna-synpunkter").glob("*.yaml"))
+        assert len(saved) == 1
+        entry = yaml.safe_load(saved[0].read_text(encoding="utf-8"))["snippets"][0]
+        assert entry["stance"] == "kritisk" and entry["text"].startswith("{namnd} saknar")
+        assert any(s.text.startswith("{namnd} saknar") for s in app.session.snippets)
+
+
+# --- the whole document --------------------------------------------------------------------------------------
+
+
+async def test_general_synpunkter_with_their_own_suggestions(profile, tmp_path):
+    app = RemissdraftApp([FIXTURES / "folkhalsopolicy.txt"], draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        ws = workspace(app)
+        ws.show_section(app.session.general)
+        await pilot.pause()
+        assert editor(app).border_title == "Synpunkter i stort"
+        assert "Synpunkter i stort" in str(ws.query_one("#section-body", Static).render())
+        suggestions = ws.query_one(Suggestions)
+        assert suggestions.items[0].snippet.source.dnr == "SOCN 2021/133"  # Nacka's own answer to this remiss
+        await pilot.press("f3", "enter")
+        assert app.session.draft.general.text.startswith("Socialnämnden ser positivt på folkhälsopolicyn")
+        assert app.session.draft.general.uses[0].source.dnr == "SOCN 2021/133"
+        assert "synpunkter i stort skrivna" in status(app)
+
+
+async def test_the_frame_of_the_document_in_f4(profile, tmp_path):
+    """Title, recipient line, dnr, date and signers edited in the app and kept in the draft."""
+    draft = tmp_path / "utkast.yaml"
+    app = RemissdraftApp([FIXTURES / "folkhalsopolicy.txt"], draft_path=draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("f4")
+        screen = app.screen
+        assert screen.query_one("#draft-title", Input).has_focus
+        await pilot.press("ctrl+a", *"Remiss Folkhälsopolicy", "tab", "ctrl+a", *"Yttrande till Regionstyrelsen", "tab")
+        await pilot.press(*"SOCN 2021/133", "tab")
+        datum = screen.query_one("#draft-datum", Input)
+        before = datum.value
+        await pilot.press("x")  # Tab into the date and type: the date is kept, not wiped
+        assert datum.value == before + "x" and app.session.draft.datum == before
+        await pilot.press("ctrl+a", *"2021-04-22", "tab")
+        await pilot.press("ctrl+end", *" Nilsson")  # the chef's name field
+        await pilot.press("escape")
+        await pilot.press("ctrl+s")
+    saved = load_draft(draft)
+    assert (saved.title, saved.subtitle, saved.dnr, saved.datum) == (
+        "Remiss Folkhälsopolicy", "Yttrande till Regionstyrelsen", "SOCN 2021/133", "2021-04-22")
+    assert saved.signatures[0].name == "Helena Lindenius Nilsson" and saved.signatures[0].edited
+
+
+async def test_a_chef_added_in_the_profile_reaches_the_signatures(tmp_path):
+    write_profile({**PROFILE, "chef": {}})
     app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        app.query_one("#editor", TextArea).focus()
-        await pilot.press(*"Socialnämnden välkomnar strategin.")
-        await pilot.press("f4")  # the standard sections: fill the two required ones
+        editor(app).focus()
+        await pilot.press(*"Text.")
+        assert [s.name for s in app.session.draft.signatures] == ["", "Therese Råckle"]
+        await pilot.press("f6")  # from the editor: function keys work in any pane
+        assert type(app.screen).__name__ == "ProfileScreen"
+        app.screen.query_one("#profile-chef_name", Input).value = "Karin Kollberg"
+        app.screen.query_one("#profile-chef_title", Input).value = "Social- och äldredirektör"
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        for key, text in [("ekonomiska_konsekvenser", "Inga ekonomiska konsekvenser."), ("konsekvenser_for_barn", "Inga konsekvenser för barn.")]:
-            area = app.screen.query_one(f"#draft-{key}", TextArea)
-            area.focus()
-            await pilot.press("ctrl+a", *text)
+        signers = app.session.draft.signatures
+        assert [(s.name, s.title) for s in signers] == [("Karin Kollberg", "Social- och äldredirektör"),
+                                                         ("Therese Råckle", "Kvalitetsutvecklare")]
+        assert editor(app).text == "Text."  # nothing written is lost
+
+
+async def test_suggestions_and_standard_texts_in_the_f4_texts(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("f4")
+        screen = app.screen
+        area = screen.query_one("#draft-konsekvenser_for_barn", TextArea)
+        area.focus()
+        await pilot.pause()
+        panel = screen.query_one("#draft-suggestions", Suggestions)
+        standard = app.session.standard_texts("konsekvenser_for_barn")
+        assert [app.session.fill(s.snippet) for s in panel.items[: len(standard)]] == standard
+        await pilot.press("f3", "enter")  # into the text focused last
+        assert area.text == standard[0] and area.has_focus
+        await pilot.press("ctrl+o")
+        assert area.text == standard[1]  # Ctrl+O offers the next one
+        await pilot.press("ctrl+z")
+        assert area.text == standard[0]
+        await pilot.press("ctrl+home", *"Först. ")  # Ctrl+Home goes to the start of the text …
+        await pilot.press("ctrl+end", *" Sist.")  # … and Ctrl+End to its end
+        assert area.text == f"Först. {standard[0]} Sist."
+        await pilot.press("ctrl+a", *"Ersatt.")
+        assert area.text == "Ersatt."
         await pilot.press("escape")
-        await pilot.press("f5")
+        assert app.session.draft.section("konsekvenser_for_barn").text == "Ersatt."
+
+
+async def test_the_palette_inserts_a_snippet_where_one_writes(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("f4")
+        area = app.screen.query_one("#draft-general", TextArea)
+        area.focus()
+        await pilot.press("ctrl+p", *"samverkan på styrande nivå")
+        await pilot.pause(0.5)
+        palette = app.screen
+        assert palette.query_one(Input).placeholder.startswith("Sök kommandon")
+        await pilot.press("down", "enter")
         await pilot.pause()
+        assert area.text and app.session.draft.general.text == area.text
+        assert app.session.draft.general.uses
+
+
+async def test_export_from_the_dialog_goes_to_a_visible_folder(profile, tmp_path):
+    remiss = tmp_path / "remisser"
+    remiss.mkdir()
+    files = [Path(shutil.copy(path, remiss)) for path in example_remiss()]
+    app = RemissdraftApp(files, draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        editor(app).focus()
+        await pilot.press(*"Bra.")
+        for key, text in [("ekonomiska_konsekvenser", "Inga ekonomiska konsekvenser."), ("konsekvenser_for_barn", "Inga konsekvenser för barn.")]:
+            app.session.draft.section(key).text = text
+        await pilot.press("f5")
         field = app.screen.query_one("#export-output", Input)
-        field.value = str(output)
+        output = Path(field.value)
+        assert output.parent == remiss and output.suffix == ".docx"  # next to the remiss
+        assert "Hamnar i mappen" in str(app.screen.query_one("#export-folder", Static).render())
         await pilot.press("enter")
         await pilot.pause()
         assert output.exists(), [n.message for n in app._notifications]
+        assert f"Senast exporterad: {output}" in status(app)
+        assert app.session.draft.last_export == str(output)
+        await pilot.press("f5")
+        assert app.screen.query_one("#export-output", Input).value == str(output)  # again where it went last
+        assert app.screen.query_one("#export-overwrite", Checkbox).display
     text = "\n".join(p.text for p in docx.Document(output).paragraphs)
-    assert "Socialnämnden välkomnar strategin." in text
-    assert "Förslag till beslut" in text
+    assert "Bra." in text and "Förslag till beslut" in text
+
+
+async def test_the_bundled_example_exports_to_documents(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("f5")
+        assert Path(app.screen.query_one("#export-output", Input).value).parent == tmp_path / "Dokument"
+
+
+async def test_space_and_enter_press_buttons(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("f5")
+        screen = app.screen
+        screen.query_one("#cancel").focus()
+        await pilot.press("space")
+        assert isinstance(app.screen, WorkspaceScreen) and not app.session.draft.last_export  # cancelled, not exported
+        await pilot.press("f5")
+        output = tmp_path / "ut.docx"
+        app.screen.query_one("#export-output", Input).value = str(output)
+        app.screen.query_one("#export-force", Checkbox).value = True
+        app.screen.query_one("#export").focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert output.exists()
+
+
+async def test_the_export_dialog_stays_open_on_a_mistake(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("f5")
+        field = app.screen.query_one("#export-output", Input)
+        field.value = str(tmp_path / "finns-inte" / "ut.docx")
+        await pilot.press("enter")
+        assert type(app.screen).__name__ == "ExportScreen" and field.value.endswith("finns-inte/ut.docx")
+        assert "finns inte – välj en annan" in str(app.screen.query_one("#export-folder", Static).render())
+        field.value = str(tmp_path / "ut.docx")
+        await pilot.press("enter")  # required sections still empty, "Exportera ändå" not ticked
+        assert type(app.screen).__name__ == "ExportScreen"
+        assert "Exportera ändå" in str(app.screen.query_one("#export-folder", Static).render())
+        assert not (tmp_path / "ut.docx").exists()
 
 
 async def test_broken_file_gives_a_notification(profile):
     app = RemissdraftApp([FIXTURES / "corrupt.docx"])
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(10):
-            await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert app.session is None
-        messages = [n.message for n in app._notifications]
-        assert any("skadad" in m for m in messages)
+        assert any("skadad" in n.message for n in app._notifications)
         assert "Fel:" in str(app.query_one("#loading-label", Label).render())
 
 
 async def test_first_run_asks_for_the_profile(tmp_path):
     app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(160, 45)) as pilot:
         await opened(pilot)
-        await pilot.pause()
         assert type(app.screen).__name__ == "ProfileScreen"
+        welcome = app.screen.query_one("#profile-welcome", Static)
+        shown = " ".join("".join(segment.text for segment in strip).strip() for strip in welcome.render_lines(welcome.region.reset_offset))
+        assert shown.strip().endswith("den används i tjänsteskrivelsen.")  # wrapped, not cut at the box's edge
         await pilot.press(*"Anna Andersson", "tab", *"Handläggare", "tab", *"Stab", "tab", *"Äldrenämnden")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert type(app.screen).__name__ != "ProfileScreen"
+        assert isinstance(app.screen, WorkspaceScreen)
         assert app.session.draft.namnd == "Äldrenämnden"
         assert app.session.draft.author.name == "Anna Andersson"
+        suggestions = workspace(app).query_one(Suggestions)
+        with_namnd = next(s for s in suggestions.items if s.snippet.text.startswith("{namnd}"))
+        assert app.session.fill(with_namnd.snippet).startswith("Äldrenämnden")  # what the list shows now
 
 
-async def test_help_lists_the_bindings(profile):
-    app = RemissdraftApp(example_remiss())
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
-        await pilot.press("f1")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "HelpScreen"
-        await pilot.press("escape")
-        assert type(app.screen).__name__ != "HelpScreen"
-        assert all(binding.id for binding in app.BINDINGS)
+# --- keys, help and Swedish --------------------------------------------------------------------------------------
 
 
-async def test_draft_view_standard_texts_and_dnr(profile, tmp_path):
+async def test_help_is_made_from_the_live_bindings(profile, tmp_path):
+    write_profile({**PROFILE, "keymap": {"export": "f9"}})
     app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        await pilot.press("f4")
-        await pilot.pause()
-        dnr = app.screen.query_one("#draft-dnr", Input)
-        dnr.focus()
-        await pilot.press(*"SOCN 2021/132")
-        area = app.screen.query_one("#draft-konsekvenser_for_barn", TextArea)
-        area.focus()
-        await pilot.press("ctrl+o")
-        first = area.text
-        assert first in app.session.standard_texts("konsekvenser_for_barn")
-        await pilot.press("ctrl+o")
-        assert area.text != first  # the next standard text
-        await pilot.press("ctrl+z")
-        assert area.text == first
+        editor(app).focus()
+        await pilot.press("f1")
+        assert type(app.screen).__name__ == "HelpScreen"
+        rows = {(row.keys, row.description) for row in app.screen.rows}
+        assert ("Ctrl+P", "Kommandon") in rows and ("F9", "Exportera") in rows  # remapped, so F5 is not listed
+        assert ("F5", "Exportera") not in rows
+        assert ("Ctrl+A", "Markera allt") in rows and ("Ctrl+Home", "Till textens början") in rows
+        assert ("0", "Visa alla ställningar") in rows
         await pilot.press("escape")
-        draft = app.session.draft
-        assert draft.dnr == "SOCN 2021/132"
-        assert draft.section("konsekvenser_for_barn").text == first
+        await pilot.press("f4", "f1")
+        assert ("Ctrl+O", "Standardtext") in {(row.keys, row.description) for row in app.screen.rows}
+
+
+async def test_a_keymap_in_the_profile_moves_a_key(tmp_path):
+    write_profile({**PROFILE, "keymap": {"export": "f9", "okänd": "f12"}})
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        assert any("okänd" in n.message for n in app._notifications)
+        await pilot.press("f5")
+        assert isinstance(app.screen, WorkspaceScreen)
+        await pilot.press("f9")
+        assert type(app.screen).__name__ == "ExportScreen"
+
+
+async def test_function_keys_work_from_every_pane(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        keys = (("f1", "HelpScreen"), ("f4", "DraftScreen"), ("f5", "ExportScreen"), ("f6", "ProfileScreen"))
+        for pane, tried in (("#editor", keys), ("#suggestion-filter", keys[3:]), ("#suggestions", keys[:1])):
+            for key, screen in tried:
+                workspace(app).query_one(pane).focus()
+                await pilot.press(key)
+                assert type(app.screen).__name__ == screen, (pane, key)
+                await pilot.press("escape")
+                assert isinstance(app.screen, WorkspaceScreen)
+
+
+async def test_editing_keys_in_the_editor_and_in_fields(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        area = editor(app)
+        area.focus()
+        await pilot.press(*"ett två tre")
+        await pilot.press("ctrl+home", "ctrl+right", "ctrl+shift+right")
+        assert area.selected_text.strip() == "två"
+        await pilot.press("shift+end")
+        assert area.selected_text == " två tre"
+        await pilot.press("ctrl+a")
+        assert area.selected_text == "ett två tre"
+        field = workspace(app).query_one("#suggestion-filter", Input)
+        field.focus()
+        await pilot.press(*"alfa beta", "ctrl+home", "ctrl+shift+right")
+        assert field.selected_text.strip() == "alfa"
+        await pilot.press("ctrl+a", *"gamma")
+        assert field.value == "gamma"
+
+
+async def test_textual_speaks_swedish(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        workspace(app).query_one(Outline).focus()
+        await pilot.press("ctrl+c")
+        notice = app._notifications
+        assert any(n.title == "Vill du avsluta?" and "Ctrl+Q" in n.message for n in notice)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        from textual.command import CommandList
+
+        options = app.screen.query_one(CommandList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert shown and not any(word in " ".join(shown) for word in ("Theme", "Quit", "Keys", "Screenshot"))
+        await pilot.press(*"qqqxyz")
+        await pilot.pause(0.8)
+        assert "Inga träffar" in " ".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+
+
+async def test_the_footer_keeps_f1_f4_f5_at_100_columns(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        from textual.widgets._footer import FooterKey
+
+        visible = {key.key for key in workspace(app).query(FooterKey) if key.region.right <= 100 and key.region.width}
+        assert {"f1", "f4", "f5"} <= visible
+
+
+# --- the folkhälsopolicy as Nacka answered it -----------------------------------------------------------------
+
+
+async def test_the_folkhalsopolicy_answered_as_nacka_did(tmp_path):
+    """SOCN 2021/133: synpunkter i stort only, Nacka's own title and recipient line, both signers by name – all in
+    the app – and the exported document shows them."""
+    write_profile({"name": "Sofie Stener", "title": "Gruppchef", "unit": "Äldreenheten", "namnd": "Socialnämnden",
+                   "organisation": "Nacka kommun",
+                   "chef": {"name": "Karin Kollberg", "title": "Social- och äldredirektör", "unit": "Stadsledningskontoret"}})
+    output = tmp_path / "Dokument" / "yttrande.docx"
+    output.parent.mkdir()
+    app = RemissdraftApp([FIXTURES / "folkhalsopolicy_styles.pdf"], draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        ws = workspace(app)
+        ws.show_section(app.session.general)
+        await pilot.press("f3", "enter")  # Nacka's general position
+        await pilot.press("f4")
+        for field, value in (("#draft-title", NACKA_TITLE), ("#draft-subtitle", "Yttrande till Regionstyrelsen, Stockholms region"),
+                             ("#draft-dnr", "SOCN 2021/133")):
+            app.screen.query_one(field, Input).value = value  # as pasted into the fields
+        for key in ("ekonomiska_konsekvenser", "konsekvenser_for_barn"):
+            app.screen.query_one(f"#draft-{key}", TextArea).focus()
+            await pilot.press("ctrl+o")
+        await pilot.press("f5")
+        app.screen.query_one("#export-output", Input).value = str(output)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert output.exists(), [n.message for n in app._notifications]
+    document = docx.Document(output)
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs if p.text.strip()]
+    assert paragraphs[0] == ("Title", NACKA_TITLE)
+    assert paragraphs[1] == ("Subtitle", "Yttrande till Regionstyrelsen, Stockholms region")
+    texts = [text for _, text in paragraphs]
+    assert any(t.startswith("Socialnämnden ser positivt på folkhälsopolicyn") for t in texts)
+    assert "Remissvaret ger inga ekonomiska konsekvenser." in texts
+    signers = [[p.text for p in cell.paragraphs] for cell in document.tables[-1].rows[0].cells]
+    assert signers == [["Karin Kollberg", "Social- och äldredirektör", "Stadsledningskontoret"],
+                       ["Sofie Stener", "Gruppchef", "Äldreenheten"]]
+    assert load_draft(tmp_path / "utkast.yaml").general.key == GENERAL_KEY
 
 
 async def test_command_palette_jumps_to_a_section(profile):
@@ -233,15 +708,15 @@ async def test_command_palette_jumps_to_a_section(profile):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.section.title.startswith("Närsamhälle")
+        assert workspace(app).section.title.startswith("Närsamhälle")
 
 
 async def test_command_palette_switches_template(profile, tmp_path):
     app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        app.query_one("#editor", TextArea).focus()
-        await pilot.press(*"Behålls vid mallbyte.")
+        editor(app).focus()
+        await pilot.press(*"Kvar.")
         await pilot.press("ctrl+p")
         await pilot.press(*"Byt mall: Tjänsteutlåtande")
         await pilot.pause(0.5)
@@ -249,5 +724,5 @@ async def test_command_palette_switches_template(profile, tmp_path):
         await pilot.pause()
         draft = app.session.draft
         assert draft.template == "stockholm-tjansteutlatande"
-        assert draft.synpunkter[0].text == "Behålls vid mallbyte."
+        assert draft.synpunkter[0].text == "Kvar."
         assert app.session.autosaver.draft is draft

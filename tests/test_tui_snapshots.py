@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import pytest
+from test_tui import PROFILE, SIZE, opened, write_profile
 from textual.widgets import Input, TextArea
 
 from remissdraft.locations import example_remiss
 from remissdraft.tui.app import RemissdraftApp
-from test_tui import PROFILE, SIZE, opened, profile  # noqa: F401  (the fixture is used by name)
+
+
+@pytest.fixture
+def profile():
+    return write_profile(PROFILE)
 
 
 async def _steady(pilot) -> None:
     app = await opened(pilot)
-    for widget in [*app.query(TextArea), *app.query(Input)]:
+    for widget in [*app.screen.query(TextArea), *app.screen.query(Input)]:
         widget.cursor_blink = False
     await pilot.wait_for_scheduled_animations()
     await pilot.pause(0.3)  # let the suggestion list finish measuring its wrapped options
@@ -24,7 +30,7 @@ def _app(tmp_path) -> RemissdraftApp:
 def test_workspace(snap_compare, profile, tmp_path):
     async def before(pilot):
         await _steady(pilot)
-        pilot.app.show_section(next(s for s in pilot.app.session.sections if s.title.startswith("Styrande nivå")))
+        pilot.app.workspace.show_section(next(s for s in pilot.app.session.sections if s.title.startswith("Styrande nivå")))
         await pilot.pause()
 
     assert snap_compare(_app(tmp_path), terminal_size=SIZE, run_before=before)
@@ -33,7 +39,7 @@ def test_workspace(snap_compare, profile, tmp_path):
 def test_help(snap_compare, profile, tmp_path):
     async def before(pilot):
         await _steady(pilot)
-        pilot.app.set_stance("forbehall")  # a short list behind the dialog: no scrollbar whose thumb races the layout
+        pilot.app.workspace.set_stance("forbehall")  # a short list behind the dialog: no scrollbar whose thumb races the layout
         await pilot.pause(0.2)
         await pilot.press("f1")
         await pilot.pause(0.3)
@@ -44,9 +50,44 @@ def test_help(snap_compare, profile, tmp_path):
 def test_first_run_profile(snap_compare, tmp_path):
     async def before(pilot):
         await _steady(pilot)
-        pilot.app.set_stance("forbehall")  # a short list behind the dialog, as in test_help
+        pilot.app.workspace.set_stance("forbehall")  # a short list behind the dialog, as in test_help
         for widget in pilot.app.screen.query(Input):
             widget.cursor_blink = False
+        await pilot.pause(0.3)
+
+    assert snap_compare(_app(tmp_path), terminal_size=SIZE, run_before=before)
+
+
+def test_workspace_at_100_by_30(snap_compare, profile, tmp_path):
+    """The smallest size supported: F1, F4 and F5 still in the footer."""
+    async def before(pilot):
+        await _steady(pilot)
+        pilot.app.workspace.set_stance("forbehall")
+        await pilot.pause(0.2)
+
+    assert snap_compare(_app(tmp_path), terminal_size=(100, 30), run_before=before)
+
+
+def test_draft_view(snap_compare, profile, tmp_path):
+    """F4: the frame of the document, the signers and the standard sections, with suggestions for the text."""
+    async def before(pilot):
+        await _steady(pilot)
+        await pilot.press("f4")
+        await pilot.pause(0.2)
+        for widget in [*pilot.app.screen.query(TextArea), *pilot.app.screen.query(Input)]:
+            widget.cursor_blink = False
+        pilot.app.screen.query_one("#draft-konsekvenser_for_barn", TextArea).focus()
+        await pilot.pause(0.3)
+
+    assert snap_compare(_app(tmp_path), terminal_size=SIZE, run_before=before)
+
+
+def test_general_part(snap_compare, profile, tmp_path):
+    """Synpunkter i stort: what goes there, the remiss's facts and purpose, positions on the remiss as a whole."""
+    async def before(pilot):
+        await _steady(pilot)
+        pilot.app.workspace.show_section(pilot.app.session.general)
+        pilot.app.workspace.set_stance("forbehall")
         await pilot.pause(0.3)
 
     assert snap_compare(_app(tmp_path), terminal_size=SIZE, run_before=before)

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from ..fileio import file_sha256
 from ..model import (
     Draft,
     DraftSection,
@@ -15,10 +16,11 @@ from ..model import (
     RemissFile,
     RemissInfo,
     Section,
+    Signature,
+    SignatureRole,
     Synpunkt,
     Template,
 )
-from ..fileio import file_sha256
 from .placeholders import draft_values, fill, fill_title, long_date
 
 _LETTER = re.compile(r"remissbrev|missiv|följebrev|foljebrev|brev", re.IGNORECASE)
@@ -145,18 +147,15 @@ def clean_title(title: str, sender: str) -> str:
     return stripped if len(stripped) >= 10 else title
 
 
-def _signers(template: Template, profile: Profile) -> list[Person]:
-    signers = []
-    for role in template.signatures:
-        if role.role == "chef":
-            person = Person(profile.chef.name, profile.chef.title, profile.chef.unit)
-        elif role.role == "handlaggare":
-            person = profile.person
-        else:
-            person = Person()
-        person.title = person.title or role.title
-        signers.append(person)
-    return signers
+def _signers(template: Template, profile: Profile) -> list[Signature]:
+    return [signer(role, profile) for role in template.signatures]
+
+
+def signer(role: SignatureRole, profile: Profile) -> Signature:
+    """Who signs in `role` by the profile: "chef" its chef, "handlaggare" the user; any other role is left to
+    be filled in by hand. The template's title stands in for a title the profile lacks."""
+    person = profile.chef if role.role == "chef" else profile.person if role.role == "handlaggare" else Person()
+    return Signature(person.name, person.title or role.title, person.unit, role=role.role)
 
 
 def _unique(title: str, used: set[str]) -> str:

@@ -30,9 +30,13 @@ def load_profile() -> Profile:
     chef = data.get("chef") or {}
     if not isinstance(chef, dict):
         raise ProfileError(f"Profilen {path}: ”chef” ska ha name, title och unit")
+    keymap = data.get("keymap") or {}
+    if not isinstance(keymap, dict) or not all(isinstance(keys, str) and keys.strip() for keys in keymap.values()):
+        raise ProfileError(f"Profilen {path}: ”keymap” ska para ihop kommandons id med tangenter, t.ex. ”export: f9”")
     return Profile(
         **{key: _str(data.get(key)) for key in FIELDS},
         chef=Person(_str(chef.get("name")), _str(chef.get("title")), _str(chef.get("unit"))),
+        keymap={str(binding): keys.strip() for binding, keys in keymap.items()},
     )
 
 
@@ -40,6 +44,8 @@ def save_profile(profile: Profile) -> None:
     path = profile_path()
     data = {key: getattr(profile, key) for key in FIELDS}
     data["chef"] = profile.chef.to_dict()
+    if profile.keymap:
+        data["keymap"] = dict(profile.keymap)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, dump_yaml(data).encode("utf-8"))

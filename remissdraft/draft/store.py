@@ -10,10 +10,10 @@ from pathlib import Path
 import yaml
 
 from ..errors import DraftError
-from ..model import Draft, DraftSection, Person, RemissFile, RemissInfo, SnippetUse, Source, Synpunkt
+from ..model import Draft, DraftSection, Person, RemissFile, RemissInfo, Signature, SnippetUse, Source, Synpunkt
 from ..fileio import atomic_write, backup_path, dump_yaml, load_yaml, yaml_problem
 
-SCHEMA = 1
+SCHEMA = 2  # 2: "general" (synpunkter i stort), "current", "last_export", signatures with role and edited
 _SOURCE_FIELDS = tuple(Source().__dict__)
 
 
@@ -77,7 +77,10 @@ def draft_to_dict(draft: Draft) -> dict:
             "files": [{"path": f.path, "sha256": f.sha256} for f in remiss.files],
         },
         "author": draft.author.to_dict(),
-        "signatures": [p.to_dict() for p in draft.signatures],
+        "signatures": [p.to_dict() | {"role": p.role, "edited": p.edited} for p in draft.signatures],
+        "general": {"text": draft.general.text, "uses": [_use_to_dict(u) for u in draft.general.uses]},
+        "current": draft.current,
+        "last_export": draft.last_export,
         "sections": [
             {
                 "key": s.key,
@@ -145,8 +148,13 @@ def draft_from_dict(data: object) -> Draft:
             ],
         ),
         author=_person(data.get("author"), "author"),
-        signatures=[_person(p, "signatures") for p in _list(data, "signatures")],
+        signatures=[_signature(p, schema) for p in _list(data, "signatures")],
+        current=_str(data, "current"),
+        last_export=_str(data, "last_export"),
     )
+    general = _map(data, "general")
+    draft.general.text = _str(general, "text", "general.text")
+    draft.general.uses = [_use(u, "general.uses") for u in _list(general, "uses", "general.uses")]
     for item in _maps(data, "sections"):
         key = _str(item, "key", "sections.key", required=True)
         draft.sections.append(
@@ -159,6 +167,8 @@ def draft_from_dict(data: object) -> Draft:
                 uses=[_use(u, f"sections.{key}.uses") for u in _list(item, "uses", f"sections.{key}.uses")],
             )
         )
+    if schema == 1:
+        _general_from_synpunkter_section(draft)
     synpunkter = _map(data, "synpunkter")
     for key, item in synpunkter.items():
         where = f"synpunkter.{key}"
@@ -183,6 +193,24 @@ def draft_from_dict(data: object) -> Draft:
             )
         )
     return draft
+
+
+def _general_from_synpunkter_section(draft: Draft) -> None:
+    """Schema 1 had no place for synpunkter i stort but the synpunkter section's own text, exported in the same
+    place: it becomes the general part, where the app shows it."""
+    section = next((s for s in draft.sections if s.kind == "synpunkter" and s.text.strip()), None)
+    if section is not None and not draft.general.text.strip():
+        draft.general.text, draft.general.uses = section.text, section.uses
+        section.text, section.uses = "", []
+
+
+def _signature(data: object, schema: int) -> Signature:
+    person = _person(data, "signatures")
+    if schema == 1:  # no role recorded: a named signer was written for this draft and is kept as it is
+        return Signature(person.name, person.title, person.unit, edited=bool(person.name.strip()))
+    assert isinstance(data, dict)
+    return Signature(person.name, person.title, person.unit, _str(data, "role", "signatures.role"),
+                     _bool(data, "edited", "signatures.edited"))
 
 
 def _use_to_dict(use: SnippetUse) -> dict:

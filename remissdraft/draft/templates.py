@@ -87,6 +87,7 @@ def parse_template(data: object, path: Path) -> Template:
         subtitle=_text(data, "subtitle", where),
         synpunkt_heading=_text(synpunkter, "heading", where) or "Avsnitt {avsnitt}",
         ingen_erinran=_text(synpunkter, "ingen_erinran", where) or "{namnd} har ingen erinran.",
+        general_synpunkter=_text(synpunkter, "general", where),
         sections=_sections(data.get("sections"), where),
         signatures=_roles(signatures.get("roles") or [], where),
         signature_intro=_text(signatures, "intro", where),
@@ -100,6 +101,9 @@ def parse_template(data: object, path: Path) -> Template:
         template.reference_docx = (path.parent / reference).resolve()
         if not template.reference_docx.is_file():
             raise TemplateError(f"{where}: referensdokumentet {reference} finns inte bredvid mallen")
+    general = template.general_synpunkter
+    if general and not any(s.key == general and s.kind == "text" for s in template.sections):
+        raise TemplateError(f"{where}: ”synpunkter.general” ska vara nyckeln till ett textavsnitt i mallen, t.ex. arendet")
     return template
 
 

@@ -51,6 +51,20 @@ class BodyWriter:
 
     # --- the parts, in document order --------------------------------------------------------------------
 
+    def _general_goes_in(self, section: DraftSection) -> bool:
+        """Whether synpunkter i stort are written in `section`: the text section the template names, else the
+        synpunkter section (before the per-section ones)."""
+        if not self.draft.general.text.strip():
+            return False
+        wanted = self.template.general_synpunkter
+        if wanted and any(s.key == wanted for s in self.draft.sections):
+            return section.key == wanted
+        return section.kind == "synpunkter"
+
+    def _general(self, heading: Paragraph) -> None:
+        general = self.draft.general
+        self._comment_uses(general.uses, self._text(general.text), heading)
+
     def _address(self) -> None:
         """Header fields placed in the body, as a letter's recipient block ("Till")."""
         values = header_values(self.draft)
@@ -88,9 +102,12 @@ class BodyWriter:
         return before, after
 
     def _has_content(self, section: DraftSection) -> bool:
+        if self._general_goes_in(section) or section.text.strip():
+            return True
         if section.kind == "synpunkter":
-            return section.required or bool(section.text.strip()) or any(self._exported(s) for s in self.draft.synpunkter)
-        return section.required or bool(section.text.strip())
+            required = section.required and not self.draft.general.text.strip()  # synpunkter i stort elsewhere answer it
+            return required or any(self._exported(s) for s in self.draft.synpunkter)
+        return section.required
 
     @staticmethod
     def _exported(synpunkt: Synpunkt) -> bool:
@@ -106,10 +123,14 @@ class BodyWriter:
         else:
             heading = self._heading(section.heading, level)
             self._comment_uses(section.uses, self._text(section.text), heading)
+            if self._general_goes_in(section):
+                self._general(heading)
 
     def _synpunkter(self, section: DraftSection, level: int) -> None:
         heading = self._heading(section.heading, level)
         self._comment_uses(section.uses, self._text(section.text), heading)
+        if self._general_goes_in(section):
+            self._general(heading)
         for synpunkt in (s for s in self.draft.synpunkter if self._exported(s)):
             numbered = synpunkt.number or synpunkt.parent
             title = fill(self.template.synpunkt_heading, {"avsnitt": synpunkt.label, "nummer": synpunkt.number,

@@ -5,34 +5,44 @@ Everything here is plain Python so it can be tested and timed on its own; the wi
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..draft import Autosaver, load_draft, load_profile, load_template, new_draft, save_draft, switch_template
-from ..draft.edit import fill_snippet
+from ..draft import (
+    Autosaver,
+    load_draft,
+    load_profile,
+    load_template,
+    new_draft,
+    save_draft,
+    switch_template,
+)
+from ..draft.create import purpose
+from ..draft.edit import fill_snippet, follow_profile, used_snippets
 from ..draft.templates import DEFAULT_TEMPLATE
-from ..fileio import file_sha256
-from ..locations import user_corpus_dir
-from ..model import Draft, Profile, Remiss, Section, Snippet, Synpunkt, Template
+from ..errors import RemissdraftError
+from ..locations import default_draft_path, user_corpus_dir
+from ..model import (
+    GENERAL_KEY,
+    Draft,
+    DraftSection,
+    Profile,
+    Remiss,
+    Section,
+    Snippet,
+    Synpunkt,
+    Template,
+)
+
+if TYPE_CHECKING:
+    from ..match import Matcher
 
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
-
-
-def drafts_dir() -> Path:
-    """Where drafts live unless the user names a file: next to the user's corpus, in the data dir."""
-    return user_corpus_dir().parent / "utkast"
-
-
-def default_draft_path(files: list[Path]) -> Path:
-    """One draft per remiss: named from the first file, keyed by the files' content."""
-    digest = hashlib.blake2b(digest_size=6)
-    for path in files:
-        digest.update(file_sha256(Path(path)).encode())  # the same digest the draft records
-    stem = re.sub(r"[^a-z0-9]+", "-", Path(files[0]).stem.casefold().translate(str.maketrans("åäö", "aao"))).strip("-")
-    return drafts_dir() / f"{stem or 'remiss'}-{digest.hexdigest()}.yaml"
+GENERAL_TITLE = "Synpunkter i stort"
+AUTOSAVE_AFTER = 0.5  # seconds after the first unsaved change; the app checks four times a second
 
 
 @dataclass
@@ -52,13 +62,18 @@ class Session:
     corpus_problems: list[str] = field(default_factory=list)
     resumed: bool = False
     ranking_ready: bool = False  # set once the ranking engine and index are loaded
+    profile: Profile = field(default_factory=Profile)
+    template: Template | None = None  # the draft's template, when it can be read
 
     def __post_init__(self) -> None:
         self.sections: list[Section] = list(self.remiss.walk())
-        self._position = {id(section): index for index, section in enumerate(self.sections)}
-        self.autosaver = Autosaver(self.draft)
+        self.general = Section("", GENERAL_TITLE, 1, general_intro(self.remiss))  # shown first in the outline
+        self.order: list[Section] = [self.general, *self.sections]  # what Ctrl+N / Ctrl+B step through
+        self._position = {id(section): index for index, section in enumerate(self.order)}
+        self.autosaver = Autosaver(self.draft, interval=AUTOSAVE_AFTER)
+        self.touched = False  # the user has written or changed something since the draft was opened
         self._ranked: dict[tuple, list[Suggestion]] = {}
-        self._matcher = None  # match.Matcher, built by the first ranking
+        self._matcher: Matcher | None = None  # built by the first ranking
 
     def add_snippet(self, snippet: Snippet) -> None:
         """A snippet the user just put in the corpus: suggested from now on."""
@@ -67,41 +82,78 @@ class Session:
             self._ranked.clear()
             self._matcher = None
 
-    # --- sections and their synpunkter ----------------------------------------------------------
+    # --- sections and the parts of the draft answering them -------------------------------------------
+
+    def part(self, section: Section) -> DraftSection | Synpunkt | None:
+        """What the user writes for `section`: the general part, or the synpunkt on that remiss section."""
+        return self.draft.general if section is self.general else self.synpunkt(section)
 
     def synpunkt(self, section: Section) -> Synpunkt | None:
         """The draft's synpunkt for a remiss section (same position in the remiss's order, same heading)."""
-        index = self._position[id(section)]
-        if index < len(self.draft.synpunkter):
+        index = self._position[id(section)] - 1
+        if 0 <= index < len(self.draft.synpunkter):
             candidate = self.draft.synpunkter[index]
             if (candidate.number, candidate.title) == (section.number, section.title):
                 return candidate
         return next((s for s in self.draft.synpunkter if (s.number, s.title) == (section.number, section.title)), None)
 
+    def section_of(self, key: str) -> Section | None:
+        """The section whose part has `key` ("i_stort", "4.5")."""
+        if key == GENERAL_KEY:
+            return self.general
+        return next((s for s in self.sections if (part := self.synpunkt(s)) is not None and part.key == key), None)
+
     def answered(self, section: Section) -> bool:
-        synpunkt = self.synpunkt(section)
-        return bool(synpunkt and synpunkt.written)
+        part = self.part(section)
+        if isinstance(part, Synpunkt):
+            return part.written
+        return bool(part and part.text.strip())
+
+    @staticmethod
+    def answerable(section: Section) -> bool:
+        """Whether a remiss section is one to answer: it has text of its own, or no sub-sections to answer instead."""
+        return bool(section.paragraphs) or not section.children
 
     def coverage(self) -> tuple[int, int]:
-        return sum(1 for s in self.sections if self.answered(s)), len(self.sections)
+        """(answered, to answer) over the remiss sections one answers, and any other answered anyway."""
+        counted = [s for s in self.sections if self.answerable(s) or self.answered(s)]
+        return sum(1 for s in counted if self.answered(s)), len(counted)
 
     def next_unanswered(self, after: Section | None) -> Section | None:
         start = self._position[id(after)] + 1 if after is not None else 0
-        ordered = self.sections[start:] + self.sections[:start]
-        return next((s for s in ordered if not self.answered(s)), None)
+        ordered = self.order[start:] + self.order[:start]
+        return next((s for s in ordered if s is not self.general and self.answerable(s) and not self.answered(s)), None)
+
+    def remember(self, section: Section) -> None:
+        """Keep where the user is, so the draft reopens there."""
+        part = self.part(section)
+        key = part.key if part is not None else ""
+        if key != self.draft.current:
+            self.draft.current = key
+            self.autosaver.changed()
 
     # --- suggestions --------------------------------------------------------------------------------
 
+    def fill(self, snippet: Snippet) -> str:
+        """A snippet as inserting it would write it (placeholders from the draft, then the profile)."""
+        return fill_snippet(self.draft, snippet, self.profile)
+
+    def used(self) -> dict[str, list[str]]:
+        return used_snippets(self.draft)
+
     def suggestions(self, section: Section, stance: str | None = None, text_filter: str = "", top: int = 15) -> list[Suggestion]:
-        """Ranked positions for a section; `text_filter` keeps those that fuzzily contain it. Rankings are
-        remembered per section and stance until the corpus changes."""
+        """Ranked positions for a section (for the general part: for the remiss as a whole); `text_filter` keeps
+        those that fuzzily contain it. Rankings are remembered per section and stance until the corpus changes."""
         key = (id(section), stance, top if not text_filter else 200)
         if key not in self._ranked:
             if self._matcher is None:
-                from ..match import Matcher  # numpy and the index: loaded when first needed, in a worker
+                from ..match import (
+                    Matcher,  # numpy and the index: loaded when first needed, in a worker
+                )
 
                 self._matcher = Matcher(self.snippets)
-            hits = self._matcher.suggest(self.remiss, section, top=key[2], stance=stance)
+            query = self._whole_remiss() if section is self.general else section
+            hits = self._matcher.suggest(self.remiss, query, top=key[2], stance=stance)
             self._ranked[key] = [Suggestion(hit.snippet, hit.score, list(hit.matched_terms)) for hit in hits]
         found = self._ranked[key]
         if text_filter.strip():
@@ -111,17 +163,35 @@ class Session:
             found = [s for s in found if fuzz.partial_ratio(wanted, _haystack(s.snippet)) >= 80][:top]
         return found
 
-    def standard_texts(self, key: str) -> list[str]:
-        """Standard texts the corpus holds for a template section ("konsekvenser_for_barn"): the most used first,
-        and among equals those written in answers to a remiss (their source names the remiss) before others."""
+    def _whole_remiss(self) -> Section:
+        """The remiss as one section to rank for: its title, and every section below it."""
+        return Section("", self.remiss.title or GENERAL_TITLE, 1, [], self.remiss.sections)
+
+    def section_suggestions(self, key: str, stance: str | None = None) -> list[Suggestion]:
+        """Suggestions for any text of the draft outside the synpunkter per section: the corpus's standard texts
+        for that section first (those its template asks for), then positions on the remiss as a whole."""
+        standard = [Suggestion(snippet, 1.0) for snippet in self.standard_snippets(key) if stance is None or snippet.stance == stance]
+        positions = self.suggestions(self.general, stance) if self.ranking_ready else []
+        template_section = self.template.section(key) if self.template else None
+        wanted = template_section.suggest if template_section else ""
+        return positions + standard if wanted == "synpunkt" or key == GENERAL_KEY else standard + positions
+
+    def standard_snippets(self, key: str) -> list[Snippet]:
+        """The corpus's standard texts for a template section ("konsekvenser_for_barn"), one per distinct text as
+        inserted: the most used first, and among equals those written in answers to a remiss before others."""
         ranks: dict[str, list] = {}
+        first: dict[str, Snippet] = {}
         for snippet in self.snippets:
             if snippet.kind == "standardtext" and snippet.section_key == key:
-                text = fill_snippet(self.draft, snippet)
+                text = self.fill(snippet)
                 rank = ranks.setdefault(text, [0, 1, len(text)])
+                first.setdefault(text, snippet)
                 rank[0] -= 1
                 rank[1] = min(rank[1], 0 if snippet.source.title else 1)
-        return sorted(ranks, key=lambda text: ranks[text])
+        return [first[text] for text in sorted(ranks, key=lambda text: ranks[text])]
+
+    def standard_texts(self, key: str) -> list[str]:
+        return [self.fill(snippet) for snippet in self.standard_snippets(key)]
 
     # --- status -------------------------------------------------------------------------------------
 
@@ -131,36 +201,57 @@ class Session:
 
     def lix(self) -> float | None:
         """Läsbarhetsindex of all the draft's text: words per sentence plus the share of long words."""
-        texts = [s.text for s in self.draft.sections] + [s.text for s in self.draft.synpunkter]
+        texts = [self.draft.general.text] + [s.text for s in self.draft.sections] + [s.text for s in self.draft.synpunkter]
         return lix(" ".join(texts))
 
     def apply_profile(self, profile: Profile) -> None:
         """Use a newly saved profile: a draft nothing has been written in yet is made again from it (author,
-        signatures, nämnd); in a draft already worked on only an empty nämnd is filled in."""
-        untouched = not any(s.written for s in self.draft.synpunkter) and not self.autosaver.dirty and not self.resumed
-        if untouched:
-            path = self.draft.path
-            self.draft = new_draft(self.remiss, load_template(self.draft.template), profile)
-            self.draft.path = path
-            self.autosaver = Autosaver(self.draft)
-        elif not self.draft.namnd and profile.namnd:
-            self.draft.namnd = profile.namnd
-        self.changed()
+        signatures, nämnd, the standard texts); in a draft already worked on the author, the signers not edited
+        by hand and an empty nämnd follow it."""
+        self.profile = profile
+        self._ranked.clear()  # suggestions read with the new nämnd
+        if not self.touched and not self.resumed and self.template is not None:
+            path, current = self.draft.path, self.draft.current
+            self.draft = new_draft(self.remiss, self.template, profile)
+            self.draft.path, self.draft.current = path, current
+            self.autosaver.draft = self.draft
+        elif self.template is not None:
+            follow_profile(self.draft, self.template, profile)
+        self.autosaver.changed()
 
     def switch_template(self, template: Template, profile: Profile) -> None:
         self.draft = switch_template(self.draft, self.remiss, template, profile)
+        self.template = template
         self.autosaver.draft = self.draft
         self.changed()
 
     # --- saving -------------------------------------------------------------------------------------
 
     def changed(self) -> None:
+        """Call after every edit by the user."""
+        self.touched = True
         self.autosaver.changed()
 
     def save(self) -> Path:
         path = save_draft(self.draft, self.draft.path)
         self.autosaver.dirty = False
         return path
+
+
+def general_intro(remiss: Remiss) -> list[str]:
+    """What the middle pane shows for the general part: what goes there, and what the remiss says it is about."""
+    facts = [f"{label}: {value}" for label, value in (
+        ("Remiss", remiss.title), ("Avsändare", remiss.sender), ("Diarienummer", remiss.dnr),
+        ("Sista svarsdag", remiss.deadline.isoformat() if remiss.deadline else ""),
+    ) if value]
+    paragraphs = [("Här skriver du nämndens synpunkter på remissen i stort – det som inte hör till ett enskilt avsnitt. "
+                   "De kommer före synpunkterna per avsnitt i tjänsteskrivelsen, eller där mallen anger.")]
+    if facts:
+        paragraphs.append("\n".join(facts))
+    about = purpose(remiss)
+    if about:
+        paragraphs.append(about)
+    return paragraphs
 
 
 def lix(text: str) -> float | None:
@@ -186,15 +277,25 @@ def open_session(files: list[Path], draft_path: Path | None = None, corpus_dir: 
     remiss = read_remiss(files)
     path = draft_path or default_draft_path(files)
     resumed = path.exists()
+    profile = load_profile()
+    problems: list[str] = []
+    template: Template | None = None
     if resumed:
         draft = load_draft(path)
+        try:
+            template = load_template(draft.template)
+        except RemissdraftError as error:
+            problems.append(str(error))
     else:
-        profile = load_profile()
-        draft = new_draft(remiss, load_template(profile.template or DEFAULT_TEMPLATE), profile)
+        template = load_template(profile.template or DEFAULT_TEMPLATE)
+        draft = new_draft(remiss, template, profile)
         draft.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
     corpus = load_corpus(corpus_dir or user_corpus_dir())
-    return Session(remiss, draft, corpus.snippets, corpus.problems, resumed)
+    session = Session(remiss, draft, corpus.snippets, problems + corpus.problems, resumed, profile=profile, template=template)
+    if resumed and template is not None and follow_profile(draft, template, profile):
+        session.autosaver.changed()  # the profile changed since the draft was last open
+    return session
 
 
-__all__ = ["Session", "Suggestion", "default_draft_path", "drafts_dir", "lix", "open_session"]
+__all__ = ["GENERAL_TITLE", "Session", "Suggestion", "general_intro", "lix", "open_session"]

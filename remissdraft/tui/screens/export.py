@@ -1,25 +1,34 @@
-"""The export dialog: template, output path, and the check of required sections."""
+"""The export dialog: template, the file to write (its folder shown), comments, and the checks before writing."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ...model import Template
+from ..widgets.fields import PushButton, TextField
+from ..widgets.status import short_path
 
 
+@dataclass
 class ExportRequest:
-    def __init__(self, template: str, output: Path, comments: bool, force: bool) -> None:
-        self.template, self.output, self.comments, self.force = template, output, comments, force
+    template: str
+    output: Path
+    comments: bool
+    force: bool  # export although required sections are empty
+    overwrite: bool  # replace an existing file
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
-    BINDINGS = [Binding("escape", "cancel", "Avbryt", id="export.cancel")]
+    HELP_TITLE = "Exporten"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Avbryt", id="export.cancel")]
 
     def __init__(self, templates: list[Template], current: str, output: Path, missing: list[str]) -> None:
         super().__init__()
@@ -31,31 +40,65 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             yield Label("Mall")
             yield Select([(t.name, t.id) for t in self.templates], value=self.current, allow_blank=False, id="export-template")
             yield Label("Spara som")
-            yield Input(str(self.output), id="export-output")
+            yield TextField(str(self.output), id="export-output")
+            yield Static("", id="export-folder", classes="dim")
             yield Checkbox("Kommentarer om källorna (stäng av för slutversionen)", value=True, id="export-comments")
+            yield Checkbox("Skriv över filen som finns", value=False, id="export-overwrite")
             if self.missing:
-                yield Label("Tomma obligatoriska avsnitt: " + ", ".join(self.missing), classes="warning")
+                yield Static("Tomma obligatoriska avsnitt: " + ", ".join(self.missing), classes="warning")
                 yield Checkbox("Exportera ändå", value=False, id="export-force")
             with Horizontal(classes="buttons"):
-                yield Button("Exportera", id="export", variant="primary")
-                yield Button("Avbryt (Esc)", id="cancel")
+                yield PushButton("Exportera", id="export", variant="primary")
+                yield PushButton("Avbryt (Esc)", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#export-output", Input).focus()
+        self._show_folder()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._show_folder()
+
+    def _path(self) -> Path:
+        return Path(self.query_one("#export-output", Input).value.strip()).expanduser()
+
+    def _show_folder(self) -> None:
+        path = self._path()
+        folder = path.parent if path.name else path
+        note = "mappen finns inte" if not folder.is_dir() else "filen finns redan" if path.is_file() else ""
+        self.query_one("#export-folder", Static).update(f"Hamnar i mappen {short_path(folder)}" + (f" – {note}" if note else ""))
+        self.query_one("#export-overwrite", Checkbox).display = path.is_file()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self._submit()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_button_pressed(self, event: PushButton.Pressed) -> None:
         self._submit() if event.button.id == "export" else self.action_cancel()
+
+    def _problem(self, force: bool, overwrite: bool) -> str:
+        """Why the export cannot be made as the dialog stands, in one line; "" when it can."""
+        path = self._path()
+        if path.suffix.lower() != ".docx":
+            return "Filnamnet ska sluta på .docx"
+        if not path.parent.is_dir():
+            return f"Mappen {short_path(path.parent)} finns inte – välj en annan"
+        if path.exists() and not overwrite:
+            return "Filen finns redan – välj ett annat namn eller kryssa i ”Skriv över”"
+        if self.missing and not force:
+            return "Fyll i de obligatoriska avsnitten eller kryssa i ”Exportera ändå”"
+        return ""
 
     def _submit(self) -> None:
         force = bool(self.missing) and self.query_one("#export-force", Checkbox).value
+        problem = self._problem(force, self.query_one("#export-overwrite", Checkbox).value)
+        if problem:  # the dialog stays, with what the user typed
+            self.query_one("#export-folder", Static).update(f"[b red]{problem}[/]")
+            return
         self.dismiss(ExportRequest(
             str(self.query_one("#export-template", Select).value),
-            Path(self.query_one("#export-output", Input).value.strip()).expanduser(),
+            self._path(),
             self.query_one("#export-comments", Checkbox).value,
             force,
+            self.query_one("#export-overwrite", Checkbox).value,
         ))
 
     def action_cancel(self) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widgets import Input, Label, Static
 
 from ...model import Person, Profile
+from ..widgets.fields import PushButton, TextField
 
 FIELDS = [
     ("name", "Ditt namn"), ("title", "Din titel"), ("unit", "Din enhet"), ("namnd", "Nämnd"),
@@ -18,9 +21,10 @@ FIELDS = [
 
 
 class ProfileScreen(ModalScreen[Profile | None]):
-    """Returns the edited profile, or None when skipped."""
+    """Returns the edited profile (its template and keymap kept), or None when skipped."""
 
-    BINDINGS = [
+    HELP_TITLE = "Profilen"
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "skip", "Hoppa över", id="profile.skip"),
         Binding("ctrl+s", "save", "Spara", id="profile.save", priority=True),
     ]
@@ -34,15 +38,15 @@ class ProfileScreen(ModalScreen[Profile | None]):
         values = {**{key: getattr(self.profile, key) for key in ("name", "title", "unit", "namnd", "organisation")},
                   "chef_name": self.profile.chef.name, "chef_title": self.profile.chef.title, "chef_unit": self.profile.chef.unit}
         with VerticalScroll(id="profile-box"):
-            yield Label("Välkommen till remissdraft! Fyll i din profil – den används i tjänsteskrivelsen." if self.first_run
-                        else "Din profil", classes="title")
+            yield Static("Välkommen till remissdraft! Fyll i din profil – den används i tjänsteskrivelsen." if self.first_run
+                         else "Din profil", classes="title", id="profile-welcome")
             with Grid(id="profile-grid"):
                 for key, label in FIELDS:
                     yield Label(label)
-                    yield Input(values[key], id=f"profile-{key}", placeholder=label)
+                    yield TextField(values[key], id=f"profile-{key}", placeholder=label)
             with Horizontal(classes="buttons"):
-                yield Button("Spara (Ctrl+S)", id="save", variant="primary")
-                yield Button("Hoppa över (Esc)", id="skip")
+                yield PushButton("Spara (Ctrl+S)", id="save", variant="primary")
+                yield PushButton("Hoppa över (Esc)", id="skip")
 
     def on_mount(self) -> None:
         self.query_one(f"#profile-{FIELDS[0][0]}", Input).focus()
@@ -50,7 +54,7 @@ class ProfileScreen(ModalScreen[Profile | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.focus_next()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_button_pressed(self, event: PushButton.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_skip()
 
     def action_save(self) -> None:
@@ -58,7 +62,7 @@ class ProfileScreen(ModalScreen[Profile | None]):
         self.dismiss(Profile(
             name=value["name"], title=value["title"], unit=value["unit"], namnd=value["namnd"],
             organisation=value["organisation"], template=self.profile.template,
-            chef=Person(value["chef_name"], value["chef_title"], value["chef_unit"]),
+            chef=Person(value["chef_name"], value["chef_title"], value["chef_unit"]), keymap=dict(self.profile.keymap),
         ))
 
     def action_skip(self) -> None:

@@ -1,4 +1,4 @@
-"""Left: the remiss's own outline, numbered, marking the sections already answered."""
+"""Left: "Synpunkter i stort", then the remiss's own outline, numbered, marking the parts already answered."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ...model import Section
+from ...model import Section, Synpunkt
 from ..session import Session
 
 DONE, NO_OBJECTION, OPEN = "●", "–", "○"
@@ -34,21 +34,30 @@ class Outline(Tree[Section]):
                 self.nodes[id(section)] = node
                 add(node, section.children)
 
+        general = self.session.general
+        self.nodes[id(general)] = self.root.add_leaf(self._label(general), data=general)
         add(self.root, self.session.remiss.sections)
         self.root.expand()
 
     def _label(self, section: Section) -> str:
-        synpunkt = self.session.synpunkt(section)
-        mark = OPEN
-        if synpunkt and synpunkt.ingen_erinran and not synpunkt.text.strip():
+        part = self.session.part(section)
+        mark = DONE if self.session.answered(section) else OPEN
+        if isinstance(part, Synpunkt) and part.ingen_erinran and not part.text.strip():
             mark = NO_OBJECTION
-        elif synpunkt and synpunkt.written:
-            mark = DONE
-        return f"{mark} {section.number} {section.title}" if section.number else f"{mark} {section.title}"
+        if section is self.session.general:
+            return f"{mark} {section.title}"
+        label = f"{section.number} {section.title}" if section.number else section.title
+        return f"{mark} {label}" if self.session.answerable(section) or self.session.answered(section) else f"  {label}"
 
     def refresh_mark(self, section: Section) -> None:
-        """Show whether `section` is answered; called when its synpunkt changes."""
-        self.nodes[id(section)].set_label(self._label(section))
+        """Show whether `section` is answered; called when its part changes."""
+        node, label = self.nodes[id(section)], self._label(section)
+        if str(node.label) != label:
+            node.set_label(label)
+
+    def refresh_all(self) -> None:
+        for section in self.session.order:
+            self.refresh_mark(section)
 
     def select_section(self, section: Section) -> None:
         node = self.nodes[id(section)]
