@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from docx.shared import Cm
 from ..draft.edit import missing_required
 from ..fileio import atomic_write
 from ..draft.placeholders import leftover
-from ..errors import ExportError
+from ..errors import ExportError, os_message
 from ..model import Draft, Template
 from .body import BodyWriter
 from .letterhead import has_content, write_header, write_letterhead
@@ -44,16 +45,16 @@ def export_docx(draft: Draft, template: Template, output: Path | None = None, *,
     target = Path(output) if output else default_output_path(draft)
     if target.suffix.lower() != ".docx":
         raise ExportError(f"{target.name}: filen ska sluta på .docx")
-    if target.exists() and not force:
+    if os.path.exists(target) and not force:
         raise ExportError(f"{target} finns redan – välj ett annat namn med -o eller skriv över med --force")
-    if not target.parent.is_dir():
+    if not os.path.isdir(target.parent):
         raise ExportError(f"Mappen {target.parent} finns inte")
     document, writer = build_document(draft, template, comments=comments)
     data = _to_bytes(document)
     try:
         atomic_write(target, data, backup=False)
     except OSError as error:
-        raise ExportError(f"{target} kunde inte skrivas ({error.strerror or error})") from None
+        raise ExportError(os_message(error, target, "kunde inte skrivas")) from None
     warnings = [f"Obligatoriskt avsnitt tomt: {heading}" for heading in missing]
     left = _leftover_placeholders(draft)
     if left:

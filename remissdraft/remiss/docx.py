@@ -3,40 +3,88 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.exceptions import PythonDocxError
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..errors import UnreadableFileError
+from ..fileio import check_zip
 from .lines import Line, RawDocument
 
 _HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "rubrik"}
+_NUMBER = re.compile(r"\s*-?\d{1,5}\s*")  # Word writes at most five digits (start values up to 32767)
+# Unpacked, a 500-page report is about 10 MB of XML plus its images; python-docx holds every part in memory.
+PART_LIMIT = 48 * 2**20
+TOTAL_LIMIT = 256 * 2**20
+RATIO_LIMIT = 200  # XML packs 5-30 times; a zip bomb a thousand times
+# python-docx raises these for values it cannot parse (a size "x", a missing style part, a broken relationship)
+_DAMAGED = (PythonDocxError, ValueError, LookupError, TypeError, AttributeError)
 
 
-def read_docx(path: Path) -> RawDocument:
+def read_docx(path: Path, warn: Callable[[str], None] | None = None) -> RawDocument:
+    """Paragraphs in order. A paragraph whose formatting cannot be read keeps its text alone, one that cannot be
+    read at all is left out, and a damaged header or footer is skipped; each is counted in one warning."""
+    check_zip(path, PART_LIMIT, TOTAL_LIMIT, RATIO_LIMIT, UnreadableFileError)
     try:
         document = docx.Document(str(path))
     except Exception:  # python-docx raises zip, XML and package errors alike
         raise UnreadableFileError(f"{path.name}: Word-filen är skadad och kan inte läsas") from None
-    numbering = _Numbering(document)
+    damage = _Damage()
+    numbering = damage.guard(_Numbering, document) or _Numbering(None)
     lines: list[Line] = []
     for block in _blocks(document):
         if isinstance(block, Table):
-            for row in block.rows:
-                for cell in _unique_cells(row):
-                    for paragraph in cell.paragraphs:
-                        line = _paragraph_line(paragraph, numbering)
-                        line.in_table = True
-                        lines.append(line)
+            for paragraph in damage.guard(_table_paragraphs, block) or []:
+                line = _safe_line(paragraph, numbering, damage)
+                if line is not None:
+                    line.in_table = True
+                    lines.append(line)
         else:
-            lines.append(_paragraph_line(block, numbering))
-    title = (document.core_properties.title or "").strip()
-    return RawDocument(pages=[lines], title=title, has_font_cues=True, furniture=_headers_and_footers(document))
+            line = _safe_line(block, numbering, damage)
+            if line is not None:
+                lines.append(line)
+    title = (damage.guard(lambda: document.core_properties.title) or "").strip()
+    furniture = damage.guard(_headers_and_footers, document) or []
+    if damage.count and warn:
+        warn(f"{path.name}: {damage.phrase()} i Word-filen kunde inte läsas helt – texten i övrigt är med")
+    return RawDocument(pages=[lines], title=title, has_font_cues=True, furniture=furniture)
+
+
+class _Damage:
+    """Counts the parts of a document that could not be read, for one warning."""
+
+    def __init__(self):
+        self.count = 0
+
+    def guard(self, read: Callable, *args):
+        try:
+            return read(*args)
+        except _DAMAGED:
+            self.count += 1
+            return None
+
+    def phrase(self) -> str:
+        return "en del" if self.count == 1 else f"{self.count} delar"
+
+
+def _table_paragraphs(table: Table) -> list[Paragraph]:
+    return [paragraph for row in table.rows for cell in _unique_cells(row) for paragraph in cell.paragraphs]
+
+
+def _safe_line(paragraph: Paragraph, numbering: _Numbering, damage: _Damage) -> Line | None:
+    """The paragraph's line; its bare text when the formatting is damaged; None when not even the text reads."""
+    line = damage.guard(_paragraph_line, paragraph, numbering)
+    if line is None:
+        text = damage.guard(lambda: paragraph.text.replace("\n", " ").replace("\t", " "))
+        line = Line(text, paragraph=True) if text else None
+    return line
 
 
 def _headers_and_footers(document: Document) -> list[str]:
@@ -48,8 +96,15 @@ def _headers_and_footers(document: Document) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
+def _int(value: str | None, default: int) -> int:
+    """A number from the XML, or `default` when it is missing or not a plain small integer ("1e9", ">")."""
+    return int(value) if value is not None and _NUMBER.fullmatch(value) else default
+
+
 def _blocks(document: Document):
     body = document.element.body
+    if body is None:
+        return
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             yield Paragraph(child, document)
@@ -96,8 +151,8 @@ def _outline_level(paragraph: Paragraph) -> int | None:
             continue
         outline = element.find(qn("w:outlineLvl"))
         if outline is not None:
-            value = int(outline.get(qn("w:val")))
-            return value + 1 if value < 9 else None
+            value = _int(outline.get(qn("w:val")), 9)
+            return value + 1 if 0 <= value < 9 else None
     return None
 
 
@@ -122,9 +177,11 @@ def _font_size(paragraph: Paragraph) -> float | None:
 class _Numbering:
     """Computes the labels Word's list numbering shows before paragraphs ("2.1", "a)", bullets)."""
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document | None):
         self.formats: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        if document is None:  # no numbering, or numbering that could not be read
+            return
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -136,10 +193,10 @@ class _Numbering:
                 fmt = lvl.find(qn("w:numFmt"))
                 text = lvl.find(qn("w:lvlText"))
                 start = lvl.find(qn("w:start"))
-                levels[int(lvl.get(qn("w:ilvl")))] = (
-                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
-                    text.get(qn("w:val")) if text is not None else "",
-                    int(start.get(qn("w:val"))) if start is not None else 1,
+                levels[_int(lvl.get(qn("w:ilvl")), 0)] = (
+                    (fmt.get(qn("w:val")) if fmt is not None else None) or "decimal",
+                    (text.get(qn("w:val")) if text is not None else None) or "",
+                    _int(start.get(qn("w:val")), 1) if start is not None else 1,
                 )
             abstract[node.get(qn("w:abstractNumId"))] = levels
         for num in root.findall(qn("w:num")):
@@ -182,7 +239,7 @@ class _Numbering:
             if num_id is None:
                 continue
             value = num_id.get(qn("w:val"))
-            return (None if value == "0" else value), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+            return (None if value == "0" else value), _int(ilvl.get(qn("w:val")), 0) if ilvl is not None else 0
         return None, 0
 
 
