@@ -237,18 +237,20 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader of our output went away (| head): nothing more to say
         _discard_stdout()
         return 1
-    # Last resort: every known case raises RemissdraftError above; these keep an unforeseen one to one line.
-    except OSError as error:
-        _fail(os_message(error))
-        return 1
-    except MemoryError:
-        _fail("minnet räckte inte till")
-        return 1
-    except Exception:
+    # Last resort: every known case raises RemissdraftError above; this keeps an unforeseen one to one line.
+    except Exception as error:  # MemoryError included
         if debug:
             raise
-        _fail("ett oväntat fel inträffade – kör igen med REMISSDRAFT_DEBUG=1 för att se detaljerna")
+        _fail(_unforeseen(error))
         return 1
+
+
+def _unforeseen(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return os_message(error)
+    if isinstance(error, MemoryError):
+        return "minnet räckte inte till"
+    return "ett oväntat fel inträffade – kör igen med REMISSDRAFT_DEBUG=1 för att se detaljerna"
 
 
 def _fail(message: str) -> None:

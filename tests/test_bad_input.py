@@ -495,3 +495,17 @@ def test_debug_shows_the_traceback_of_an_unexpected_error(capsys, monkeypatch):
     monkeypatch.setattr(cli, "_sections", lambda _args: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         main(["sections", str(FIXTURES / "strategi.txt")])
+
+
+def test_a_corpus_file_full_of_bad_snippets_is_quick_and_says_so_briefly(tmp_path):
+    import time
+
+    corpus = tmp_path / "korpus"
+    _corpus_file(corpus, "många.yaml", *(_snippet(n, f"Nämnden anser att punkt {n} är viktig.", topics="3") for n in range(3000)))
+    start = time.monotonic()
+    code, snippets, err = _corpus_list(corpus)
+    assert time.monotonic() - start < 5  # the snippets' lines are found once per file, not once per problem
+    lines = err.splitlines()
+    assert code == 0 and snippets == [] and len(lines) == 11
+    assert lines[0].endswith("rad 3: fältet 'topics' ska vara en lista med ämnen, t.ex. [Styrande nivå] – snippeten hoppas över")
+    assert lines[-1].endswith("många.yaml: ytterligare 2990 snippetar med fel hoppas över")

@@ -36,6 +36,8 @@ REQUIRED = ("id", "text", "stance", "topics", "source")
 KINDS = ("synpunkt", "standardtext")
 _CACHE_VERSION = 1  # bump when Snippet or the parsing changes
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PROBLEMS_SHOWN = 10  # per file; the rest are counted
 
 
 @dataclass
@@ -150,10 +152,16 @@ def _parse_file(path: Path, data: bytes) -> tuple[list[Snippet], list[str]]:
     if not isinstance(entries, list):
         return [], ["saknar listan 'snippets' – filen hoppas över"]
     snippets, problems = [], []
+    lines: list[int] | None = None
+    skipped = 0
     for number, entry in enumerate(entries):
         problem = _problem(entry)
         if problem:
-            problems.append(f"rad {_line_of(data, number)}: {problem} – snippeten hoppas över")
+            skipped += 1
+            if skipped <= _PROBLEMS_SHOWN:
+                lines = _snippet_lines(data) if lines is None else lines
+                line = lines[number] if number < len(lines) else 0
+                problems.append(f"rad {line}: {problem} – snippeten hoppas över")
             continue
         source = entry["source"]
         snippets.append(
@@ -168,6 +176,8 @@ def _parse_file(path: Path, data: bytes) -> tuple[list[Snippet], list[str]]:
                 original=str(entry.get("original") or ""),
             )
         )
+    if skipped > _PROBLEMS_SHOWN:
+        problems.append(f"ytterligare {skipped - _PROBLEMS_SHOWN} snippetar med fel hoppas över")
     return snippets, problems
 
 
@@ -209,16 +219,16 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _line_of(data: bytes, number: int) -> int:
-    """The line where the `number`th snippet starts (composing nodes only on this rare error path)."""
+def _snippet_lines(data: bytes) -> list[int]:
+    """The line where each snippet starts (composing nodes, once per file, only on this rare error path)."""
     try:
-        root = yaml.compose(data, Loader=yaml.SafeLoader)
+        root = yaml.compose(data, Loader=_COMPOSER)
         for key, value in root.value:
             if key.value == "snippets":
-                return value.value[number].start_mark.line + 1
-    except (yaml.YAMLError, AttributeError, IndexError):
+                return [node.start_mark.line + 1 for node in value.value]
+    except (yaml.YAMLError, AttributeError, TypeError):
         pass
-    return 0
+    return []
 
 
 class _Cache:
