@@ -192,7 +192,17 @@ def dump_yaml(data: object) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=False)
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where present
+    """The safe loader, with a value it cannot build ("2021-02-30", "!!int x") a YAML error at that value's line."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, AttributeError, LookupError, OverflowError):
+            raise yaml.constructor.ConstructorError(None, None, "unreadable value", node.start_mark) from None
+
+
+_LOADER = _Loader
 
 
 def load_yaml(data: str | bytes) -> object:
@@ -213,6 +223,7 @@ def load_yaml(data: str | bytes) -> object:
 _YAML_PROBLEMS = (
     ("alias", "YAML-alias (*namn) stöds inte – skriv ut texten i stället"),
     ("nesting", "för djupt nästlad"),
+    ("unreadable value", "ett värde som inte går att tolka, t.ex. ett datum som inte finns – sätt det inom citattecken"),
     ("maximum nesting depth", "för djupt nästlad"),
     ("mapping values are not allowed", "ett kolon på fel ställe – sätt texten inom citattecken"),
     ("could not find expected ':'", "ett kolon saknas efter en nyckel"),

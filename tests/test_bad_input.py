@@ -449,7 +449,8 @@ def test_writing_fails_in_swedish(capsys, monkeypatch, tmp_path, draft_file, num
     "text, line, reason",
     [("schema: 1\ntitle: [a, b\ntemplate: x\n", 3, "en lista inom [ ] är inte avslutad"),
      ("schema: 1\ntitle: a: b\n", 2, "ett kolon på fel ställe"),
-     ("schema: 1\ntitle: 'öppen\n", 3, "citattecken är inte avslutat")],
+     ("schema: 1\ntitle: 'öppen\n", 3, "citattecken är inte avslutat"),
+     ("schema: 1\ntemplate: x\ndatum: 2021-02-30\n", 3, "ett datum som inte finns")],
 )
 def test_yaml_errors_keep_the_line_and_drop_the_jargon(capsys, tmp_path, text, line, reason):
     path = tmp_path / "trasig.yaml"

@@ -126,9 +126,21 @@ _YAML_BITS = ["\n", ": ", ":", "- ", "-", "[", "]", "{", "}", "'", '"', "\t", " 
               "2021-13-45", "true", "-1", "{a: {b: [c]}}"]
 
 
+_YAML_VALUES = ["2021-02-30", "2021-13-45", "!!int x", "!!float x", "!!timestamp x", "!!bool x", "!!binary x", "!!set {a}",
+                "[1, 2", "{a: 1}", "[]", "{}", "*a", "&a x", "null", "-1", "1e999", ".nan", "12:30:45", "!!python/name:os.system",
+                "true", "'", "|", "|\n  a\n b", "[[[[[[[[[[[[]]]]]]]]]]]]"]
+
+
 def _yaml(text: str, rnd: random.Random) -> bytes:
     if rnd.random() < 0.25:
         return _bytes(text.encode("utf-8"), rnd)
+    if rnd.random() < 0.35:  # a value of the wrong kind where a value belongs
+        lines = text.split("\n")
+        keyed = [number for number, line in enumerate(lines) if ": " in line]
+        for number in rnd.sample(keyed, min(len(keyed), rnd.randint(1, 3))):
+            key = lines[number].split(": ", 1)[0]
+            lines[number] = f"{key}: {rnd.choice(_YAML_VALUES)}"
+        return "\n".join(lines).encode("utf-8")
     chars = list(text)
     for _ in range(rnd.randint(1, 6)):
         at = rnd.randrange(len(chars) + 1)
