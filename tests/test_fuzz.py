@@ -1,6 +1,6 @@
 """Damaged input never raises anything but a RemissdraftError with one Swedish line (issue 14).
 
-A seeded mutator (the same cases on every run, a few hundred in all) damages real fixtures – bytes flipped, cut and
+A seeded mutator (the same 480 cases on every run, about 7 s) damages real fixtures – bytes flipped, cut and
 repeated, PDF keywords broken, DOCX XML attributes replaced by "1e9" or ">", YAML given stray colons, brackets,
 tabs, anchors and tags – and feeds them to the readers (`remiss.read_document`) and the YAML loaders (corpus,
 template, profile, draft). The damaged files that crashed a reader before are kept as regression fixtures."""
@@ -188,10 +188,10 @@ def _read(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "seed, cases, mutate",
-    [("strategi_styles.pdf", 100, _pdf), ("yttrande_socn_2021_132.pdf", 60, _pdf), ("folkhalsopolicy_bold.pdf", 40, _pdf),
-     ("strategi_styles.docx", 80, _docx), ("strategi_bold.docx", 50, _docx), ("remissbrev.docx", 30, _docx),
-     ("strategi.txt", 50, lambda d, r: _bytes(d, r)), ("folkhalsopolicy_cp1252.txt", 30, lambda d, r: _bytes(d, r)),
-     ("remissbrev.txt", 20, lambda d, r: _yaml(d.decode("utf-8"), r))],
+    [("strategi_styles.pdf", 60, _pdf), ("yttrande_socn_2021_132.pdf", 40, _pdf), ("folkhalsopolicy_bold.pdf", 25, _pdf),
+     ("strategi_styles.docx", 50, _docx), ("strategi_bold.docx", 30, _docx), ("remissbrev.docx", 20, _docx),
+     ("strategi.txt", 30, lambda d, r: _bytes(d, r)), ("folkhalsopolicy_cp1252.txt", 20, lambda d, r: _bytes(d, r)),
+     ("remissbrev.txt", 15, lambda d, r: _yaml(d.decode("utf-8"), r))],
 )
 def test_readers_survive_damaged_files(tmp_path, capsys, seed, cases, mutate):
     data = (FIXTURES / seed).read_bytes()
@@ -214,12 +214,12 @@ def test_corpus_loader_survives_damaged_files(tmp_path):
         assert all(isinstance(p, str) and "\n" not in p for p in problems), problems
         assert all(isinstance(s.text, str) and all(isinstance(t, str) for t in s.topics) for s in snippets)
 
-    _fuzz(80, make, check, tmp_path, ".yaml")
+    _fuzz(50, make, check, tmp_path, ".yaml")
 
 
 def test_template_loader_survives_damaged_files(tmp_path):
     text = (data_dir("templates") / f"{DEFAULT_TEMPLATE}.yaml").read_text(encoding="utf-8")
-    _fuzz(80, lambda rnd: _yaml(text, rnd), read_template, tmp_path, ".yaml")
+    _fuzz(50, lambda rnd: _yaml(text, rnd), read_template, tmp_path, ".yaml")
 
 
 def test_profile_loader_survives_damaged_files(tmp_path, monkeypatch):
@@ -234,11 +234,11 @@ def test_profile_loader_survives_damaged_files(tmp_path, monkeypatch):
         (config / "profile.yaml").write_bytes(path.read_bytes())
         load_profile()
 
-    _fuzz(60, lambda rnd: _yaml(text, rnd), check, tmp_path, ".yaml")
+    _fuzz(40, lambda rnd: _yaml(text, rnd), check, tmp_path, ".yaml")
 
 
 def test_draft_loader_survives_damaged_files(tmp_path):
     remiss = read_remiss([FIXTURES / "strategi.txt", FIXTURES / "remissbrev.txt"])
     draft = new_draft(remiss, load_template(DEFAULT_TEMPLATE), Profile(name="Ann Berg", namnd="Socialnämnden"), dnr="SOCN 2021/1")
     text = dump_yaml(draft_to_dict(draft))
-    _fuzz(80, lambda rnd: _yaml(text, rnd), load_draft, tmp_path, ".yaml")
+    _fuzz(50, lambda rnd: _yaml(text, rnd), load_draft, tmp_path, ".yaml")
