@@ -83,7 +83,7 @@ def os_reason(error: OSError) -> str:
     """What went wrong, in Swedish ("behörighet saknas"), never the operating system's English text."""
     if getattr(error, "winerror", None) == _WINDOWS_SHARING_VIOLATION:
         return "filen är öppen i ett annat program"
-    if error.errno == errno.ENOENT and error.filename is not None and os.path.islink(error.filename):
+    if error.errno == errno.ENOENT and isinstance(error.filename, (str, bytes, os.PathLike)) and os.path.islink(error.filename):
         return "är en länk till något som inte finns"
     reason = _REASON_BY_ERRNO.get(error.errno)
     if reason:

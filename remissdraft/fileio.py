@@ -202,26 +202,23 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parse
             raise yaml.constructor.ConstructorError(None, None, "unreadable value", node.start_mark) from None
 
 
-_LOADER = _Loader
-
-
 def load_yaml(data: str | bytes) -> object:
     """Safe YAML (plain data only) without aliases: a few lines of nested anchors expand to gigabytes.
 
     Raises yaml.YAMLError; `yaml_problem` says it in Swedish."""
     if ("*" if isinstance(data, str) else b"*") in data:  # every alias starts with one
-        for event in yaml.parse(data, Loader=_LOADER):
+        for event in yaml.parse(data, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
                 raise yaml.MarkedYAMLError(problem="alias", problem_mark=event.start_mark)
     try:
-        return yaml.load(data, Loader=_LOADER)
+        return yaml.load(data, Loader=_Loader)
     except RecursionError:
         raise yaml.YAMLError("nesting") from None
 
 
 # PyYAML's problems (English parser jargon) as a person would put them; the rest is "fel i YAML-syntaxen".
 _YAML_PROBLEMS = (
-    ("alias", "YAML-alias (*namn) stöds inte – skriv ut texten i stället"),
+    ("alias", "alias (*namn) stöds inte – skriv ut värdet i stället"),
     ("nesting", "för djupt nästlad"),
     ("unreadable value", "ett värde som inte går att tolka, t.ex. ett datum som inte finns – sätt det inom citattecken"),
     ("maximum nesting depth", "för djupt nästlad"),
@@ -238,7 +235,7 @@ _YAML_PROBLEMS = (
     ("did not find expected key", "indraget stämmer inte"),
     ("did not find expected '-' indicator", "indraget i en lista stämmer inte"),
     ("found duplicate anchor", "ett ankare (&namn) förekommer två gånger"),
-    ("found undefined alias", "YAML-alias (*namn) stöds inte – skriv ut texten i stället"),
+    ("found undefined alias", "alias (*namn) stöds inte – skriv ut värdet i stället"),
     ("unacceptable character", "filen innehåller otillåtna tecken"),
     ("special characters are not allowed", "filen innehåller otillåtna tecken"),
     ("could not determine a constructor", "en okänd tagg (!…)"),

@@ -510,3 +510,26 @@ def test_a_corpus_file_full_of_bad_snippets_is_quick_and_says_so_briefly(tmp_pat
     assert code == 0 and snippets == [] and len(lines) == 11
     assert lines[0].endswith("rad 3: fältet 'topics' ska vara en lista med ämnen, t.ex. [Styrande nivå] – snippeten hoppas över")
     assert lines[-1].endswith("många.yaml: ytterligare 2990 snippetar med fel hoppas över")
+
+
+@pytest.mark.parametrize(
+    "error, reason",
+    [(PermissionError(errno.EACCES, "Permission denied"), "behörighet saknas"),
+     (IsADirectoryError(errno.EISDIR, "Is a directory"), "är en mapp, inte en fil"),
+     (FileNotFoundError(errno.ENOENT, "No such file or directory"), "finns inte"),
+     (NotADirectoryError(errno.ENOTDIR, "Not a directory"), "en del av sökvägen är en fil, inte en mapp"),
+     (FileExistsError(errno.EEXIST, "File exists"), "finns redan"),
+     (OSError(errno.ENAMETOOLONG, "File name too long"), "namnet är för långt"),
+     (OSError(errno.ENOSPC, "No space left on device"), "disken är full"),
+     (OSError(errno.EROFS, "Read-only file system"), "platsen är skrivskyddad"),
+     (OSError(errno.ELOOP, "Too many levels of symbolic links"), "symboliska länkar pekar på varandra i en slinga"),
+     (OSError(errno.EIO, "Input/output error"), "läs- eller skrivfel på enheten"),
+     (OSError("something"), "okänt systemfel")],
+)
+def test_every_os_error_in_swedish(error, reason):
+    from remissdraft.errors import os_message
+
+    error.filename = "/hem/ann/remiss.pdf"
+    assert os_message(error, doing="kunde inte läsas") == f"/hem/ann/remiss.pdf kunde inte läsas ({reason})"
+    assert os_message(error) == f"/hem/ann/remiss.pdf: {reason}"
+    one_swedish_line(f"Fel: {os_message(error)}")
