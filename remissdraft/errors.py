@@ -79,10 +79,13 @@ _WINDOWS_SHARING_VIOLATION = 32  # the file is open in another program (Word)
 _LONGEST_PART = 60  # longer path parts are shortened in messages
 
 
-def os_reason(error: OSError) -> str:
-    """What went wrong, in Swedish ("behörighet saknas"), never the operating system's English text."""
+def os_reason(error: OSError, writing: bool = False) -> str:
+    """What went wrong, in Swedish ("behörighet saknas"), never the operating system's English text. When
+    `writing`, a missing path is the folder the file was to go in."""
     if getattr(error, "winerror", None) == _WINDOWS_SHARING_VIOLATION:
         return "filen är öppen i ett annat program"
+    if writing and error.errno == errno.ENOENT:
+        return "mappen finns inte"
     if error.errno == errno.ENOENT and isinstance(error.filename, (str, bytes, os.PathLike)) and os.path.islink(error.filename):
         return "är en länk till något som inte finns"
     reason = _REASON_BY_ERRNO.get(error.errno)
@@ -99,9 +102,10 @@ def shown_path(path: object) -> str:
     return os.sep.join(part if len(part) <= _LONGEST_PART else f"{part[:32]}…{part[-20:]}" for part in parts)
 
 
-def os_message(error: OSError, path: object = None, doing: str = "") -> str:
+def os_message(error: OSError, path: object = None, doing: str = "", writing: bool = False) -> str:
     """One Swedish line for an operating-system error on a path: "/a/b.txt kunde inte läsas (behörighet saknas)"."""
     target = path if path is not None else error.filename
+    reason = os_reason(error, writing)
     if target is None:
-        return os_reason(error)
-    return f"{shown_path(target)} {doing} ({os_reason(error)})" if doing else f"{shown_path(target)}: {os_reason(error)}"
+        return reason
+    return f"{shown_path(target)} {doing} ({reason})" if doing else f"{shown_path(target)}: {reason}"

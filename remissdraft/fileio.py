@@ -138,12 +138,12 @@ def read_bytes(path: Path, limit: int, error: type[RemissdraftError] = Remissdra
 
 
 @contextmanager
-def os_errors(error: type[RemissdraftError], path: Path, doing: str) -> Iterator[None]:
+def os_errors(error: type[RemissdraftError], path: Path, doing: str, writing: bool = False) -> Iterator[None]:
     """Turn an OSError inside the block into `error`: "/a/b.yaml kunde inte sparas (disken är full)"."""
     try:
         yield
     except OSError as problem:
-        raise error(os_message(problem, path, doing)) from None
+        raise error(os_message(problem, path, doing, writing)) from None
 
 
 def check_zip(path: Path, part_limit: int, total_limit: int, ratio_limit: int, error: type[RemissdraftError]) -> None:

@@ -304,7 +304,7 @@ def dump_snippets(snippets: list[Snippet]) -> bytes:
 def save_snippets(path: Path, snippets: list[Snippet]) -> bool:
     """Write a corpus file; returns False when the file already holds exactly this content."""
     data = dump_snippets(snippets)
-    with os_errors(CorpusError, path, "kunde inte sparas"):
+    with os_errors(CorpusError, path, "kunde inte sparas", writing=True):
         if path.exists() and path.read_bytes() == data:
             return False
         path.parent.mkdir(parents=True, exist_ok=True)

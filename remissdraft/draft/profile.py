@@ -44,7 +44,7 @@ def save_profile(profile: Profile) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, dump_yaml(data).encode("utf-8"))
     except OSError as error:
-        raise ProfileError(f"Profilen kunde inte sparas i {shown_path(path)} ({os_reason(error)})") from None
+        raise ProfileError(f"Profilen kunde inte sparas i {shown_path(path)} ({os_reason(error, writing=True)})") from None
 
 
 def update_profile(**changes: str | None) -> Profile:

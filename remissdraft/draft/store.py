@@ -26,7 +26,7 @@ def save_draft(draft: Draft, path: Path | None = None, *, backup: bool = True) -
     try:
         atomic_write(target, dump_yaml(draft_to_dict(draft)).encode("utf-8"), backup=backup)
     except OSError as error:
-        raise DraftError(f"Utkastet kunde inte sparas i {shown_path(target)} ({os_reason(error)})") from None
+        raise DraftError(f"Utkastet kunde inte sparas i {shown_path(target)} ({os_reason(error, writing=True)})") from None
     draft.path = target
     return target
 

@@ -54,7 +54,7 @@ def export_docx(draft: Draft, template: Template, output: Path | None = None, *,
     try:
         atomic_write(target, data, backup=False)
     except OSError as error:
-        raise ExportError(os_message(error, target, "kunde inte skrivas")) from None
+        raise ExportError(os_message(error, target, "kunde inte skrivas", writing=True)) from None
     warnings = [f"Obligatoriskt avsnitt tomt: {heading}" for heading in missing]
     left = _leftover_placeholders(draft)
     if left:
