@@ -533,3 +533,21 @@ def test_every_os_error_in_swedish(error, reason):
     assert os_message(error, doing="kunde inte läsas") == f"/hem/ann/remiss.pdf kunde inte läsas ({reason})"
     assert os_message(error) == f"/hem/ann/remiss.pdf: {reason}"
     one_swedish_line(f"Fel: {os_message(error)}")
+
+
+def test_yaml_files_over_the_limit_are_refused_unread(capsys, tmp_path):
+    from remissdraft.fileio import YAML_LIMIT
+
+    corpus = tmp_path / "korpus"
+    _corpus_file(corpus, "bra.yaml", _snippet(1))
+    with open(corpus / "stor.yaml", "wb") as stream:  # sparse: the size is checked before a byte is read
+        stream.truncate(YAML_LIMIT + 1)
+    code, snippets, err = _corpus_list(corpus)
+    assert code == 0 and [s["id"] for s in snippets] == ["s1"]
+    assert "stor.yaml: filen är för stor" in one_swedish_line(err, "Varning:", hide=[tmp_path])
+
+    draft = tmp_path / "stort-utkast.yaml"
+    with open(draft, "wb") as stream:
+        stream.truncate(YAML_LIMIT + 1)
+    code, _, err = _main(capsys, "export", draft)
+    assert code == 1 and "filen är för stor" in one_swedish_line(err, hide=[tmp_path])
