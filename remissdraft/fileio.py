@@ -146,11 +146,12 @@ def os_errors(error: type[RemissdraftError], path: Path, doing: str, writing: bo
         raise error(os_message(problem, path, doing, writing)) from None
 
 
-def check_zip(path: Path, part_limit: int, total_limit: int, ratio_limit: int, error: type[RemissdraftError]) -> None:
-    """Refuse an archive whose parts unpack to more than the limits allow (a "zip bomb"), before unpacking any.
-
-    The sizes are the archive's own claims; zipfile never returns more than a part claims, so they bound the work."""
-    name = shown_path(Path(path).name)
+def check_zip(path: Path, error: type[RemissdraftError], *, xml_limit: int, total_limit: int, ratio_limit: int) -> None:
+    """Refuse an archive whose parts unpack to more than the limits allow (a "zip bomb"), before unpacking any:
+    each XML part (parsed whole) up to `xml_limit`, all parts up to `total_limit`, and no part over a megabyte
+    packed more than `ratio_limit` times. The sizes are the archive's own claims; zipfile never returns more
+    than a part claims, so they bound the work."""
+    name = shown_path(path)
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
@@ -163,8 +164,9 @@ def check_zip(path: Path, part_limit: int, total_limit: int, ratio_limit: int, e
     total = 0
     for part in parts:
         total += part.file_size
-        if part.file_size > part_limit or total > total_limit:
-            size, limit = (part.file_size, part_limit) if part.file_size > part_limit else (total, total_limit)
+        xml = part.filename.endswith((".xml", ".rels"))
+        if (xml and part.file_size > xml_limit) or total > total_limit:
+            size, limit = (total, total_limit) if total > total_limit else (part.file_size, xml_limit)
             raise error(f"{name}: filen blir för stor uppackad ({megabytes(size)}, högst {megabytes(limit)}) och läses inte")
         if part.file_size > 2**20 and part.file_size > ratio_limit * max(1, part.compress_size):
             ratio = part.file_size // max(1, part.compress_size)

@@ -551,3 +551,15 @@ def test_yaml_files_over_the_limit_are_refused_unread(capsys, tmp_path):
         stream.truncate(YAML_LIMIT + 1)
     code, _, err = _main(capsys, "export", draft)
     assert code == 1 and "filen är för stor" in one_swedish_line(err, hide=[tmp_path])
+
+
+def test_a_large_image_in_a_word_file_is_not_a_zip_bomb(capsys, tmp_path):
+    from remissdraft.remiss.docx import XML_LIMIT
+
+    path = tmp_path / "med-bild.docx"
+    with zipfile.ZipFile(FIXTURES / "strategi_styles.docx") as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+        target.writestr("word/media/karta.png", os.urandom(XML_LIMIT + 2**20), compress_type=zipfile.ZIP_STORED)
+    code, out, err = _main(capsys, "sections", path, "--json")
+    assert (code, err) == (0, "") and json.loads(out)["sections"]

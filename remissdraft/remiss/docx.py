@@ -21,10 +21,11 @@ from .lines import Line, RawDocument
 _HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "rubrik"}
 _NUMBER = re.compile(r"\s*-?\d{1,5}\s*")  # Word writes at most five digits (start values up to 32767)
-# Unpacked, a 2000-page report is about 10 MB of XML plus its images; python-docx holds every part in memory.
-PART_LIMIT = 32 * 2**20
+# Unpacked, a 2000-page report is about 10 MB of XML (11 s to read) plus its images; python-docx holds every part
+# in memory and parses each XML part whole.
+XML_LIMIT = 32 * 2**20
 TOTAL_LIMIT = 256 * 2**20
-RATIO_LIMIT = 200  # XML packs 5-30 times; a zip bomb a thousand times
+RATIO_LIMIT = 200  # XML packs 5-70 times; a zip bomb a thousand times
 # python-docx raises these for values it cannot parse (a size "x", a missing style part, a broken relationship)
 _DAMAGED = (PythonDocxError, ValueError, LookupError, TypeError, AttributeError)
 
@@ -32,7 +33,7 @@ _DAMAGED = (PythonDocxError, ValueError, LookupError, TypeError, AttributeError)
 def read_docx(path: Path, warn: Callable[[str], None] | None = None) -> RawDocument:
     """Paragraphs in order. A paragraph whose formatting cannot be read keeps its text alone, one that cannot be
     read at all is left out, and a damaged header or footer is skipped; each is counted in one warning."""
-    check_zip(path, PART_LIMIT, TOTAL_LIMIT, RATIO_LIMIT, UnreadableFileError)
+    check_zip(path, UnreadableFileError, xml_limit=XML_LIMIT, total_limit=TOTAL_LIMIT, ratio_limit=RATIO_LIMIT)
     try:
         document = docx.Document(str(path))
     except Exception:  # python-docx raises zip, XML and package errors alike
