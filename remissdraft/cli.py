@@ -300,10 +300,16 @@ def _open(argv: list[str]) -> int:
     parser.add_argument("--corpus", type=Path, metavar="MAPP", help="din korpusmapp")
     args = parser.parse_args(argv)
     files = args.files or example_remiss()
+    from .corpus.store import check_corpus_dir
+    from .errors import DraftError
+    from .fileio import is_missing, regular_file
     from .remiss import check_file
 
     for path in files:  # before the screen takes over, so that a wrong path is one plain line
         check_file(path)
+    if args.draft is not None and not is_missing(args.draft):  # a missing draft is made
+        regular_file(args.draft, DraftError)
+    check_corpus_dir(args.corpus or user_corpus_dir())
     from .tui import run
 
     run(files, args.draft, args.corpus)

@@ -563,3 +563,16 @@ def test_a_large_image_in_a_word_file_is_not_a_zip_bomb(capsys, tmp_path):
         target.writestr("word/media/karta.png", os.urandom(XML_LIMIT + 2**20), compress_type=zipfile.ZIP_STORED)
     code, out, err = _main(capsys, "sections", path, "--json")
     assert (code, err) == (0, "") and json.loads(out)["sections"]
+
+
+@pytest.mark.parametrize("case", ["draft-is-a-folder", "draft-name-too-long", "corpus-is-a-file"])
+def test_opening_the_app_with_a_bad_path_is_one_line_before_the_screen(capsys, monkeypatch, tmp_path, case):
+    import remissdraft.tui as tui
+
+    monkeypatch.setattr(tui, "run", lambda *args: pytest.fail("the app started"))
+    remiss = FIXTURES / "strategi.txt"
+    args = {"draft-is-a-folder": ["--draft", tmp_path], "draft-name-too-long": ["--draft", tmp_path / f"{LONG_NAME}.yaml"],
+            "corpus-is-a-file": ["--corpus", remiss]}[case]
+    code, _, err = _main(capsys, remiss, *args)
+    words = {"draft-is-a-folder": "är en mapp", "draft-name-too-long": "namnet är för långt", "corpus-is-a-file": "är en fil"}[case]
+    assert code == 1 and words in one_swedish_line(err, hide=[tmp_path, FIXTURES])
