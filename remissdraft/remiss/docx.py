@@ -84,10 +84,13 @@ def _table_paragraphs(table: Table) -> list[Paragraph]:
 def _safe_line(paragraph: Paragraph, numbering: _Numbering, styles: _Styles, damage: _Damage) -> Line | None:
     """The paragraph's line; its bare text when the formatting is damaged; None when not even the text reads."""
     line = damage.guard(_paragraph_line, paragraph, numbering, styles)
-    if line is None:
-        text = damage.guard(lambda: paragraph.text.replace("\n", " ").replace("\t", " "))
-        line = Line(text, paragraph=True) if text else None
-    return line
+    if line is not None:
+        return line
+    try:
+        text = paragraph.text.replace("\n", " ").replace("\t", " ")
+    except _DAMAGED:  # already counted
+        return None
+    return Line(text, paragraph=True) if text else None
 
 
 def _headers_and_footers(document: Document) -> list[str]:
