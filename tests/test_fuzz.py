@@ -243,3 +243,27 @@ def test_draft_loader_survives_damaged_files(tmp_path):
     draft = new_draft(remiss, load_template(DEFAULT_TEMPLATE), Profile(name="Ann Berg", namnd="Socialnämnden"), dnr="SOCN 2021/1")
     text = dump_yaml(draft_to_dict(draft))
     _fuzz(50, lambda rnd: _yaml(text, rnd), load_draft, tmp_path, ".yaml")
+
+
+def test_a_paragraph_with_damaged_formatting_keeps_its_text_with_one_warning(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("1. Inledning")
+    document.add_paragraph("Nämnden välkomnar strategin och dess inriktning.").runs[0].font.size = 139700  # 11 pt
+    document.add_paragraph("2. Synpunkter")
+    document.add_paragraph("Samverkan med kommunerna behöver stärkas.")
+    path = tmp_path / "trasig-storlek.docx"
+    document.save(path)
+    damaged = tmp_path / "skadad.docx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "word/document.xml":
+                part = re.sub(rb'<w:sz w:val="\d+"/>', b'<w:sz w:val="elva"/>', part)  # a size python-docx cannot read
+            target.writestr(info, part)
+    warnings: list[str] = []
+    found = read_document(damaged, warn=warnings.append)
+    text = " ".join(p for s in found.sections for p in [s.title, *s.paragraphs])
+    assert "välkomnar strategin" in text and "Samverkan" in text
+    assert warnings == ["skadad.docx: en del i Word-filen kunde inte läsas helt – texten i övrigt är med"]
