@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import re
 import sys
+import warnings
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import RemissdraftError
+from .errors import RemissdraftError, os_message
 from .locations import example_remiss, user_corpus_dir
 from .model import STANCE_LABELS, Remiss, Section
 from .remiss import read_remiss
@@ -38,14 +41,46 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
 
     def error(self, message: str):
-        self.print_usage(sys.stderr)
-        translated = (
-            message.replace("the following arguments are required", "följande argument krävs")
-            .replace("unrecognized arguments", "okända argument")
-            .replace("invalid choice", "ogiltigt val")
-            .replace("expected one argument", "ett värde krävs")
-        )
-        self.exit(2, f"{self.prog}: fel: {translated}\n")
+        """One Swedish line and exit code 2; the usage is in --help."""
+        self.exit(2, f"Fel: {self.prog}: {_one_line(_swedish_usage_error(message))} – se ”{self.prog} --help”\n")
+
+
+# argparse's messages (Python 3.11–3.13), in the order they are tried; %r-quoted values are kept as they are.
+_USAGE_ERRORS = (
+    (r"the following arguments are required: (.*)", r"följande argument krävs: \1"),
+    (r"unrecognized arguments: (.*)", r"okända argument: \1"),
+    (r"invalid choice: (.*?) \(choose from (.*)\)", r"ogiltigt val \1 (välj bland \2)"),
+    (r"invalid int value: (.*)", r"\1 är inte ett heltal"),
+    (r"invalid float value: (.*)", r"\1 är inte ett tal"),
+    (r"invalid \S+ value: (.*)", r"ogiltigt värde \1"),
+    (r"expected one argument", "ett värde krävs"),
+    (r"expected at most one argument", "högst ett värde får anges"),
+    (r"expected at least one argument", "minst ett värde krävs"),
+    (r"expected (\d+) arguments?", r"\1 värden krävs"),
+    (r"not allowed with argument (.*)", r"får inte användas tillsammans med \1"),
+    (r"ignored explicit argument (.*)", r"tar inget värde men fick \1"),
+    (r"ambiguous option: (\S+) could match (.*)", r"flaggan \1 är tvetydig – den kan vara \2"),
+    (r"option '?(\S+?)'? is ambiguous; possible matches: (.*)", r"flaggan \1 är tvetydig – den kan vara \2"),
+    (r"one of the arguments (.*) is required", r"ett av argumenten \1 krävs"),
+)
+
+
+def _swedish_usage_error(message: str) -> str:
+    """argparse's English error in Swedish; a message already in Swedish (from a type function) is kept."""
+    argument, rest = "", message
+    prefix = re.match(r"argument (\S+?): (.*)", message, re.DOTALL)
+    if prefix:
+        argument, rest = f"argumentet {prefix.group(1)}: ", prefix.group(2)
+    for english, swedish in _USAGE_ERRORS:
+        if re.fullmatch(english, rest, re.DOTALL):
+            return argument + re.sub(english, swedish, rest, flags=re.DOTALL)
+    if re.search(r"\b(the|invalid|expected|option|error|value|not|is|of)\b", rest):
+        return argument + "ogiltigt värde" if argument else "argumenten kunde inte tolkas"  # English we do not know
+    return argument + rest  # written by this program (ArgumentTypeError), already Swedish
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
 
 
 def _build_parser() -> _Parser:
@@ -208,7 +243,12 @@ def _iso_date(value: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. Whatever goes wrong reaches the user as one Swedish line on stderr and exit code 1
+    (2 for usage errors); REMISSDRAFT_DEBUG=1 shows the traceback of an unexpected error instead."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    debug = bool(os.environ.get("REMISSDRAFT_DEBUG"))
+    if not debug:
+        _quiet_libraries()
     parser = _build_parser()
     try:
         if argv and (argv[0] in _command_names(parser) or argv[0] in ("-h", "--help", "--version")):
@@ -216,10 +256,60 @@ def main(argv: list[str] | None = None) -> int:
             return args.handler(args)
         return _open(argv)
     except RemissdraftError as error:
-        print(f"Fel: {error}", file=sys.stderr)  # one line, never wrapped
+        _fail(str(error))
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader of our output went away (| head): nothing more to say
+        _discard_stdout()
+        return 1
+    # Last resort: every known case raises RemissdraftError above; this keeps an unforeseen one to one line.
+    except Exception as error:  # MemoryError included
+        if debug:
+            raise
+        _fail(_unforeseen(error))
+        return 1
+
+
+def _unforeseen(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return os_message(error)
+    if isinstance(error, MemoryError):
+        return "minnet räckte inte till"
+    return "ett oväntat fel inträffade – kör igen med REMISSDRAFT_DEBUG=1 för att se detaljerna"
+
+
+def _fail(message: str) -> None:
+    print(f"Fel: {_one_line(message)}", file=sys.stderr)  # one line, never wrapped
+
+
+def _warn(message: str) -> None:
+    """A part of a file that could not be read (the rest was): one line on stderr."""
+    print(f"Obs: {_one_line(message)}", file=sys.stderr)
+
+
+def _quiet_libraries() -> None:
+    """Libraries' own English (logging's last resort, Python warnings) never reaches the user's terminal, and
+    a character the terminal cannot show is replaced rather than ending the command."""
+    root = logging.getLogger()
+    if not any(isinstance(handler, logging.NullHandler) for handler in root.handlers):
+        root.addHandler(logging.NullHandler())
+    warnings.simplefilter("ignore")
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _discard_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:
@@ -236,17 +326,23 @@ def _open(argv: list[str]) -> int:
     parser.add_argument("--corpus", type=Path, metavar="MAPP", help="din korpusmapp")
     args = parser.parse_args(argv)
     files = args.files or example_remiss()
+    from .corpus.store import check_corpus_dir
+    from .errors import DraftError
+    from .fileio import is_missing, regular_file
     from .remiss import check_file
 
     for path in files:  # before the screen takes over, so that a wrong path is one plain line
         check_file(path)
+    if args.draft is not None and not is_missing(args.draft):  # a missing draft is made
+        regular_file(args.draft, DraftError)
+    check_corpus_dir(args.corpus or user_corpus_dir())
     from .tui import run
 
     return run(files, args.draft, args.corpus)
 
 
 def _sections(args: argparse.Namespace) -> int:
-    remiss = read_remiss(args.files)
+    remiss = read_remiss(args.files, warn=_warn)
     if args.json:
         print(json.dumps(remiss.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -263,10 +359,10 @@ def _new(args: argparse.Namespace) -> int:
 
     profile = load_profile()
     template = load_template(args.template or profile.template or DEFAULT_TEMPLATE)
-    remiss = read_remiss(args.files)
+    remiss = read_remiss(args.files, warn=_warn)
     draft = new_draft(remiss, template, profile, dnr=args.dnr, datum=date.fromisoformat(args.datum) if args.datum else None)
     target = args.output or default_draft_path(args.files)  # the draft the app opens for this remiss
-    if target.exists() and not args.force:
+    if os.path.exists(target) and not args.force:
         raise DraftError(f"{target} finns redan – välj ett annat namn med -o eller skriv över med --force")
     proposals = _prefill(draft, remiss, profile, args.corpus) if args.prefill else None
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -396,7 +492,7 @@ def _suggest(args: argparse.Namespace) -> int:
     from .draft import load_profile
     from .match import Matcher, find_section, suggest
 
-    remiss = read_remiss(args.files)
+    remiss = read_remiss(args.files, warn=_warn)
     section = find_section(remiss, args.section)
     corpus = load_corpus(args.corpus or user_corpus_dir(), bundled=not args.no_bundled)
     for problem in corpus.problems:
@@ -463,9 +559,11 @@ def _corpus_import(args: argparse.Namespace) -> int:
     from rich.progress import Progress
 
     from .corpus.importer import describe, expand, import_files, summarize
+    from .corpus.store import check_corpus_dir
     from .model import Source
 
     target = args.corpus or user_corpus_dir()
+    check_corpus_dir(target)
     overrides = Source(organisation=args.organisation, namnd=args.namnd, dnr=args.dnr, datum=args.datum or "")
     files = expand(args.files)
     if not files:

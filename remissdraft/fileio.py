@@ -1,5 +1,6 @@
 """Files written so that a crash never leaves a half-written one (temp file + fsync + rename, optional backup),
-and YAML as people write it. Used by every layer that saves: drafts, profile, corpus, export."""
+files read within a size limit with every operating-system error told in Swedish, and YAML as people write it.
+Used by every layer that reads or saves: readers, drafts, profile, templates, corpus, export."""
 
 from __future__ import annotations
 
@@ -7,11 +8,18 @@ import functools
 import hashlib
 import os
 import secrets
+import stat
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 
+from .errors import RemissdraftError, os_message, shown_path
+
 CHUNK_SIZE = 64 * 1024
+YAML_LIMIT = 8 * 2**20  # about 30 000 snippets (7 s, 300 MB to parse); drafts, templates and profiles are far smaller
 
 
 def backup_path(path: Path) -> Path:
@@ -78,8 +86,99 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def megabytes(size: int) -> str:
+    return f"{size / 2**20:.0f} MB" if size >= 2**20 else f"{size / 2**10:.0f} kB"
+
+
+def regular_file(path: Path, error: type[RemissdraftError] = RemissdraftError) -> os.stat_result:
+    """A path's status when it is an ordinary file; otherwise `error` with one Swedish line naming the path."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError as problem:
+        raise error(f"{shown_path(path)}: filen finns inte" if is_missing(path) else os_message(problem, path)) from None
+    except OSError as problem:
+        raise error(os_message(problem, path)) from None
+    except ValueError:  # a NUL character in the name
+        raise error(f"{shown_path(path)}: ogiltigt filnamn") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise error(f"{shown_path(path)}: är en mapp, inte en fil")
+    if not stat.S_ISREG(status.st_mode):
+        raise error(f"{shown_path(path)}: är inte en vanlig fil")
+    return status
+
+
+def is_missing(path: Path) -> bool:
+    """True only when nothing is at `path` (a broken link is something); other errors are for the reader to tell."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def too_big(path: Path, size: int, limit: int) -> str:
+    return f"{shown_path(path)}: filen är för stor ({megabytes(size)}, högst {megabytes(limit)})"
+
+
+def read_bytes(path: Path, limit: int, error: type[RemissdraftError] = RemissdraftError) -> bytes:
+    """The contents of an ordinary file of at most `limit` bytes, checked before reading; every problem is `error`."""
+    size = regular_file(path, error).st_size
+    if size > limit:
+        raise error(too_big(path, size, limit))
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as problem:
+        raise error(os_message(problem, path, "kunde inte läsas")) from None
+    if len(data) > limit:  # grew since it was measured
+        raise error(too_big(path, len(data), limit))
+    return data
+
+
+@contextmanager
+def os_errors(error: type[RemissdraftError], path: Path, doing: str, writing: bool = False) -> Iterator[None]:
+    """Turn an OSError inside the block into `error`: "/a/b.yaml kunde inte sparas (disken är full)"."""
+    try:
+        yield
+    except OSError as problem:
+        raise error(os_message(problem, path, doing, writing)) from None
+
+
+def check_zip(path: Path, error: type[RemissdraftError], *, xml_limit: int, total_limit: int, ratio_limit: int) -> None:
+    """Refuse an archive whose parts unpack to more than the limits allow (a "zip bomb"), before unpacking any:
+    each XML part (parsed whole) up to `xml_limit`, all parts up to `total_limit`, and no part over a megabyte
+    packed more than `ratio_limit` times. The sizes are the archive's own claims; zipfile never returns more
+    than a part claims, so they bound the work."""
+    name = shown_path(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        return  # the reader reports a damaged file in its own words
+    except OSError as problem:
+        raise error(os_message(problem, path, "kunde inte läsas")) from None
+    if len(parts) > 10_000:
+        raise error(f"{name}: filen består av för många delar ({len(parts)}) och läses inte")
+    total = 0
+    for part in parts:
+        total += part.file_size
+        xml = part.filename.endswith((".xml", ".rels"))
+        if (xml and part.file_size > xml_limit) or total > total_limit:
+            size, limit = (total, total_limit) if total > total_limit else (part.file_size, xml_limit)
+            raise error(f"{name}: filen blir för stor uppackad ({megabytes(size)}, högst {megabytes(limit)}) och läses inte")
+        if part.file_size > 2**20 and part.file_size > ratio_limit * max(1, part.compress_size):
+            ratio = part.file_size // max(1, part.compress_size)
+            raise error(f"{name}: filen är onormalt hårt packad ({ratio} gånger) och läses inte")
+
+
 class _Dumper(yaml.SafeDumper):
-    """YAML as a person would write it: block scalars for text with line breaks, keys in given order."""
+    """YAML as a person would write it: block scalars for text with line breaks, keys in given order, and no
+    anchors or aliases (the loader refuses them)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
@@ -95,15 +194,74 @@ def dump_yaml(data: object) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=False)
 
 
-def load_yaml(text: str) -> object:
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where present
+    """The safe loader, with a value it cannot build ("2021-02-30", "!!int x") a YAML error at that value's line."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, AttributeError, LookupError, OverflowError):
+            raise yaml.constructor.ConstructorError(None, None, "unreadable value", node.start_mark) from None
+
+
+def load_yaml(data: str | bytes) -> object:
+    """Safe YAML (plain data only) without aliases: a few lines of nested anchors expand to gigabytes.
+
+    Raises yaml.YAMLError; `yaml_problem` says it in Swedish."""
+    if ("*" if isinstance(data, str) else b"*") in data:  # every alias starts with one
+        for event in yaml.parse(data, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise yaml.MarkedYAMLError(problem="alias", problem_mark=event.start_mark)
+    try:
+        return yaml.load(data, Loader=_Loader)
+    except RecursionError:
+        raise yaml.YAMLError("nesting") from None
+
+
+# PyYAML's problems (English parser jargon) as a person would put them; the rest is "fel i YAML-syntaxen".
+_YAML_PROBLEMS = (
+    ("alias", "alias (*namn) stöds inte – skriv ut värdet i stället"),
+    ("nesting", "för djupt nästlad"),
+    ("unreadable value", "ett värde som inte går att tolka, t.ex. ett datum som inte finns – sätt det inom citattecken"),
+    ("maximum nesting depth", "för djupt nästlad"),
+    ("mapping values are not allowed", "ett kolon på fel ställe – sätt texten inom citattecken"),
+    ("could not find expected ':'", "ett kolon saknas efter en nyckel"),
+    ("did not find expected ',' or ']'", "en lista inom [ ] är inte avslutad"),
+    ("did not find expected ',' or '}'", "en karta inom { } är inte avslutad"),
+    ("did not find expected ','", "en lista eller karta inom hakparentes eller klammer är inte avslutad"),
+    ("found unexpected end of stream", "ett citattecken är inte avslutat"),
+    ("found character '\\t'", "tabbtecken i indraget – använd mellanslag"),
+    ("that cannot start any token", "ett tecken som inte får inleda ett värde (tabb, @ eller `) – använd mellanslag i indrag och sätt texten inom citattecken"),
+    ("found unknown escape character", "okänd \\-sekvens i en text inom dubbla citattecken"),
+    ("expected <block end>", "indraget stämmer inte"),
+    ("did not find expected key", "indraget stämmer inte"),
+    ("did not find expected '-' indicator", "indraget i en lista stämmer inte"),
+    ("found duplicate anchor", "ett ankare (&namn) förekommer två gånger"),
+    ("found undefined alias", "alias (*namn) stöds inte – skriv ut värdet i stället"),
+    ("unacceptable character", "filen innehåller otillåtna tecken"),
+    ("special characters are not allowed", "filen innehåller otillåtna tecken"),
+    ("could not determine a constructor", "en okänd tagg (!…)"),
+    ("found unhashable key", "en nyckel som är en lista eller karta"),
+    ("expected a single document", "filen innehåller flera YAML-dokument (---)"),
+    ("while parsing a block collection", "indraget i en lista stämmer inte"),
+)
 
 
 def yaml_problem(error: yaml.YAMLError) -> str:
-    """A YAML syntax error as one Swedish phrase: "fel i YAML-syntaxen på rad 12"."""
-    mark = getattr(error, "problem_mark", None)
+    """A YAML error as one Swedish phrase, with its line: "fel i YAML-syntaxen på rad 12: ett kolon saknas"."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     where = f" på rad {mark.line + 1}" if mark is not None else ""
-    return f"fel i YAML-syntaxen{where}"
+    reason = yaml_reason(error)
+    return f"fel i YAML-syntaxen{where}: {reason}" if reason else f"fel i YAML-syntaxen{where}"
+
+
+def yaml_reason(error: yaml.YAMLError) -> str:
+    """The Swedish phrase for what PyYAML found, or "" when it has none (never the file's own text)."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        said = f"{error.context or ''} {error.problem or ''}"
+    else:
+        said = str(error)
+    return next((swedish for english, swedish in _YAML_PROBLEMS if english in said), "")
 
 
 def file_sha256(path: Path) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from remissdraft.corpus import load_corpus
 from remissdraft.corpus.user import CorpusWriteError, add_own_snippet
+from remissdraft.errors import CorpusError
 from remissdraft.model import Source
 
 SOURCE = Source("Nacka kommun", "Socialnämnden", "SOCN 2021/133", "2021-04-22", "Folkhälsopolicy", "2.4 Samlande kraft")
@@ -28,5 +29,5 @@ def test_empty_text_unknown_stance_and_an_unwritable_corpus_are_swedish_errors(t
         add_own_snippet("Text.", "glad", [], SOURCE, folder=tmp_path)
     blocker = tmp_path / "fil"
     blocker.write_text("inte en mapp", encoding="utf-8")
-    with pytest.raises(CorpusWriteError, match="kunde inte sparas i korpusen"):
+    with pytest.raises(CorpusError, match="kunde inte sparas .en del av sökvägen är en fil"):
         add_own_snippet("Text.", "neutral", [], SOURCE, folder=blocker)

@@ -16,15 +16,18 @@ A file looks like this (human-editable, diff-friendly; every snippet carries its
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from ..fileio import atomic_write
+from ..errors import CorpusError, os_message, shown_path
+from ..fileio import YAML_LIMIT, atomic_write, load_yaml, os_errors, read_bytes, yaml_reason
 from ..locations import cache_dir, data_dir
 from ..model import STANCES, Snippet, Source
 
@@ -32,8 +35,9 @@ SCHEMA = 1
 REQUIRED = ("id", "text", "stance", "topics", "source")
 KINDS = ("synpunkt", "standardtext")
 _CACHE_VERSION = 1  # bump when Snippet or the parsing changes
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PROBLEMS_SHOWN = 10  # per file; the rest are counted
 
 
 @dataclass
@@ -60,7 +64,10 @@ def bundled_corpus_dir() -> Path:
 
 
 def load_corpus(user_dir: Path | None = None, bundled: bool = True) -> Corpus:
-    """The bundled corpus (unless `bundled` is false) plus the user's corpus folder."""
+    """The bundled corpus (unless `bundled` is false) plus the user's corpus folder (none there yet: empty).
+    Raises CorpusError when the user's folder is a file or cannot be reached."""
+    if user_dir:
+        check_corpus_dir(user_dir)
     folders = ([bundled_corpus_dir()] if bundled else []) + ([user_dir] if user_dir else [])
     corpus = Corpus()
     seen: set[str] = set()
@@ -70,6 +77,20 @@ def load_corpus(user_dir: Path | None = None, bundled: bool = True) -> Corpus:
                 seen.add(key)
                 corpus.snippets.append(snippet)
     return corpus
+
+
+def check_corpus_dir(folder: Path) -> None:
+    """A corpus folder must be a folder or not exist yet; anything else is one Swedish line (CorpusError)."""
+    try:
+        status = os.stat(folder)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise CorpusError(f"Korpusmappen {os_message(error, folder, 'kan inte användas')}") from None
+    except ValueError:
+        raise CorpusError(f"Korpusmappen {shown_path(folder)}: ogiltigt namn") from None
+    if not stat.S_ISDIR(status.st_mode):
+        raise CorpusError(f"Korpusmappen {shown_path(folder)} är en fil, inte en mapp – ange en mapp")
 
 
 def load_folder(folder: Path) -> tuple[list[Snippet], list[str]]:
@@ -84,8 +105,12 @@ def _load_keyed(folder: Path, problems: list[str]) -> list[tuple[Snippet, str]]:
         return []
     cache = _Cache(folder)
     found: list[tuple[Snippet, str]] = []
-    for path in sorted(folder.rglob("*.yaml")):
-        data = path.read_bytes()
+    for path in _yaml_files(folder, problems):
+        try:
+            data = read_bytes(path, YAML_LIMIT, CorpusError)
+        except CorpusError as error:
+            problems.append(f"{error} – filen hoppas över")
+            continue
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         cached = cache.get(digest)
         if cached is None:
@@ -98,25 +123,47 @@ def _load_keyed(folder: Path, problems: list[str]) -> list[tuple[Snippet, str]]:
     return found
 
 
+def _yaml_files(folder: Path, problems: list[str]) -> list[Path]:
+    """The *.yaml files under `folder`, in order; a subfolder that cannot be read is reported. Folders named
+    *.yaml are searched like any other, and linked folders are not followed."""
+    def unreadable(error: OSError) -> None:
+        problems.append(f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över")
+
+    found = []
+    for root, _, files in os.walk(folder, onerror=unreadable):
+        found += [Path(root) / name for name in files if name.endswith(".yaml")]
+    return sorted(found)
+
+
 def _parse_file(path: Path, data: bytes) -> tuple[list[Snippet], list[str]]:
     try:
-        document = yaml.load(data, Loader=_Loader)
+        document = load_yaml(data)
+    except yaml.reader.ReaderError as error:
+        if isinstance(error.character, bytes):
+            return [], ["filen är inte UTF-8 – den hoppas över"]
+        return [], [f"YAML-fel ({yaml_reason(error) or 'ogiltig syntax'}) – filen hoppas över"]
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = f"rad {mark.line + 1}: " if mark else ""
-        return [], [f"{where}YAML-fel ({getattr(error, 'problem', None) or 'ogiltig syntax'}) – filen hoppas över"]
+        return [], [f"{where}YAML-fel ({yaml_reason(error) or 'ogiltig syntax'}) – filen hoppas över"]
     except UnicodeDecodeError:
         return [], ["filen är inte UTF-8 – den hoppas över"]
     entries = document.get("snippets") if isinstance(document, dict) else None
     if not isinstance(entries, list):
         return [], ["saknar listan 'snippets' – filen hoppas över"]
     snippets, problems = [], []
+    lines: list[int] | None = None
+    skipped = 0
     for number, entry in enumerate(entries):
         problem = _problem(entry)
         if problem:
-            problems.append(f"rad {_line_of(data, number)}: {problem} – snippeten hoppas över")
+            skipped += 1
+            if skipped <= _PROBLEMS_SHOWN:
+                lines = _snippet_lines(data) if lines is None else lines
+                line = lines[number] if number < len(lines) else 0
+                problems.append(f"rad {line}: {problem} – snippeten hoppas över")
             continue
-        source = entry["source"] if isinstance(entry["source"], dict) else {}
+        source = entry["source"]
         snippets.append(
             Snippet(
                 id=str(entry["id"]),
@@ -129,33 +176,59 @@ def _parse_file(path: Path, data: bytes) -> tuple[list[Snippet], list[str]]:
                 original=str(entry.get("original") or ""),
             )
         )
+    if skipped > _PROBLEMS_SHOWN:
+        problems.append(f"ytterligare {skipped - _PROBLEMS_SHOWN} snippetar med fel hoppas över")
     return snippets, problems
 
 
 def _problem(entry: object) -> str:
     if not isinstance(entry, dict):
         return "posten är inte en snippet"
-    missing = [name for name in REQUIRED if name not in entry or entry[name] in (None, "")]
+    missing = [name for name in REQUIRED if name not in entry or _blank(entry[name])]
     missing = [name for name in missing if name != "topics" or "topics" not in entry]
     if missing:
         return "saknar fältet " + ", ".join(f"'{name}'" for name in missing)
+    for name in ("id", "text", "section_key", "original"):
+        if entry.get(name) is not None and not _scalar(entry[name]):
+            return f"fältet '{name}' ska vara en text"
     if entry["stance"] not in STANCES:
-        return f"okänd ställning '{entry['stance']}' (tillåtna: {', '.join(STANCES)})"
+        return f"okänd ställning '{_shown(entry['stance'])}' (tillåtna: {', '.join(STANCES)})"
     if entry.get("kind", "synpunkt") not in KINDS:
-        return f"okänd sort '{entry.get('kind')}'"
+        return f"okänd sort '{_shown(entry.get('kind'))}'"
+    topics = entry["topics"]
+    if topics is not None and not (isinstance(topics, list) and all(_scalar(topic) for topic in topics)):
+        return "fältet 'topics' ska vara en lista med ämnen, t.ex. [Styrande nivå]"
+    source = entry["source"]
+    if not isinstance(source, dict) or not all(value is None or _scalar(value) for value in source.values()):
+        return "fältet 'source' ska vara en karta med texter (organisation, namnd, dnr, datum …)"
     return ""
 
 
-def _line_of(data: bytes, number: int) -> int:
-    """The line where the `number`th snippet starts (composing nodes only on this rare error path)."""
+def _scalar(value: object) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _blank(value: object) -> bool:
+    return value is None or value == ""
+
+
+def _shown(value: object) -> str:
+    """A value from the file as it goes into a one-line message."""
+    text = value if isinstance(value, str) else type(value).__name__ if isinstance(value, (list, dict)) else str(value)
+    text = "".join(char if char.isprintable() else " " for char in text)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _snippet_lines(data: bytes) -> list[int]:
+    """The line where each snippet starts (composing nodes, once per file, only on this rare error path)."""
     try:
-        root = yaml.compose(data, Loader=yaml.SafeLoader)
+        root = yaml.compose(data, Loader=_COMPOSER)
         for key, value in root.value:
             if key.value == "snippets":
-                return value.value[number].start_mark.line + 1
-    except (yaml.YAMLError, AttributeError, IndexError):
+                return [node.start_mark.line + 1 for node in value.value]
+    except (yaml.YAMLError, AttributeError, TypeError):
         pass
-    return 0
+    return []
 
 
 class _Cache:
@@ -169,13 +242,17 @@ class _Cache:
         self.changed = False
         try:
             with self.path.open("rb") as handle:
-                self.entries = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            self.entries = {}
+                entries = pickle.load(handle)
+        except Exception:  # never trusted: a cache that does not load is rebuilt
+            entries = {}
+        if isinstance(entries, dict):
+            self.entries = entries
 
     def get(self, digest: str):
+        """The parsed file, when the cache holds it in the shape this version writes; else None (parse again)."""
         self.used.add(digest)
-        return self.entries.get(digest)
+        cached = self.entries.get(digest)
+        return cached if _well_formed(cached) else None
 
     def put(self, digest: str, parsed) -> None:
         self.entries[digest] = parsed
@@ -190,6 +267,22 @@ class _Cache:
             atomic_write(self.path, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), backup=False)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+_SNIPPET_FIELDS = tuple(Snippet.__dataclass_fields__)
+
+
+def _well_formed(cached: object) -> bool:
+    """True for ([(Snippet, str), ...], [str, ...]) with every Snippet complete."""
+    if not (isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], list) and isinstance(cached[1], list)):
+        return False
+    pairs, problems = cached
+    return all(isinstance(problem, str) for problem in problems) and all(
+        isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], Snippet) and isinstance(pair[1], str)
+        and isinstance(getattr(pair[0], "__dict__", None), dict) and all(name in pair[0].__dict__ for name in _SNIPPET_FIELDS)
+        and isinstance(pair[0].source, Source)
+        for pair in pairs
+    )
 
 
 def dump_snippets(snippets: list[Snippet]) -> bytes:
@@ -267,8 +360,9 @@ def file_snippets(path: Path) -> list[Snippet]:
 def save_snippets(path: Path, snippets: list[Snippet]) -> bool:
     """Write a corpus file; returns False when the file already holds exactly this content."""
     data = dump_snippets(snippets)
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, data, backup=False)
+    with os_errors(CorpusError, path, "kunde inte sparas", writing=True):
+        if path.exists() and path.read_bytes() == data:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data, backup=False)
     return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import RemissdraftError
+from ..errors import CorpusError
 from ..locations import user_corpus_dir
 from ..model import STANCES, Snippet, Source
 from .store import save_snippets, snippet_id
@@ -12,8 +12,8 @@ from .store import save_snippets, snippet_id
 OWN_FOLDER = "egna-synpunkter"
 
 
-class CorpusWriteError(RemissdraftError):
-    """The user's corpus could not be written."""
+class CorpusWriteError(CorpusError):
+    """The user's own position could not be kept (empty text, unknown stance)."""
 
 
 def add_own_snippet(text: str, stance: str, topics: list[str], source: Source, namnd: str = "",
@@ -30,8 +30,5 @@ def add_own_snippet(text: str, stance: str, topics: list[str], source: Source, n
     reusable = with_placeholder(text, namnd)
     snippet = Snippet(snippet_id(reusable), reusable, stance, [t for t in topics if t], source, original=text)
     path = (folder or user_corpus_dir()) / OWN_FOLDER / f"{snippet.id}.yaml"
-    try:
-        save_snippets(path, [snippet])
-    except OSError as error:
-        raise CorpusWriteError(f"Synpunkten kunde inte sparas i korpusen {path.parent} ({error.strerror or error})") from None
+    save_snippets(path, [snippet])  # an OS error is one Swedish CorpusError naming the path
     return snippet

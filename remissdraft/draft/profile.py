@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import yaml
 
-from ..errors import ProfileError
+from ..errors import ProfileError, os_reason, shown_path
 from ..locations import profile_path
 from ..model import Person, Profile
-from ..fileio import atomic_write, dump_yaml, load_yaml, yaml_problem
+from ..fileio import YAML_LIMIT, atomic_write, dump_yaml, is_missing, load_yaml, read_bytes, yaml_problem
 
 FIELDS = ("name", "title", "unit", "namnd", "organisation", "template")
 
@@ -15,14 +15,14 @@ FIELDS = ("name", "title", "unit", "namnd", "organisation", "template")
 def load_profile() -> Profile:
     """The saved profile; an empty one when none is saved yet."""
     path = profile_path()
-    if not path.exists():
+    if is_missing(path):
         return Profile()
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml(read_bytes(path, YAML_LIMIT, ProfileError).decode("utf-8"))
     except yaml.YAMLError as error:
-        raise ProfileError(f"Profilen {path}: {yaml_problem(error)}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ProfileError(f"Profilen {path} kunde inte läsas ({error})") from None
+        raise ProfileError(f"Profilen {shown_path(path)}: {yaml_problem(error)}") from None
+    except UnicodeDecodeError:
+        raise ProfileError(f"Profilen {shown_path(path)} är inte en textfil i UTF-8") from None
     if data is None:
         return Profile()
     if not isinstance(data, dict):
@@ -50,7 +50,7 @@ def save_profile(profile: Profile) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, dump_yaml(data).encode("utf-8"))
     except OSError as error:
-        raise ProfileError(f"Profilen kunde inte sparas i {path} ({error.strerror or error})") from None
+        raise ProfileError(f"Profilen kunde inte sparas i {shown_path(path)} ({os_reason(error, writing=True)})") from None
 
 
 def update_profile(**changes: str | None) -> Profile:

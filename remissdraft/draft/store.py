@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from datetime import date
@@ -9,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import DraftError
+from ..errors import DraftError, os_reason, shown_path
 from ..model import Draft, DraftSection, Person, RemissFile, RemissInfo, Signature, SnippetUse, Source, Synpunkt
-from ..fileio import atomic_write, backup_path, dump_yaml, load_yaml, yaml_problem
+from ..fileio import YAML_LIMIT, atomic_write, backup_path, dump_yaml, is_missing, load_yaml, read_bytes, yaml_problem
 
 SCHEMA = 2  # 2: "general" (synpunkter i stort), "current", "last_export", signatures with role and edited
 _SOURCE_FIELDS = tuple(Source().__dict__)
@@ -25,7 +26,7 @@ def save_draft(draft: Draft, path: Path | None = None, *, backup: bool = True) -
     try:
         atomic_write(target, dump_yaml(draft_to_dict(draft)).encode("utf-8"), backup=backup)
     except OSError as error:
-        raise DraftError(f"Utkastet kunde inte sparas i {target} ({error.strerror or error})") from None
+        raise DraftError(f"Utkastet kunde inte sparas i {shown_path(target)} ({os_reason(error, writing=True)})") from None
     draft.path = target
     return target
 
@@ -33,20 +34,16 @@ def save_draft(draft: Draft, path: Path | None = None, *, backup: bool = True) -
 def load_draft(path: Path) -> Draft:
     """Read a draft file; every problem is reported as one Swedish line naming the file."""
     path = Path(path)
-    if not path.exists():
-        raise DraftError(f"{path}: utkastet finns inte")
-    if path.is_dir():
-        raise DraftError(f"{path}: är en mapp, inte ett utkast")
+    if is_missing(path):
+        raise DraftError(f"{shown_path(path)}: utkastet finns inte")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bytes(path, YAML_LIMIT, DraftError).decode("utf-8")
     except UnicodeDecodeError:
         raise DraftError(f"{path.name}: är inte en textfil i UTF-8 – är det verkligen ett utkast?") from None
-    except OSError as error:
-        raise DraftError(f"{path.name}: kunde inte läsas ({error.strerror or error})") from None
     try:
         data = load_yaml(text)
     except yaml.YAMLError as error:
-        hint = f" (föregående version finns i {backup_path(path).name})" if backup_path(path).exists() else ""
+        hint = f" (föregående version finns i {backup_path(path).name})" if os.path.exists(backup_path(path)) else ""
         raise DraftError(f"{path.name}: {yaml_problem(error)}{hint}") from None
     try:
         draft = draft_from_dict(data)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import yaml
 
-from ..errors import TemplateError
+from ..errors import TemplateError, shown_path
 from ..locations import template_dirs
 from ..model import HeaderField, LetterheadField, SignatureRole, Template, TemplateSection
-from ..fileio import atomic_write, dump_yaml, load_yaml, yaml_problem
+from ..fileio import YAML_LIMIT, atomic_write, dump_yaml, is_missing, load_yaml, read_bytes, yaml_problem
 
 DEFAULT_TEMPLATE = "nacka-tjansteskrivelse"
 SECTION_KINDS = ("text", "synpunkter", "handlingar")
@@ -23,7 +24,7 @@ def list_templates() -> list[Template]:
     """Every template found, the user's own first; a user template with a bundled name replaces it."""
     found: dict[str, Template] = {}
     for folder in template_dirs():
-        if not folder.is_dir():
+        if not os.path.isdir(folder):
             continue
         for path in sorted(folder.glob("*.yaml")):
             if path.stem not in found:
@@ -38,7 +39,7 @@ def load_template(name: str | Path) -> Template:
         return read_template(Path(text))
     for folder in template_dirs():
         path = folder / f"{text}.yaml"
-        if path.is_file():
+        if os.path.isfile(path):
             return read_template(path)
     names = ", ".join(t.id for t in list_templates()) or "inga"
     raise TemplateError(f"Mallen ”{text}” finns inte – tillgängliga mallar: {names}")
@@ -47,14 +48,14 @@ def load_template(name: str | Path) -> Template:
 def read_template(path: Path) -> Template:
     """Read and check one template file."""
     path = Path(path)
-    if not path.is_file():
-        raise TemplateError(f"{path}: mallfilen finns inte")
+    if is_missing(path):
+        raise TemplateError(f"{shown_path(path)}: mallfilen finns inte")
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml(read_bytes(path, YAML_LIMIT, TemplateError).decode("utf-8"))
     except yaml.YAMLError as error:
         raise TemplateError(f"{path.name}: {yaml_problem(error)}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise TemplateError(f"{path.name}: mallen kunde inte läsas ({error})") from None
+    except UnicodeDecodeError:
+        raise TemplateError(f"{path.name}: mallen är inte en textfil i UTF-8") from None
     return parse_template(data, path)
 
 
@@ -99,7 +100,7 @@ def parse_template(data: object, path: Path) -> Template:
     reference = _text(data, "reference_docx", where)
     if reference:
         template.reference_docx = (path.parent / reference).resolve()
-        if not template.reference_docx.is_file():
+        if not os.path.isfile(template.reference_docx):
             raise TemplateError(f"{where}: referensdokumentet {reference} finns inte bredvid mallen")
     general = template.general_synpunkter
     if general and not any(s.key == general and s.kind == "text" for s in template.sections):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from docx.shared import Cm
 from ..draft.edit import missing_required
 from ..draft.placeholders import draft_values, fill, filled_draft, genitive, leftover
 from ..draft.profile import load_profile
-from ..errors import ExportError
+from ..errors import ExportError, os_message
 from ..fileio import atomic_write
 from ..model import Draft, Profile, Template
 from .body import BodyWriter
@@ -60,11 +61,11 @@ def export_docx(draft: Draft, template: Template, output: Path | None = None, *,
     target = Path(output) if output else default_output_path(draft)
     if target.suffix.lower() != ".docx":
         raise ExportError(f"{target.name}: filen ska sluta på .docx")
-    if target.is_dir():
+    if os.path.isdir(target):
         raise ExportError(f"{target} är en mapp – ange ett filnamn som slutar på .docx")
-    if target.exists() and not overwrite:
+    if os.path.exists(target) and not overwrite:
         raise ExportError(f"{target} finns redan – välj ett annat namn med -o eller skriv över med --overwrite")
-    if not target.parent.is_dir():
+    if not os.path.isdir(target.parent):
         raise ExportError(f"Mappen {target.parent} finns inte")
     document, writer, warnings = _build(filled, template, comments=comments)
     buffer = BytesIO()
@@ -72,7 +73,7 @@ def export_docx(draft: Draft, template: Template, output: Path | None = None, *,
     try:
         atomic_write(target, buffer.getvalue(), backup=False)
     except OSError as error:
-        raise ExportError(f"{target} kunde inte skrivas ({error.strerror or error})") from None
+        raise ExportError(os_message(error, target, "kunde inte skrivas", writing=True)) from None
     warnings = [f"Obligatoriskt avsnitt tomt: {heading}" for heading in missing] + warnings
     warnings += _organisation_warnings(draft, profile, template, filled, letterhead=writer.letterhead)
     left = leftover_placeholders(filled, template)

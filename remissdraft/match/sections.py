@@ -30,6 +30,8 @@ def find_section(remiss: Remiss, spec: str) -> Section:
     wanted = _spaced(spec or "")
     if not wanted:
         raise UnknownSectionError("Ange ett avsnitt med nummer (t.ex. 3.1) eller rubrik (t.ex. Styrande nivå).")
+    if len(wanted) > 200:  # no number or title is this long (and int() refuses 4300 digits)
+        raise UnknownSectionError("Avsnittet finns inte i remissen – ange ett nummer (t.ex. 3.1) eller början av en rubrik, högst 200 tecken.")
     if not sections:
         raise UnknownSectionError("Remissen har inga avsnitt att välja bland – inga rubriker hittades i den.")
     if _NUMBER.match(wanted):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UnreadableFileError, UnsupportedFileError
+from ..errors import UnreadableFileError, UnsupportedFileError, os_message
+from ..fileio import regular_file
 from ..model import Remiss, RemissFacts, Section
 from . import metadata
 from .clean import fix_split_letters, normalize, remove_furniture, vocabulary
@@ -34,35 +36,35 @@ class Document:
     furniture: str = ""
 
 
-def read_raw(path: Path) -> RawDocument:
-    """Check a file and read it with the reader for its type."""
+Warn = Callable[[str], None]  # receives a Swedish line about a part of a file that could not be read
+
+
+def read_raw(path: Path, warn: Warn | None = None) -> RawDocument:
+    """Check a file and read it with the reader for its type; damaged parts that were skipped go to `warn`."""
     module = check_file(path)
     # Readers are imported on use: python-docx alone costs a tenth of a second at start-up.
     reader = getattr(importlib.import_module(f".{module}", __name__), f"read_{module}")
     try:
-        return reader(path)
+        return reader(path, warn)
     except OSError as error:
-        raise UnreadableFileError(f"{path.name}: filen kunde inte läsas ({error.strerror or error})") from None
+        raise UnreadableFileError(os_message(error, path, "kunde inte läsas")) from None
 
 
 def check_file(path: Path) -> str:
     """The reader module for a file, after the checks that need no reading: exists, is a file, known type, not empty."""
-    if not path.exists():
-        raise UnreadableFileError(f"{path}: filen finns inte")
-    if path.is_dir():
-        raise UnreadableFileError(f"{path}: är en mapp, inte en fil")
+    size = regular_file(path, UnreadableFileError).st_size
     module = READERS.get(path.suffix.lower())
     if module is None:
         raise UnsupportedFileError(f"{path.name}: filtypen stöds inte – använd PDF, DOCX, TXT eller MD")
-    if path.stat().st_size == 0:
+    if size == 0:
         raise UnreadableFileError(f"{path.name}: filen är tom")
     return module
 
 
-def read_document(path: Path, plain_headings: bool = False, raw: RawDocument | None = None) -> Document:
+def read_document(path: Path, plain_headings: bool = False, raw: RawDocument | None = None, warn: Warn | None = None) -> Document:
     """Read one file. `plain_headings` also takes short standalone lines as headings, as memos use them.
     `raw` is the file already read (or one document cut out of it), when the caller has it."""
-    raw = raw if raw is not None else read_raw(path)
+    raw = raw if raw is not None else read_raw(path, warn)
     lines = _clean_lines(raw)
     builder = StructureBuilder(lines, raw.has_font_cues, plain_headings)
     title_lines = _title_lines(lines, builder.body_size)
@@ -95,9 +97,9 @@ def read_document(path: Path, plain_headings: bool = False, raw: RawDocument | N
     return Document(path, sections, preamble, found, furniture)
 
 
-def read_remiss(paths: list[Path]) -> Remiss:
+def read_remiss(paths: list[Path], warn: Warn | None = None) -> Remiss:
     """Read one remiss from its files: sections from the main document, metadata from all of them."""
-    documents = [read_document(Path(path)) for path in paths]
+    documents = [read_document(Path(path), warn=warn) for path in paths]
     main = max(documents, key=lambda d: sum(1 for s in d.sections for _ in s.walk()))
     ordered = [main] + [d for d in documents if d is not main]
 

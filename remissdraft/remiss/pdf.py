@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import math
 import statistics
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -19,26 +20,37 @@ _MIN_CHARS_PER_PAGE = 20  # below this on average, the PDF is a scan without a t
 
 
 _REOPEN_EVERY = 100  # PDFium keeps every parsed page's objects until the document closes
+PAGE_LIMIT = 10_000  # an SOU with appendices has about a thousand
+_OUTLINE_LIMIT = 10_000
+_SHOWN_PAGES = 10  # damaged pages named in the warning
 
 
-def read_pdf(path: Path) -> RawDocument:
+def read_pdf(path: Path, warn: Callable[[str], None] | None = None) -> RawDocument:
     """Page by page: only the lines are kept, and the document is reopened every hundred pages so that a
-    thousand-page remiss does not sit in memory twice."""
+    thousand-page remiss does not sit in memory twice. A page PDFium cannot load is left empty and named in
+    one warning; a PDF with no readable page is damaged."""
     pdf = _open(path)
     try:
-        title, outline, count = _metadata_title(pdf), _outline(pdf), len(pdf)
+        count = len(pdf)
+        if count > PAGE_LIMIT:
+            raise UnreadableFileError(f"{path.name}: PDF-filen har för många sidor ({count}, högst {PAGE_LIMIT}) och läses inte")
+        title, outline = _metadata_title(pdf), _outline(pdf)
         pages: list[list[Line]] = []
+        damaged: list[int] = []
         for index in range(count):
             if index and index % _REOPEN_EVERY == 0:
                 pdf.close()
                 pdf = _open(path)
-            page = pdf[index]
-            try:
-                pages.append(_page_lines(page, index))
-            finally:
-                page.close()
+            lines = _read_page(pdf, index)
+            if lines is None:
+                damaged.append(index + 1)
+            pages.append(lines or [])
     finally:
         pdf.close()
+    if damaged and len(damaged) == count:
+        raise UnreadableFileError(f"{path.name}: PDF-filen är skadad och kan inte läsas")
+    if damaged and warn:
+        warn(f"{path.name}: {_pages_phrase(damaged)} kunde inte läsas och hoppas över")
     characters = sum(len(line.text.strip()) for page in pages for line in page)
     if characters < _MIN_CHARS_PER_PAGE * max(1, len(pages)):
         raise UnreadableFileError(f"{path.name}: PDF-filen saknar textlager – den behöver OCR-tolkas först")
@@ -52,6 +64,30 @@ def _open(path: Path) -> pdfium.PdfDocument:
         if "password" in str(error).lower():
             raise UnreadableFileError(f"{path.name}: PDF-filen är krypterad eller lösenordsskyddad och kan inte läsas") from None
         raise UnreadableFileError(f"{path.name}: PDF-filen är skadad och kan inte läsas") from None
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int) -> list[Line] | None:
+    """The lines of one page, or None when PDFium cannot load the page or its text."""
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError:
+        return None
+    try:
+        return _page_lines(page, index)
+    except pdfium.PdfiumError:
+        return None
+    finally:
+        page.close()
+
+
+def _pages_phrase(numbers: list[int]) -> str:
+    """"sidan 3", "sidorna 3 och 5", "sidorna 3, 5, 7 … (12 sidor)"."""
+    if len(numbers) == 1:
+        return f"sidan {numbers[0]}"
+    shown = [str(number) for number in numbers[:_SHOWN_PAGES]]
+    if len(numbers) > _SHOWN_PAGES:
+        return f"sidorna {', '.join(shown)} … ({len(numbers)} sidor)"
+    return f"sidorna {', '.join(shown[:-1])} och {shown[-1]}"
 
 
 def _page_lines(page: pdfium.PdfPage, page_index: int) -> list[Line]:
@@ -146,11 +182,18 @@ def _mark_gaps(lines: list[Line], baselines: list[float | None]) -> None:
         previous = baseline
 
 
-def _metadata_title(pdf: pdfium.PdfDocument) -> str:
-    try:
-        return (pdf.get_metadata_dict().get("Title") or "").strip()
-    except pdfium.PdfiumError:
+def _utf16(read: Callable[[ctypes.Array | None, int], int]) -> str:
+    """A string PDFium hands out as UTF-16 with a terminating NUL; broken characters become U+FFFD."""
+    size = read(None, 0)
+    if size <= 2:
         return ""
+    buffer = ctypes.create_string_buffer(size)
+    read(buffer, size)
+    return buffer.raw[: size - 2].decode("utf-16-le", errors="replace")
+
+
+def _metadata_title(pdf: pdfium.PdfDocument) -> str:
+    return _utf16(lambda buffer, size: pdfium_c.FPDF_GetMetaText(pdf, b"Title\x00", buffer, size)).strip()
 
 
 def _outline(pdf: pdfium.PdfDocument) -> list[Outline]:
@@ -159,7 +202,10 @@ def _outline(pdf: pdfium.PdfDocument) -> list[Outline]:
         for item in pdf.get_toc(max_depth=8):
             destination = item.get_dest()
             page = destination.get_index() if destination is not None else None
-            entries.append(Outline(title=item.get_title().strip(), level=item.level + 1, page=page))
+            title = _utf16(lambda buffer, size: pdfium_c.FPDFBookmark_GetTitle(item, buffer, size)).strip()
+            entries.append(Outline(title=title, level=item.level + 1, page=page))
+            if len(entries) >= _OUTLINE_LIMIT:
+                break
     except pdfium.PdfiumError:
         return []
     return [entry for entry in entries if entry.title]

@@ -127,7 +127,11 @@ class StructureBuilder:
                 continue
             following = self._next_filled(index, blanks=0)
             runs_on = following is not None and starts_lower(self.lines[following].text.strip())
-            if line.paragraph and text.endswith(_SENTENCE_END) or len(text) >= 0.6 * self.full_width and (runs_on or text.endswith(_SENTENCE_END)):
+            if line.paragraph and text.endswith(_SENTENCE_END):
+                return index
+            # a long line that ends a sentence, or runs on into a paragraph that does (a title wrapped over two
+            # lines runs on too, but ends without a full stop)
+            if len(text) >= 0.6 * self.full_width and (text.endswith(_SENTENCE_END) or (runs_on and self._ends_a_sentence(index))):
                 return index
         return len(self.lines)
 
