@@ -5,6 +5,10 @@ the truth files in DIR/truth (documents relative to DIR). Prints per remiss: hea
 precision, recall, section F1 and whether title, dnr, sender and deadline are right; then a total row.
 Target: F1 ≥ 0.95 for every remiss.
 
+Then the import of the real yttranden against their marked stance paragraphs (benchmarks/realdocs_import.py):
+recall of the marked position paragraphs, stance agreement, sections recorded, provenance right per document and
+per field, and the snippets stored when every file is imported alone against all into one corpus (nothing lost).
+
     .venv/bin/python benchmarks/realdocs.py [--held-out /work/devdocs] [--verbose]
 """
 
@@ -16,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from remiss_truth import Score, Truth, load_truths, score  # noqa: E402
 
@@ -63,11 +68,17 @@ def table(label: str, truths: list[Truth], verbose: bool) -> list[Score]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out", type=Path, help="folder with truth/*.yaml and the documents they name")
-    parser.add_argument("--verbose", action="store_true", help="list wrong fields, missed and extra headings")
+    parser.add_argument("--verbose", action="store_true", help="list wrong fields, missed and extra headings, missed paragraphs")
+    parser.add_argument("--sections-only", action="store_true", help="only the remisser's sections and metadata")
     args = parser.parse_args()
     table("Development set (tests/data/remiss_truth)", load_truths(), args.verbose)
     if args.held_out:
         table(f"Held-out set ({args.held_out})", load_truths(args.held_out / "truth", args.held_out), args.verbose)
+    if not args.sections_only:
+        import realdocs_import
+
+        print("\nImport of the real yttranden (tests/data/stance_marks)")
+        realdocs_import.report(show=args.verbose)
 
 
 if __name__ == "__main__":

@@ -235,6 +235,11 @@ def main() -> None:
     args = parser.parse_args()
     if not SHARED.is_dir():
         sys.exit(f"saknas: {SHARED}")
+    report(args.show)
+
+
+def report(show: bool = False) -> None:
+    """Print the per-file table and the totals (benchmarks/realdocs.py prints this after the section table)."""
     marks = load_marks()
     scores = []
     for marked in marks:
@@ -248,7 +253,7 @@ def main() -> None:
             f"{score.name[:66]:<66} {paras:>5} {ratio(score.recalled, score.marked):>6} "
             f"{ratio(score.stance_right, score.recalled):>6} {section:>9} {score.provenance_right}/{score.documents}"
         )
-        if args.show:
+        if show:
             for miss in score.misses:
                 print(f"    {miss}")
     total = lambda name: sum(getattr(s, name) for s in scores)  # noqa: E731
