@@ -10,7 +10,19 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import REALDOCS
-from test_tui import EARLIER, PROFILE, SIZE, answered, editor, opened, section_titled, status, user_corpus, workspace, write_profile
+from test_tui import (
+    EARLIER,
+    PROFILE,
+    SIZE,
+    answered,
+    editor,
+    opened,
+    section_titled,
+    status,
+    user_corpus,
+    workspace,
+    write_profile,
+)
 from textual.widgets import Checkbox, Input
 
 from remissdraft.draft import load_draft

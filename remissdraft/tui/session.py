@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..draft import (
     Autosaver,
@@ -40,6 +40,7 @@ from ..model import (
 )
 
 if TYPE_CHECKING:
+    from ..draft.proposals import Ranker
     from ..match import Hit, Matcher
 
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
@@ -172,7 +173,9 @@ class Session:
     def matcher(self) -> Matcher:
         """The ranking engine for the corpus, with the user's organisation and nämnd first at equal fit."""
         if self._matcher is None:
-            from ..match import Matcher  # numpy and the index: loaded when first needed, in a worker
+            from ..match import (
+                Matcher,  # numpy and the index: loaded when first needed, in a worker
+            )
 
             self._matcher = Matcher(self.snippets, organisation=self.profile.organisation, namnd=self.profile.namnd)
         return self._matcher
@@ -253,7 +256,7 @@ class Session:
         """The proposals a first draft would hold now, by synpunkt key (see `draft.proposals.propose`), worked
         out on `trial`, a copy of the draft (`copy.deepcopy`, made where the draft is edited), so that a worker
         can run this while the user goes on writing."""
-        propose(trial, self.remiss, self.matcher())
+        propose(trial, self.remiss, cast("Ranker", self.matcher()))  # a Matcher is a Ranker (lists are invariant)
         return {s.key: s.proposal for s in trial.synpunkter if s.proposal is not None}
 
     def place_proposals(self, found: dict[str, SnippetUse]) -> list[str]:
