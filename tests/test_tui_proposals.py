@@ -352,3 +352,21 @@ async def test_a_proposal_is_never_exported_unaccepted(profile, tmp_path):
         exported = await export()
         assert texts["6.2"][:60] in exported
         assert not any(text[:60] in exported for key, text in texts.items() if key != "6.2")
+
+
+async def test_the_palette_proposes_a_first_draft(profile, tmp_path):
+    user_corpus(*FIRST_DRAFT.values())
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+p", *"Föreslå utkast")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.session.synpunkt(section_titled(app, "Långsiktig ekonomisk uthållighet")).proposal.id == "ekonomi"
+        await pilot.press("ctrl+p", *"Godta förslaget")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.synpunkt(workspace(app).section).text  # the proposal shown, accepted from the palette
