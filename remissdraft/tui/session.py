@@ -213,6 +213,8 @@ class Session:
         if section is not self.general:  # for the general part they are the fits, and none fit
             offer.general = _filtered([s for s in general if stance is None or s.snippet.stance == stance], text_filter)
         offer.standard = _filtered([s for s in standard if stance is None or s.snippet.stance == stance], text_filter)
+        apart = {s.snippet.id for s in offer.general + offer.standard}  # each shown once, as what it is offered as
+        offer.weak = [s for s in offer.weak if s.snippet.id not in apart]
         return offer
 
     def fallback(self) -> tuple[list[Suggestion], list[Suggestion]]:

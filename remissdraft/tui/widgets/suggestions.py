@@ -197,6 +197,8 @@ class Suggestions(OptionList):
         same = [i for i, option in enumerate(options) if option.id is not None and self.items[int(option.id)].snippet.id == wanted]
         first = next((i for i, option in enumerate(options) if option.id is not None), None)
         self.highlighted = same[0] if same else first
+        if not same:  # a new list starts at its top, with its headings, even when its first entry is tall
+            self.call_after_refresh(self.scroll_to, y=0, animate=False)
 
     @property
     def highlighted_suggestion(self) -> Suggestion | None:
