@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -130,7 +131,7 @@ def _build_parser() -> _Parser:
         "med --overwrite).",
     )
     export.add_argument("draft", type=Path, metavar="UTKAST.yaml", help="utkastet")
-    export.add_argument("-o", "--output", type=Path, metavar="UT.docx", help="dokumentets fil (standard: namn av diarienummer och titel, bredvid utkastet)")
+    export.add_argument("-o", "--output", type=Path, metavar="UT.docx", help="dokumentets fil (standard: namn av diarienummer och titel, bredvid remissen – eller i mappen Dokument, som i programmet)")
     export.add_argument("--overwrite", action="store_true", help="skriv över en befintlig fil")
     export.add_argument("--ignore-required", action="store_true", help="exportera trots tomma obligatoriska avsnitt")
     export.add_argument("--no-comments", action="store_true", help="utan kommentarer om varifrån återanvänd text kommer (slutlig version)")
@@ -395,13 +396,18 @@ def _prefill(draft, remiss: Remiss, profile, corpus_dir: Path | None) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .draft import load_draft, load_template
-    from .export import export_docx
+    from .export import export_docx, visible_output_path
 
     if args.force:
         print("Obs: --force är föråldrad och tas bort – använd --overwrite och/eller --ignore-required", file=sys.stderr)
     draft = load_draft(args.draft)
     template = load_template(draft.template)
-    result = export_docx(draft, template, args.output, overwrite=args.overwrite or args.force,
+    output = args.output
+    if output is None:  # where the app would put it: next to the remiss, else the Documents folder
+        output = visible_output_path(draft)
+        with contextlib.suppress(OSError):  # the Documents folder may not be there yet; if it cannot be made, export says so
+            output.parent.mkdir(parents=True, exist_ok=True)
+    result = export_docx(draft, template, output, overwrite=args.overwrite or args.force,
                          ignore_required=args.ignore_required or args.force, comments=not args.no_comments)
     for warning in result.warnings:
         print(f"Obs: {warning}", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import docx
@@ -34,12 +35,13 @@ def _profile() -> None:
 def test_new_then_export(workdir, capsys):
     _profile()
     capsys.readouterr()
-    assert main(["new", *REMISS, "--dnr", "SOCN 2021/132", "--datum", "2021-04-22"]) == 0
+    remiss = [shutil.copy(path, workdir) for path in REMISS]  # the user's own folder: the export goes next to it
+    assert main(["new", *remiss, "--dnr", "SOCN 2021/132", "--datum", "2021-04-22"]) == 0
     out = capsys.readouterr().out
-    draft_path = default_draft_path([Path(p) for p in REMISS])  # the draft the app opens for the same remiss
+    draft_path = default_draft_path([Path(p) for p in remiss])  # the draft the app opens for the same remiss
     assert f"Utkast skapat: {draft_path}" in out and "19 remissavsnitt" in out
 
-    assert main(["new", *REMISS, "--dnr", "SOCN 2021/132"]) == 1
+    assert main(["new", *remiss, "--dnr", "SOCN 2021/132"]) == 1
     assert "finns redan" in capsys.readouterr().err
 
     assert main(["export", str(draft_path)]) == 1
@@ -56,7 +58,7 @@ def test_new_then_export(workdir, capsys):
 
     assert main(["export", str(draft_path)]) == 0
     out = capsys.readouterr().out
-    docx_path = draft_path.parent / "SOCN-2021-132_Remiss-Strategi-for-framjande-av-psykisk-halsa.docx"
+    docx_path = workdir / "SOCN-2021-132_Remiss-Strategi-for-framjande-av-psykisk-halsa.docx"
     assert f"Exporterat: {docx_path} (1 kommentarer om återanvänd text)" in out
     document = docx.Document(str(docx_path))
     assert "Socialnämnden är positiva till strategins angreppssätt." in [p.text for p in document.paragraphs]
@@ -147,3 +149,24 @@ def test_export_of_a_draft_whose_template_is_gone(workdir, capsys):
     (workdir / "u.yaml").write_text("schema: 1\ntemplate: borttagen\n", encoding="utf-8")
     assert main(["export", "u.yaml"]) == 1
     assert capsys.readouterr().err.startswith("Fel: Mallen ”borttagen” finns inte")
+
+
+def test_export_without_o_goes_where_the_app_puts_it(workdir, tmp_path, capsys):
+    """Next to the user's own remiss; for the bundled example (inside the program) the Documents folder – made if
+    missing ($REMISSDRAFT_DOCUMENTS_DIR, set by conftest) – never the hidden data dir of the draft."""
+    from remissdraft.locations import example_remiss
+
+    _profile()
+    assert main(["new", *map(str, example_remiss()), "--dnr", "SOCN 2021/132", "-o", "exempel.yaml"]) == 0
+    assert main(["export", "exempel.yaml", "--ignore-required"]) == 0
+    documents = tmp_path / "Dokument"
+    exported = documents / "SOCN-2021-132_Remiss-Strategi-for-framjande-av-psykisk-halsa.docx"
+    assert f"Exporterat: {exported}" in capsys.readouterr().out and exported.exists()
+    assert not list(workdir.glob("*.docx"))
+
+    own = workdir / "remisser"
+    own.mkdir()
+    remiss = [shutil.copy(path, own) for path in REMISS]
+    assert main(["new", *remiss, "--dnr", "SOCN 2021/133", "-o", "egen.yaml"]) == 0
+    assert main(["export", "egen.yaml", "--ignore-required"]) == 0
+    assert [p.name for p in own.glob("*.docx")] == ["SOCN-2021-133_Remiss-Strategi-for-framjande-av-psykisk-halsa.docx"]

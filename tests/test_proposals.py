@@ -3,6 +3,7 @@ unaccepted; `remissdraft new --prefill`."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -209,7 +210,7 @@ def test_new_prefill_from_the_command_line(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["profile", "--namnd", "Socialnämnden", "--organisation", "Nacka kommun", "--name", "Therese Råckle"]) == 0
     capsys.readouterr()
-    strategy = str(FIXTURES / "strategi.txt")
+    strategy = shutil.copy(FIXTURES / "strategi.txt", tmp_path)  # exported next to it
     assert main(["new", strategy, "--dnr", "SOCN 2021/132", "--prefill", "-o", "utkast.yaml"]) == 0
     out = capsys.readouterr().out
     draft = load_draft(tmp_path / "utkast.yaml")

@@ -5,6 +5,7 @@ Tests wait on the app's workers (reading the remiss, building the workspace, loa
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,9 +15,10 @@ import yaml
 from conftest import FIXTURES
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
+from remissdraft.corpus.store import dump_snippets
 from remissdraft.draft import load_draft
 from remissdraft.locations import default_draft_path, example_remiss
-from remissdraft.model import GENERAL_KEY
+from remissdraft.model import GENERAL_KEY, Snippet, Source
 from remissdraft.tui.app import RemissdraftApp
 from remissdraft.tui.screens.workspace import WorkspaceScreen
 from remissdraft.tui.widgets.outline import Outline
@@ -43,6 +45,24 @@ def write_profile(data: dict) -> Path:
 @pytest.fixture
 def profile(tmp_path, monkeypatch):
     return write_profile(PROFILE)
+
+
+EXAMPLE_TITLE = "Strategi för främjande av psykisk hälsa och välbefinnande samt förebyggande av psykisk ohälsa 2022–2030"
+EARLIER = Source(organisation="Testkommun", namnd="Socialnämnden", dnr="SN 2021/77", datum="2021-05-20", title=EXAMPLE_TITLE)
+
+
+def answered(snippet_id: str, text: str, stance: str, section: str = "", topics: tuple[str, ...] = ()) -> Snippet:
+    """An earlier answer to the example remiss itself, recorded for `section` (or under the headings `topics`):
+    the provenance evidence puts it among the fits of that section whatever its words score."""
+    return Snippet(snippet_id, text, stance, list(topics), Source(**{**EARLIER.to_dict(), "section": section}))
+
+
+def user_corpus(*snippets: Snippet) -> Path:
+    """Put `snippets` in the user corpus the tests read ($REMISSDRAFT_CORPUS, set by conftest), beside the bundled."""
+    folder = Path(os.environ["REMISSDRAFT_CORPUS"])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "testkommun.yaml").write_bytes(dump_snippets(list(snippets)))
+    return folder
 
 
 async def opened(pilot) -> RemissdraftApp:
@@ -231,6 +251,7 @@ async def test_save_and_resume(profile, tmp_path):
 
 
 async def test_filter_insert_edit_and_undo(profile):
+    """Nacka's position under the heading "Styrande nivå" in its answer to this very remiss fits that section."""
     app = RemissdraftApp(example_remiss())
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
@@ -241,12 +262,12 @@ async def test_filter_insert_edit_and_undo(profile):
         suggestions = ws.query_one(Suggestions)
         assert suggestions.items, "the corpus has positions on styrande nivå"
         await pilot.press("ctrl+f")
-        await pilot.press(*"välkomnar")
-        assert len(suggestions.items) == 1 and "välkomnar" in suggestions.items[0].snippet.text
+        await pilot.press(*"konsekvensanalyser")
+        assert len(suggestions.items) == 1 and "konsekvensanalyser" in suggestions.items[0].snippet.text
         await pilot.press("enter")  # to the list
         await pilot.press("enter")  # insert
         await pilot.pause()
-        assert editor(app).text.startswith("Socialnämnden anser att samverkan på styrande nivå")  # {namnd} filled
+        assert editor(app).text.startswith("Socialnämnden är positiva till strategins angreppssätt")  # {namnd} filled
         synpunkt = app.session.synpunkt(section)
         assert synpunkt.text == editor(app).text and synpunkt.uses[0].source.dnr == "SOCN 2021/132"
         assert "1 av 18 avsnitt besvarade" in status(app)
@@ -258,7 +279,14 @@ async def test_filter_insert_edit_and_undo(profile):
         assert editor(app).text == "" and app.session.synpunkt(section).text == ""
 
 
+STYRANDE = (  # earlier answers on Styrande nivå, of two stances, besides Nacka's
+    answered("styr-1", "{namnd} efterlyser en tydligare ansvarsfördelning i den strategiska resursfördelningen.", "kritisk", "Styrande nivå"),
+    answered("styr-2", "{namnd} instämmer i att hälsofrämjande politik ska genomsyra alla sektorer.", "positiv", "Styrande nivå"),
+)
+
+
 async def test_digits_filter_stances_and_zero_shows_all(profile):
+    user_corpus(*STYRANDE)
     app = RemissdraftApp(example_remiss())
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
@@ -275,19 +303,25 @@ async def test_digits_filter_stances_and_zero_shows_all(profile):
 
 
 async def test_the_text_filter_is_reset_when_moving_section(profile):
+    user_corpus(  # two earlier answers on Närsamhälle, the section before Styrande nivå
+        answered("nar-1", "{namnd} vill att föreningslivet får en tydlig roll i bostadsområdenas arbete.", "positiv", "Närsamhälle"),
+        answered("nar-2", "{namnd} saknar en beskrivning av hur bostadsbolagen ska delta.", "kritisk", "Närsamhälle"),
+    )
     app = RemissdraftApp(example_remiss())
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         ws = workspace(app)
         ws.show_section(section_titled(app, "Styrande nivå"))
-        await pilot.press("ctrl+f", *"välkomnar")
+        await pilot.press("ctrl+f", *"konsekvensanalyser")
         assert len(ws.query_one(Suggestions).items) == 1
         await pilot.press("ctrl+b")
+        assert ws.section.title.startswith("Närsamhälle")
         assert ws.query_one("#suggestion-filter", Input).value == ""
-        assert len(ws.query_one(Suggestions).items) > 1
+        assert {"nar-1", "nar-2"} <= {s.snippet.id for s in ws.query_one(Suggestions).items}
 
 
 async def test_a_click_selects_and_a_double_click_inserts_once(profile):
+    user_corpus(*STYRANDE)
     app = RemissdraftApp(example_remiss())
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
@@ -308,28 +342,35 @@ async def test_a_click_selects_and_a_double_click_inserts_once(profile):
 
 
 async def test_a_suggestion_already_used_is_marked_and_asks_before_it_goes_in_again(profile):
+    both = answered("both", "{namnd} vill att lokala samverkansformer används även i den strategiska styrningen.",
+                    "positiv", topics=("Styrande nivå", "Närsamhälle"))  # one earlier answer on both sections
+    user_corpus(both)
     app = RemissdraftApp(example_remiss())
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         ws = workspace(app)
         first, second = section_titled(app, "Styrande nivå"), section_titled(app, "Närsamhälle")
         ws.show_section(first)
-        await pilot.press("f3", "enter")
-        snippet = ws.query_one(Suggestions).items[0].snippet
-        ws.show_section(second)
         await pilot.pause()
         suggestions = ws.query_one(Suggestions)
-        index = next(i for i, s in enumerate(suggestions.items) if s.snippet.id == snippet.id)
-        assert f"✓ redan använd: {app.session.synpunkt(first).label}" in str(suggestions.get_option_at_index(index).prompt)
         suggestions.focus()
-        suggestions.highlighted = index
+        suggestions.highlighted = suggestions.option_index(next(s for s in suggestions.items if s.snippet.id == "both"))
+        await pilot.press("enter")
+        assert app.session.synpunkt(first).uses[0].id == "both"
+        ws.show_section(second)
+        await pilot.pause()
+        index = next(i for i, s in enumerate(suggestions.items) if s.snippet.id == "both")
+        option = suggestions.option_index(suggestions.items[index])
+        assert f"✓ redan använd: {app.session.synpunkt(first).label}" in str(suggestions.get_option_at_index(option).prompt)
+        suggestions.focus()
+        suggestions.highlighted = option
         await pilot.press("enter")
         assert type(app.screen).__name__ == "ConfirmScreen"
         await pilot.press("escape")
         assert editor(app).text == ""
         await pilot.press("enter")
         await pilot.press("enter")  # "Infoga igen"
-        assert editor(app).text == app.session.fill(snippet)
+        assert editor(app).text == app.session.fill(both)
 
 
 async def test_add_to_corpus_asks_for_the_stance(profile, tmp_path):
@@ -554,9 +595,13 @@ async def test_first_run_asks_for_the_profile(tmp_path):
         assert isinstance(app.screen, WorkspaceScreen)
         assert app.session.draft.namnd == "Äldrenämnden"
         assert app.session.draft.author.name == "Anna Andersson"
+        workspace(app).show_section(section_titled(app, "Styrande nivå"))  # Nacka's "{namnd} är positiva …" fits
+        await pilot.pause()
         suggestions = workspace(app).query_one(Suggestions)
         with_namnd = next(s for s in suggestions.items if s.snippet.text.startswith("{namnd}"))
-        assert app.session.fill(with_namnd.snippet).startswith("Äldrenämnden")  # what the list shows now
+        assert app.session.fill(with_namnd.snippet).startswith("Äldrenämnden")
+        shown = str(suggestions.get_option_at_index(suggestions.option_index(with_namnd)).prompt)
+        assert "Äldrenämnden är positiva" in shown and "{namnd}" not in shown  # what the list shows now
 
 
 # --- keys, help and Swedish --------------------------------------------------------------------------------------

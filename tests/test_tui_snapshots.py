@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_tui import PROFILE, SIZE, opened, write_profile
+from test_tui import PROFILE, SIZE, opened, user_corpus, write_profile
 from textual.widgets import Input, TextArea
 
 from remissdraft.locations import example_remiss
@@ -88,6 +88,26 @@ def test_general_part(snap_compare, profile, tmp_path):
         await _steady(pilot)
         pilot.app.workspace.show_section(pilot.app.session.general)
         pilot.app.workspace.set_stance("forbehall")
+        await pilot.pause(0.3)
+
+    assert snap_compare(_app(tmp_path), terminal_size=SIZE, run_before=before)
+
+
+def test_proposal_to_review(snap_compare, profile, tmp_path):
+    """F7: a proposal in its box above the (still empty) synpunkt, with its source and the keys to review it."""
+    from test_tui_proposals import FIRST_DRAFT
+
+    user_corpus(*FIRST_DRAFT.values())
+
+    async def before(pilot):
+        await _steady(pilot)
+        await pilot.press("f7")
+        await pilot.app.workers.wait_for_complete()
+        workspace = pilot.app.workspace
+        workspace.show_section(next(s for s in pilot.app.session.sections if s.number == "6.2"))
+        for widget in [*pilot.app.screen.query(TextArea), *pilot.app.screen.query(Input)]:
+            widget.cursor_blink = False
+        pilot.app.clear_notifications()
         await pilot.pause(0.3)
 
     assert snap_compare(_app(tmp_path), terminal_size=SIZE, run_before=before)

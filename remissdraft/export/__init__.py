@@ -2,7 +2,14 @@
 
 from .body import source_note
 from .reference import open_reference
-from .writer import ExportResult, build_document, default_output_name, default_output_path, export_docx
+from .writer import (
+    ExportResult,
+    build_document,
+    default_output_name,
+    default_output_path,
+    export_docx,
+    visible_output_path,
+)
 
 __all__ = ["ExportResult", "build_document", "default_output_name", "default_output_path", "export_docx",
-           "open_reference", "source_note"]
+           "open_reference", "source_note", "visible_output_path"]

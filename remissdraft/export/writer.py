@@ -19,6 +19,7 @@ from ..draft.placeholders import draft_values, fill, filled_draft, genitive, lef
 from ..draft.profile import load_profile
 from ..errors import ExportError, os_message
 from ..fileio import atomic_write
+from ..locations import export_dir
 from ..model import Draft, Profile, Template
 from .body import BodyWriter
 from .letterhead import field_values, fill_fields, has_content, write_header, write_letterhead
@@ -154,6 +155,12 @@ def _header_and_footer(document, draft: Draft, template: Template, text_width: C
 def default_output_path(draft: Draft) -> Path:
     folder = draft.path.parent if draft.path else Path.cwd()
     return folder / default_output_name(draft)
+
+
+def visible_output_path(draft: Draft) -> Path:
+    """Where the app and the command line put an export unless told otherwise: next to the remiss when that
+    folder is the user's, else in the Documents folder (`locations.export_dir`) – never a hidden data dir."""
+    return export_dir([Path(file.path) for file in draft.remiss.files]) / default_output_name(draft)
 
 
 def default_output_name(draft: Draft, suffix: str = ".docx") -> str:

@@ -209,9 +209,15 @@ class RemissdraftApp(App[None]):
         """Every editor's text into the draft, on every screen (a change not yet handled is not lost)."""
         if self.session is None:
             return
+        from .widgets.proposal import ProposalEditor
+
         for screen in self.screen_stack:
             for editor in screen.query(Editor):
-                sync_editor(self.session, editor)
+                if isinstance(editor, ProposalEditor):
+                    if editor.proposal_key:  # an edited proposal stays a proposal
+                        self.session.revise_proposal(editor.proposal_key, editor.text)
+                else:
+                    sync_editor(self.session, editor)
 
     def action_save(self) -> None:
         if self.session is None:

@@ -34,7 +34,8 @@ class HelpRow:
 def help_rows(screen: Screen, keymap: Mapping[str, str]) -> list[HelpRow]:
     """Every binding of ours the screen offers now, with the keys `keymap` gives it: the app's, the screen's,
     then each kind of widget on it (the focused one first). Bindings without an id are Textual's own, with
-    English descriptions; the widgets of remissdraft restate the ones a user needs, in Swedish."""
+    English descriptions; the widgets of remissdraft restate the ones a user needs, in Swedish. A binding's
+    tooltip, when it has one, is its longer description (the footer shows the short one)."""
     app = screen.app
     focused = screen.focused
     nodes: list[DOMNode] = [app, screen]
@@ -55,11 +56,17 @@ def help_rows(screen: Screen, keymap: Mapping[str, str]) -> list[HelpRow]:
             if not binding.id or not binding.description or binding.id in listed:
                 continue
             ids.add(binding.id)
-            keys_of.setdefault((binding.action.removeprefix("app."), binding.description), []).append(key)
+            keys_of.setdefault((binding.action.removeprefix("app."), binding.tooltip or binding.description), []).append(key)
         listed.update(ids)
         for (_, description), keys in keys_of.items():
             rows.append(HelpRow(group, " / ".join(key_label(key) for key in keys), description))
     return rows
+
+
+def key_of(node: DOMNode, binding_id: str, keymap: Mapping[str, str]) -> str:
+    """The key(s) a binding of `node` has after `keymap`, as the help shows them ("Skift+F8"); "" if none."""
+    keys = [key for key, binding in _with_keymap(node._bindings, keymap) if binding.id == binding_id]
+    return " / ".join(key_label(key) for key in keys)
 
 
 def _with_keymap(bindings: BindingsMap, keymap: Mapping[str, str]) -> Iterator[tuple[str, Binding]]:

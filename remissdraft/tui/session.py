@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..draft import (
     Autosaver,
@@ -22,6 +22,7 @@ from ..draft import (
 )
 from ..draft.create import purpose
 from ..draft.edit import fill_snippet, follow_profile, used_snippets
+from ..draft.proposals import accept, pending_count, propose, reject
 from ..draft.templates import DEFAULT_TEMPLATE
 from ..errors import RemissdraftError
 from ..locations import default_draft_path, user_corpus_dir
@@ -33,12 +34,14 @@ from ..model import (
     Remiss,
     Section,
     Snippet,
+    SnippetUse,
     Synpunkt,
     Template,
 )
 
 if TYPE_CHECKING:
-    from ..match import Matcher
+    from ..draft.proposals import Ranker
+    from ..match import Hit, Matcher
 
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
 GENERAL_TITLE = "Synpunkter i stort"
@@ -47,9 +50,34 @@ AUTOSAVE_AFTER = 0.5  # seconds after the first unsaved change; the app checks f
 
 @dataclass
 class Suggestion:
+    """One entry of a suggestion list: a ranked position (with its confidence) or a standard text (none)."""
+
     snippet: Snippet
     score: float
     matched_terms: list[str] = field(default_factory=list)
+    confidence: float | None = None  # 0–1; None for a standard text, which is not ranked
+    weak: bool = False  # below the relevance floor: shown only when asked for, marked
+    similar: int = 0  # near-duplicates (the same position in another yttrande) this entry stands for
+
+    @classmethod
+    def of(cls, hit: Hit) -> Suggestion:
+        return cls(hit.snippet, hit.score, list(hit.matched_terms), hit.confidence, hit.weak, len(hit.similar))
+
+
+@dataclass
+class Offer:
+    """What the suggestion panel offers for a part of the draft: the positions that fit and, only when nothing
+    fits, apart, the positions on the remiss as a whole and the standard answers."""
+
+    fits: list[Suggestion] = field(default_factory=list)
+    weak: list[Suggestion] = field(default_factory=list)  # below the floor, when asked for
+    general: list[Suggestion] = field(default_factory=list)  # nothing fits: positions on the remiss as a whole
+    standard: list[Suggestion] = field(default_factory=list)  # nothing fits: standard answers
+    nothing_fits: bool = False  # nothing fits the part at all, whatever the filters
+
+    def items(self) -> list[Suggestion]:
+        """Every entry, in the order shown."""
+        return [*self.fits, *self.weak, *self.general, *self.standard]
 
 
 @dataclass
@@ -73,14 +101,15 @@ class Session:
         self.autosaver = Autosaver(self.draft, interval=AUTOSAVE_AFTER)
         self.touched = False  # the user has written or changed something since the draft was opened
         self._ranked: dict[tuple, list[Suggestion]] = {}
-        self._matcher: Matcher | None = None  # built by the first ranking
+        self._matcher: Matcher | None = None  # built by the first ranking, again when the profile's owner changes
+        self._fallback: tuple[list[Suggestion], list[Suggestion]] | None = None
+        self._proposed: dict[str, str] = {}  # a proposal's text as proposed, by synpunkt key, once the user edits it
 
     def add_snippet(self, snippet: Snippet) -> None:
         """A snippet the user just put in the corpus: suggested from now on."""
         if all(s.id != snippet.id for s in self.snippets):
             self.snippets.append(snippet)
-            self._ranked.clear()
-            self._matcher = None
+            self._forget_ranking()
 
     # --- sections and the parts of the draft answering them -------------------------------------------
 
@@ -141,31 +170,61 @@ class Session:
     def used(self) -> dict[str, list[str]]:
         return used_snippets(self.draft)
 
-    def suggestions(self, section: Section, stance: str | None = None, text_filter: str = "", top: int = 15) -> list[Suggestion]:
-        """Ranked positions for a section (for the general part: for the remiss as a whole); `text_filter` keeps
-        those that fuzzily contain it. Rankings are remembered per section and stance until the corpus changes."""
-        key = (id(section), stance, top if not text_filter else 200)
+    def matcher(self) -> Matcher:
+        """The ranking engine for the corpus, with the user's organisation and nämnd first at equal fit."""
+        if self._matcher is None:
+            from ..match import (
+                Matcher,  # numpy and the index: loaded when first needed, in a worker
+            )
+
+            self._matcher = Matcher(self.snippets, organisation=self.profile.organisation, namnd=self.profile.namnd)
+        return self._matcher
+
+    def _forget_ranking(self) -> None:
+        self._ranked.clear()
+        self._fallback = None
+        self._matcher = None
+
+    def suggestions(self, section: Section, stance: str | None = None, text_filter: str = "", top: int = 15,
+                    weak: bool = False) -> list[Suggestion]:
+        """The positions that fit a section, best first (for the general part: those on the remiss as a whole);
+        with `weak` the weak ones follow, marked. `text_filter` keeps those that fuzzily contain it. Rankings
+        are remembered per section, stance and `weak` until the corpus or the profile's owner changes."""
+        key = (id(section), stance, top if not text_filter.strip() else 200, weak)
         if key not in self._ranked:
-            if self._matcher is None:
-                from ..match import (
-                    Matcher,  # numpy and the index: loaded when first needed, in a worker
-                )
+            matcher = self.matcher()
+            if section is self.general:
+                hits = [hit for hit in matcher.general(self.remiss, top=key[2] * 3, include_weak=weak)
+                        if stance is None or hit.snippet.stance == stance][: key[2]]
+            else:
+                hits = matcher.suggest(self.remiss, section, top=key[2], stance=stance, include_weak=weak)
+            self._ranked[key] = [Suggestion.of(hit) for hit in hits]
+        return _filtered(self._ranked[key], text_filter, top)
 
-                self._matcher = Matcher(self.snippets)
-            query = self._whole_remiss() if section is self.general else section
-            hits = self._matcher.suggest(self.remiss, query, top=key[2], stance=stance)
-            self._ranked[key] = [Suggestion(hit.snippet, hit.score, list(hit.matched_terms)) for hit in hits]
-        found = self._ranked[key]
-        if text_filter.strip():
-            from rapidfuzz import fuzz
+    def offer(self, section: Section, stance: str | None = None, text_filter: str = "", weak: bool = False) -> Offer:
+        """What the suggestion panel shows for a section: what fits and, when nothing fits it at all, the
+        fallback apart (see `Matcher.fallback`); the filters apply to every group."""
+        ranked = self.suggestions(section, stance, text_filter, weak=weak)
+        offer = Offer(fits=[s for s in ranked if not s.weak], weak=[s for s in ranked if s.weak])
+        if offer.fits or self.suggestions(section):  # something fits, if not with these filters
+            return offer
+        offer.nothing_fits = True
+        general, standard = self.fallback()
+        if section is not self.general:  # for the general part they are the fits, and none fit
+            offer.general = _filtered([s for s in general if stance is None or s.snippet.stance == stance], text_filter)
+        offer.standard = _filtered([s for s in standard if stance is None or s.snippet.stance == stance], text_filter)
+        apart = {s.snippet.id for s in offer.general + offer.standard}  # each shown once, as what it is offered as
+        offer.weak = [s for s in offer.weak if s.snippet.id not in apart]
+        return offer
 
-            wanted = text_filter.casefold().strip()
-            found = [s for s in found if fuzz.partial_ratio(wanted, _haystack(s.snippet)) >= 80][:top]
-        return found
-
-    def _whole_remiss(self) -> Section:
-        """The remiss as one section to rank for: its title, and every section below it."""
-        return Section("", self.remiss.title or GENERAL_TITLE, 1, [], self.remiss.sections)
+    def fallback(self) -> tuple[list[Suggestion], list[Suggestion]]:
+        """For a section nothing fits: (the positions on the remiss as a whole, the standard answers)."""
+        if self._fallback is None:
+            found = self.matcher().fallback(self.remiss)
+            standard = {snippet.id for snippet in found.standard}  # each shown once, as what it is
+            self._fallback = ([Suggestion.of(hit) for hit in found.general if hit.snippet.id not in standard],
+                              [Suggestion(snippet, 0.0) for snippet in found.standard])
+        return self._fallback
 
     def section_suggestions(self, key: str, stance: str | None = None) -> list[Suggestion]:
         """Suggestions for any text of the draft outside the synpunkter per section: the corpus's standard texts
@@ -193,6 +252,76 @@ class Session:
     def standard_texts(self, key: str) -> list[str]:
         return [self.fill(snippet) for snippet in self.standard_snippets(key)]
 
+    # --- a first draft in one key: proposals ---------------------------------------------------------
+
+    def find_proposals(self, trial: Draft) -> dict[str, SnippetUse]:
+        """The proposals a first draft would hold now, by synpunkt key (see `draft.proposals.propose`), worked
+        out on `trial`, a copy of the draft (`copy.deepcopy`, made where the draft is edited), so that a worker
+        can run this while the user goes on writing."""
+        propose(trial, self.remiss, cast("Ranker", self.matcher()))  # a Matcher is a Ranker (lists are invariant)
+        return {s.key: s.proposal for s in trial.synpunkter if s.proposal is not None}
+
+    def place_proposals(self, found: dict[str, SnippetUse]) -> list[str]:
+        """Put proposals found by `find_proposals` into the draft, each where the user has still neither written
+        nor a proposal to review nor declined it; returns the keys of those placed."""
+        placed = []
+        for key, proposal in found.items():
+            synpunkt = self.draft.synpunkt(key)
+            if synpunkt is None or synpunkt.written or synpunkt.proposal is not None or proposal.id in synpunkt.declined:
+                continue
+            synpunkt.proposal = proposal
+            placed.append(key)
+        if placed:
+            self.changed()
+        return placed
+
+    def proposal(self, section: Section) -> SnippetUse | None:
+        part = self.part(section)
+        return part.proposal if isinstance(part, Synpunkt) else None
+
+    def snippet(self, snippet_id: str) -> Snippet | None:
+        """The corpus's snippet with this id (a proposal's, to show its stance)."""
+        return next((s for s in self.snippets if s.id == snippet_id), None)
+
+    def pending(self) -> int:
+        """Proposals left to review."""
+        return pending_count(self.draft)
+
+    def next_proposal(self, after: Section | None) -> Section | None:
+        """The next section, in the remiss's order after `after`, with a proposal to review."""
+        start = self._position[id(after)] + 1 if after is not None else 0
+        ordered = self.order[start:] + self.order[:start]
+        return next((s for s in ordered if self.proposal(s) is not None), None)
+
+    def revise_proposal(self, key: str, text: str) -> None:
+        """The user edits a proposal before accepting it: the draft keeps the edit (so nothing typed is lost)
+        as the proposal's text – still a proposal, never in the synpunkt until accepted."""
+        synpunkt = self.draft.synpunkt(key)
+        if synpunkt is None or synpunkt.proposal is None or synpunkt.proposal.text == text:
+            return
+        self._proposed.setdefault(key, synpunkt.proposal.text)
+        synpunkt.proposal = SnippetUse(synpunkt.proposal.id, text, synpunkt.proposal.source)
+        self.changed()
+
+    def accept_proposal(self, key: str) -> str:
+        """Take the proposal of synpunkt `key` into its text, as the user left it (edited or not); returns the
+        text added."""
+        synpunkt = self.draft.synpunkt(key)
+        original = self._proposed.pop(key, None)
+        if synpunkt is not None and synpunkt.proposal is not None and original not in (None, synpunkt.proposal.text):
+            edited = synpunkt.proposal  # judged against the text proposed: its source stays while the edit holds it
+            synpunkt.proposal = SnippetUse(edited.id, original or "", edited.source)
+            added = accept(self.draft, key, edited.text)
+        else:
+            added = accept(self.draft, key)
+        self.changed()
+        return added
+
+    def reject_proposal(self, key: str) -> None:
+        reject(self.draft, key)
+        self._proposed.pop(key, None)
+        self.changed()
+
     # --- status -------------------------------------------------------------------------------------
 
     def days_left(self, today: date | None = None) -> int | None:
@@ -208,8 +337,10 @@ class Session:
         """Use a newly saved profile: a draft nothing has been written in yet is made again from it (author,
         signatures, nämnd, the standard texts); in a draft already worked on the author, the signers not edited
         by hand and an empty nämnd follow it."""
+        owner = (self.profile.organisation, self.profile.namnd)
         self.profile = profile
-        self._ranked.clear()  # suggestions read with the new nämnd
+        if owner != (profile.organisation, profile.namnd):
+            self._forget_ranking()  # the user's own positions come first: the engine is made again for the new owner
         if not self.touched and not self.resumed and self.template is not None:
             path, current = self.draft.path, self.draft.current
             self.draft = new_draft(self.remiss, self.template, profile)
@@ -263,6 +394,16 @@ def lix(text: str) -> float | None:
     return round(len(words) / sentences + 100 * long_words / len(words), 1)
 
 
+def _filtered(found: list[Suggestion], text_filter: str, top: int = 15) -> list[Suggestion]:
+    """Those that fuzzily contain `text_filter` (in their text, topics or provenance); all without one."""
+    if not text_filter.strip():
+        return found
+    from rapidfuzz import fuzz
+
+    wanted = text_filter.casefold().strip()
+    return [s for s in found if fuzz.partial_ratio(wanted, _haystack(s.snippet)) >= 80][:top]
+
+
 def _haystack(snippet: Snippet) -> str:
     source = snippet.source
     return " ".join([snippet.text, *snippet.topics, source.organisation, source.namnd, source.dnr]).casefold()
@@ -298,4 +439,4 @@ def open_session(files: list[Path], draft_path: Path | None = None, corpus_dir: 
     return session
 
 
-__all__ = ["GENERAL_TITLE", "Session", "Suggestion", "general_intro", "lix", "open_session"]
+__all__ = ["GENERAL_TITLE", "Offer", "Session", "Suggestion", "general_intro", "lix", "open_session"]

@@ -5,10 +5,12 @@ Built by the app once the remiss is open; the app keeps loading, the palette, th
 
 from __future__ import annotations
 
+import asyncio
+import copy
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -18,9 +20,11 @@ from textual.widgets import Footer, Input, TextArea
 from ...draft import mark_ingen_erinran
 from ...errors import RemissdraftError
 from ...model import STANCE_LABELS, STANCES, Section, Snippet, Source, Synpunkt
+from ..keys import key_of
 from ..session import Session
 from ..widgets.fields import Editor, TextField
 from ..widgets.outline import Outline
+from ..widgets.proposal import ProposalBox, ProposalEditor
 from ..widgets.section_text import SectionText
 from ..widgets.status import StatusBar
 from ..widgets.suggestions import Suggestions
@@ -44,6 +48,13 @@ class WorkspaceScreen(Screen[None]):
         Binding("f1", "app.help", "Hjälp", id="help", priority=True),  # the app's, here so the footer shows it first
         Binding("f4", "draft", "Utkastet", id="draft-view", priority=True),
         Binding("f5", "export", "Exportera", id="export", priority=True),
+        Binding("f7", "propose_draft", "Föreslå utkast", id="propose-draft", priority=True,
+                tooltip="Föreslå utkast: tidigare ställningstaganden som säkert passar, som förslag att granska"),
+        Binding("f8", "accept_proposal", "Godta", id="accept-proposal", priority=True,
+                tooltip="Godta förslaget (som det står i förslagsrutan, med dina ändringar)"),
+        Binding("shift+f8", "reject_proposal", "Avvisa", id="reject-proposal", priority=True,
+                tooltip="Avvisa förslaget (det föreslås inte där igen)"),
+        Binding("shift+f7", "next_proposal", "Nästa förslag att granska", id="next-proposal", show=False, priority=True),
         Binding("ctrl+n", "next_section", "Nästa", id="next-section"),
         Binding("ctrl+b", "previous_section", "Föregående", id="previous-section"),
         Binding("ctrl+g", "next_unanswered", "Obesvarat", id="next-unanswered"),
@@ -62,6 +73,7 @@ class WorkspaceScreen(Screen[None]):
         self.session = session
         self.section: Section | None = None
         self.stance: str | None = None
+        self.show_weak = False  # the weak suggestions too, marked (S in the list)
 
     # --- building the screen --------------------------------------------------------------------------
 
@@ -71,6 +83,7 @@ class WorkspaceScreen(Screen[None]):
             with Vertical(id="middle"):
                 yield SectionText(id="section-text")
                 yield TextField(placeholder="ord i avsnittets text, Enter söker, Esc stänger", id="text-search", classes="hidden")
+                yield ProposalBox(id="proposal")
                 yield Editor(id="editor")
             with Vertical(id="right"):
                 yield TextField(placeholder="Filtrera förslagen (Ctrl+F)", id="suggestion-filter")
@@ -99,9 +112,11 @@ class WorkspaceScreen(Screen[None]):
         return self.query_one("#editor", Editor)
 
     def show_section(self, section: Section) -> None:
-        """Make `section` current: its text, what the draft says on it in the editor, its suggestions."""
+        """Make `section` current: its text, its proposal to review, what the draft says on it in the editor,
+        its suggestions."""
         session = self.session
         self.sync_editor()  # whatever the editor holds belongs to the part it was showing
+        self.sync_proposal()
         if section is not self.section:
             with self.prevent(Input.Changed):
                 self.query_one("#suggestion-filter", Input).value = ""  # a word filter belongs to one section
@@ -121,6 +136,7 @@ class WorkspaceScreen(Screen[None]):
         else:
             suffix = " – ingen erinran" if isinstance(part, Synpunkt) and part.ingen_erinran else ""
             editor.border_title = f"Synpunkt: {section.label}{suffix}"
+        self.show_proposal()
         self.refresh_suggestions()
 
     def sync_editor(self) -> bool:
@@ -134,6 +150,28 @@ class WorkspaceScreen(Screen[None]):
         self.update_status()
         return True
 
+    def sync_proposal(self) -> None:
+        """Keep what the user typed in the proposal box, as the proposal's text (never the synpunkt's)."""
+        box = self.query_one(ProposalEditor)
+        if box.proposal_key:
+            self.session.revise_proposal(box.proposal_key, box.text)
+
+    def show_proposal(self) -> None:
+        """The proposal box for the current section: shown while it has a proposal to review."""
+        section, session = self.section, self.session
+        proposal = session.proposal(section) if section is not None else None
+        part = session.part(section) if section is not None else None
+        snippet = session.snippet(proposal.id) if proposal is not None else None
+        keys = (f"{self.key('accept-proposal')} godtar · {self.key('reject-proposal')} avvisar · "
+                f"{self.key('next-proposal')} nästa förslag")
+        self.query_one(ProposalBox).show(part.key if part is not None else "", proposal, snippet.stance if snippet else "", keys)
+        self.set_class(proposal is not None, "-proposal")
+        self.refresh_bindings()
+
+    def key(self, binding_id: str) -> str:
+        """The key of one of this screen's bindings as the user has it (after the profile's keymap)."""
+        return key_of(self, binding_id, cast("RemissdraftApp", self.app).keymap)
+
     def refresh_suggestions(self) -> None:
         if self.section is None:
             return
@@ -144,10 +182,13 @@ class WorkspaceScreen(Screen[None]):
             right.border_subtitle = "laddar …"
             return
         text_filter = self.query_one("#suggestion-filter", Input).value
-        items = self.session.suggestions(self.section, self.stance, text_filter)
-        empty = "Inga förslag med den ställningen." if self.stance else "Inga förslag för det här avsnittet."
-        suggestions.show_items(items, self.session.used(), empty=empty)
-        right.border_subtitle = f"ställning: {stance_name(self.stance)} (0–5) · {len(items)} st"
+        offer = self.session.offer(self.section, self.stance, text_filter, weak=self.show_weak)
+        empty = ("Inga förslag med den ställningen." if self.stance else
+                 "Inga förslag med de orden." if text_filter.strip() else "Inga förslag för det här avsnittet.")
+        suggestions.show_offer(offer, self.session.used(), empty=empty)
+        count = "inget passar" if offer.nothing_fits else f"{len(offer.fits)} passar"
+        weak = f" · {len(offer.weak)} svaga" if self.show_weak else ""
+        right.border_subtitle = f"ställning: {stance_name(self.stance)} (0–5) · {count}{weak}"
 
     @on(Outline.Chosen)
     def _outline_chosen(self, event: Outline.Chosen) -> None:
@@ -173,6 +214,11 @@ class WorkspaceScreen(Screen[None]):
     def _editor_changed(self) -> None:
         self.sync_editor()
 
+    @on(TextArea.Changed, "#proposal-text")
+    def _proposal_changed(self) -> None:
+        self.sync_proposal()
+        self.update_status()
+
     @on(Suggestions.Insert)
     def _insert(self, event: Suggestions.Insert) -> None:
         self.insert_snippet(event.suggestion.snippet)
@@ -180,6 +226,10 @@ class WorkspaceScreen(Screen[None]):
     @on(Suggestions.StanceChosen)
     def _stance_chosen(self, event: Suggestions.StanceChosen) -> None:
         self.set_stance(event.stance)
+
+    @on(Suggestions.WeakToggled)
+    def _weak_toggled(self) -> None:
+        self.action_toggle_weak()
 
     def insert_snippet(self, snippet: Snippet) -> None:
         """Put a snippet into the current part as a new paragraph (see `insert_into`)."""
@@ -198,10 +248,24 @@ class WorkspaceScreen(Screen[None]):
         self.editor.focus()
 
     def palette_commands(self) -> list[tuple[str, object, str]]:
-        """The palette's entries for this screen: every part of the draft to go to."""
-        return [(f"Gå till {section.label}", partial(self.jump_to, section),
-                 "Synpunkter på remissen som helhet" if section is self.session.general else "Avsnitt i remissen")
-                for section in self.session.order]
+        """The palette's entries for this screen: the first draft and its proposals, the weak suggestions, and
+        every part of the draft to go to."""
+        pending = self.session.pending()
+        entries: list[tuple[str, object, str]] = [
+            ("Föreslå utkast", self.action_propose_draft,
+             f"{self.key('propose-draft')} – tidigare ställningstaganden som säkert passar, som förslag att granska"),
+        ]
+        if pending:
+            entries += [
+                ("Nästa förslag att granska", self.action_next_proposal, f"{self.key('next-proposal')} – {pending} kvar"),
+                ("Godta förslaget", self.action_accept_proposal, f"{self.key('accept-proposal')} – i avsnittet du står i"),
+                ("Avvisa förslaget", self.action_reject_proposal, f"{self.key('reject-proposal')} – i avsnittet du står i"),
+            ]
+        entries.append(("Dölj svaga förslag" if self.show_weak else "Visa även svaga förslag", self.action_toggle_weak,
+                        "S i förslagslistan – träffar under gränsen för att passa, märkta som svaga"))
+        return entries + [(f"Gå till {section.label}", partial(self.jump_to, section),
+                           "Synpunkter på remissen som helhet" if section is self.session.general else "Avsnitt i remissen")
+                          for section in self.session.order]
 
     # --- actions ----------------------------------------------------------------------------------
 
@@ -244,6 +308,104 @@ class WorkspaceScreen(Screen[None]):
     def set_stance(self, stance: str | None) -> None:
         self.stance = stance
         self.refresh_suggestions()
+
+    def action_toggle_weak(self) -> None:
+        self.show_weak = not self.show_weak
+        self.refresh_suggestions()
+        self.notify("Svaga träffar visas, märkta som svaga" if self.show_weak else "Bara det som passar visas", timeout=2)
+
+    # --- a first draft in one key ----------------------------------------------------------------
+
+    def action_propose_draft(self) -> None:
+        self.propose_draft()
+
+    @work(exclusive=True, group="propose")
+    async def propose_draft(self) -> None:
+        """Place a proposal on every section an earlier position surely answers (in a worker, on a copy of the
+        draft, so typing goes on), then go to the first one to review."""
+        session = self.session
+        self.notify("Letar förslag till utkastet …", timeout=2)
+        try:
+            found = await asyncio.to_thread(session.find_proposals, copy.deepcopy(session.draft))
+        except RemissdraftError as error:
+            self.notify(str(error), title="Inga förslag", severity="error", timeout=10)
+            return
+        placed = session.place_proposals(found)
+        self.query_one(Outline).refresh_all()
+        self.update_status()
+        pending = session.pending()
+        keys = f"{self.key('accept-proposal')} godtar, {self.key('reject-proposal')} avvisar"
+        if placed:
+            self.notify(f"{len(placed)} förslag att granska – {keys}", title="Utkast föreslaget", timeout=8)
+            first = session.next_proposal(None)
+        elif pending:
+            self.notify(f"Inga nya förslag – {pending} kvar att granska ({keys})", timeout=6)
+            first = session.next_proposal(self.section)
+        else:
+            self.notify("Inget tidigare ställningstagande passar säkert nog för att föreslås – se förslagen per avsnitt",
+                        title="Inga förslag", timeout=8)
+            first = None
+        if first is not None:
+            self.show_section(first)
+        else:
+            self.show_proposal()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Godta and Avvisa show only while there are proposals to review."""
+        if action in ("accept_proposal", "reject_proposal"):
+            return self.session.pending() > 0
+        return True
+
+    def _proposal_key(self) -> str | None:
+        """The synpunkt key of the current section's proposal; None (and a word on where they are) without."""
+        if self.section is not None and self.session.proposal(self.section) is not None:
+            part = self.session.part(self.section)
+            return part.key if part is not None else None
+        pending = self.session.pending()
+        self.notify(f"Avsnittet har inget förslag att granska – {self.key('next-proposal')} går till nästa ({pending} kvar)"
+                    if pending else f"Inga förslag att granska – {self.key('propose-draft')} föreslår ett utkast", timeout=4)
+        return None
+
+    def action_accept_proposal(self) -> None:
+        """Take the proposal, as it stands in the box, into the synpunkt; the editor then holds it to edit on."""
+        key = self._proposal_key()
+        if key is None or self.section is None:
+            return
+        self.sync_editor()
+        self.sync_proposal()
+        self.session.accept_proposal(key)
+        part = self.session.part(self.section)
+        editor = self.editor
+        if part is not None:
+            editor.change_to(part.text)  # one edit, so Ctrl+Z takes it out again
+        self.query_one(Outline).refresh_mark(self.section)
+        self.show_proposal()
+        self.update_status()
+        editor.focus()
+        left = self.session.pending()
+        self.notify(f"Godtaget – texten är nu synpunkten och kan redigeras. {self._left(left)}", timeout=4)
+
+    def action_reject_proposal(self) -> None:
+        key = self._proposal_key()
+        if key is None or self.section is None:
+            return
+        self.session.reject_proposal(key)
+        self.query_one(Outline).refresh_mark(self.section)
+        self.show_proposal()
+        self.refresh_suggestions()
+        self.update_status()
+        self.notify(f"Förslaget avvisat – det föreslås inte här igen. {self._left(self.session.pending())}", timeout=4)
+
+    def _left(self, pending: int) -> str:
+        return f"{pending} förslag kvar ({self.key('next-proposal')} nästa)." if pending else "Inga förslag kvar att granska."
+
+    def action_next_proposal(self) -> None:
+        section = self.session.next_proposal(self.section)
+        if section is None:
+            self.notify(f"Inga förslag att granska – {self.key('propose-draft')} föreslår ett utkast", timeout=3)
+        else:
+            self.show_section(section)
+            self.query_one(ProposalEditor).focus()
 
     def action_filter(self) -> None:
         self.query_one("#suggestion-filter", Input).focus()
@@ -316,4 +478,5 @@ class WorkspaceScreen(Screen[None]):
     # --- status -------------------------------------------------------------------------------------
 
     def update_status(self) -> None:
-        self.query_one(StatusBar).update_from(self.session)
+        for bar in self.query(StatusBar):  # none while the app is closing
+            bar.update_from(self.session)

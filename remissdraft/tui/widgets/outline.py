@@ -9,7 +9,7 @@ from textual.widgets.tree import TreeNode
 from ...model import Section, Synpunkt
 from ..session import Session
 
-DONE, NO_OBJECTION, OPEN = "●", "–", "○"
+DONE, NO_OBJECTION, OPEN, PROPOSED = "●", "–", "○", "◇"  # PROPOSED: a proposal of the first draft to review
 
 
 class Outline(Tree[Section]):
@@ -44,20 +44,23 @@ class Outline(Tree[Section]):
         mark = DONE if self.session.answered(section) else OPEN
         if isinstance(part, Synpunkt) and part.ingen_erinran and not part.text.strip():
             mark = NO_OBJECTION
+        elif isinstance(part, Synpunkt) and part.proposal is not None and not part.written:
+            mark = PROPOSED
         if section is self.session.general:
             return f"{mark} {section.title}"
         label = f"{section.number} {section.title}" if section.number else section.title
         return f"{mark} {label}" if self.session.answerable(section) or self.session.answered(section) else f"  {label}"
 
-    def refresh_mark(self, section: Section) -> None:
-        """Show whether `section` is answered; called when its part changes."""
-        node, label = self.nodes[id(section)], self._label(section)
-        if str(node.label) != label:
-            node.set_label(label)
-
     def refresh_all(self) -> None:
         for section in self.session.order:
             self.refresh_mark(section)
+
+    def refresh_mark(self, section: Section) -> None:
+        """Show whether `section` is answered (or has a proposal to review); called when its part changes."""
+        node, label = self.nodes[id(section)], self._label(section)
+        if str(node.label) != label:
+            node.set_label(label)
+        self.border_subtitle = f"{PROPOSED} förslag att granska" if self.session.pending() else ""
 
     def select_section(self, section: Section) -> None:
         node = self.nodes[id(section)]

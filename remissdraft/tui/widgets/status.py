@@ -23,6 +23,9 @@ def status_line(session: Session) -> str:
         )
     answered, total = session.coverage()
     parts.append(f"{answered} av {total} avsnitt besvarade")
+    pending = session.pending()
+    if pending:
+        parts.append(f"◇ {pending} förslag att granska")
     if session.draft.general.text.strip():
         parts.append("synpunkter i stort skrivna")
     lix = session.lix()
