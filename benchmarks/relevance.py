@@ -5,7 +5,8 @@ the position of the real yttrande that answers it) for real remisser, measured i
 yttrande and case paper of ../shared/realdocs imported with the project's importer plus the bundled corpus;
 positions are named by excerpts, so they are found whatever the importer's snippet boundaries. Reported:
 
-* recall@5 and MRR of the ranking (weak hits included); "shown" recall@5 counts only hits above the floor;
+* recall@5 (capped: judged positions found in the top 5 / min(5, judged), at most 1 — one hit can be several
+  judged positions) and MRR of the ranking (weak hits included); "shown" recall@5 counts only hits above the floor;
   "of kept": only the judged positions the importer kept, and sections with one (what the ranking could find);
   "whole remiss": recall@5 of the judged positions on the remiss as a whole among `Matcher.general`;
 * noise: the share of sections of a remiss the corpus has nothing on (the LSO handlingsprogram against the
@@ -265,6 +266,12 @@ def _answers(hit, positions: list[realsets.Position]) -> set[int]:
     return {number for number, position in enumerate(positions) if any(position.answered_by(t) for t in texts)}
 
 
+def _capped(found: int, relevant: int) -> float:
+    """Capped recall@K: the judged positions found in the top K over min(K, judged), at most 1 (one hit can be
+    several judged positions, so more than K may be found)."""
+    return min(1.0, found / min(K, relevant))
+
+
 def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = False) -> dict:
     """Ranking (recall@5, MRR, shown recall@5), noise and the first draft (precision, coverage) on the real sets."""
     capped, kept_recall, shown, reciprocal, kept_reciprocal, general, missing, lines = [], [], [], [], [], [], [], []
@@ -296,10 +303,10 @@ def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = 
                     found |= which
                     if not hit.weak:
                         seen |= which
-            capped.append(len(found) / min(K, len(positions)))
+            capped.append(_capped(len(found), len(positions)))
             if kept:
-                kept_recall.append(len(found & set(kept)) / min(K, len(kept)))
-            shown.append(len(seen) / min(K, len(positions)))
+                kept_recall.append(_capped(len(found & set(kept)), len(kept)))
+            shown.append(_capped(len(seen), len(positions)))
             reciprocal.append(1 / first if first else 0.0)
             if kept:
                 kept_reciprocal.append(reciprocal[-1])
@@ -310,7 +317,7 @@ def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = 
         if judged.general:
             hits = matcher.general(remiss, top=K)
             found = set().union(*(_answers(hit, judged.general) for hit in hits)) if hits else set()
-            general.append(len(found) / min(K, len(judged.general)))
+            general.append(_capped(len(found), len(judged.general)))
         # the first draft
         draft = new_draft(remiss, load_template(DEFAULT_TEMPLATE), Profile(organisation=judged.organisation, namnd=judged.namnd))
         propose(draft, remiss, matcher)
