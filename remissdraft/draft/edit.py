@@ -49,13 +49,16 @@ def mark_ingen_erinran(draft: Draft, key: str, value: bool = True) -> None:
 
 
 def missing_required(draft: Draft) -> list[str]:
-    """Headings of required sections still empty; a required synpunkter section needs at least one synpunkt."""
+    """Headings of required sections still empty; a required synpunkter section needs at least one synpunkt
+    (one holding only an unreviewed proposal does not count)."""
+    from .proposals import pending_only  # proposals builds on this module
+
     missing = []
     for section in draft.sections:
         if not section.required:
             continue
         if section.kind == "synpunkter":
-            if not any(s.written for s in draft.synpunkter):
+            if not any(s.written and not pending_only(s) for s in draft.synpunkter):
                 missing.append(section.heading)
         elif not section.text.strip():
             missing.append(section.heading)
