@@ -12,7 +12,9 @@ positions are named by excerpts, so they are found whatever the importer's snipp
 * noise: the share of sections of a remiss the corpus has nothing on (the LSO handlingsprogram against the
   bundled corpus alone, …) that show any suggestion as a fit;
 * the first draft (draft.proposals.propose): precision = proposals that answer the section as the real
-  yttrande did / proposals; coverage = sections the real yttrande answered that got a proposal / those sections.
+  yttrande did (one of the positions judged for that section) / proposals; coverage = sections the real
+  yttrande answered that got a proposal / those sections; "proposals (unrelated)": proposals made for the noise
+  remisser from the corpus that knows nothing of them (should be 0).
 
 **Seed** (below, as before):
 
@@ -171,7 +173,7 @@ def _ranked_ids(matcher: Matcher, remiss: Remiss, section) -> list[str]:
 
 def steps() -> list[tuple[str, MatchSettings]]:
     """The engine built up one step at a time; the last row is the product's default."""
-    bare_query = QuerySettings(title=1.0, parent=0.0, text=1.0, children=0.0, specificity=False, compounds=False)
+    bare_query = QuerySettings(title=1.0, parent=0.0, text=1.0, children=0.0, specificity=False, compounds=False, text_b=0.0)
     bare = MatchSettings(
         index=IndexSettings(stop_words=False, stemming=False), query=bare_query, label_weight=0.0, provenance=False,
         context=0.0, calibrated=False, single_term=1.0, same_series=0.0, own_organisation=0.0, own_namnd=0.0, collapse=0.0,
@@ -186,10 +188,13 @@ def steps() -> list[tuple[str, MatchSettings]]:
     rows.append(("+ title x3, parent title x1.5, sub-sections x0.3", weighted))
     specific = replace(weighted, query=replace(weighted.query, specificity=True))
     rows.append(("+ remiss-level term specificity", specific))
+    normalised = replace(specific, query=replace(specific.query, text_b=QuerySettings().text_b))
+    rows.append(("+ a long section's words count less (query length normalisation)", normalised))
+    specific = normalised
     labelled = replace(specific, label_weight=MatchSettings().label_weight)
     rows.append(("+ topics vs section title (rapidfuzz)", labelled))
     provenance = replace(labelled, provenance=True)
-    rows.append(("+ same remiss / same section (provenance)", provenance))
+    rows.append(("+ same remiss (dnr, title) / same section (recorded, headings, near-duplicates)", provenance))
     context = replace(provenance, context=MatchSettings().context)
     rows.append(("+ neighbours in the same yttrande (context)", context))
     calibrated = replace(context, calibrated=True, key_share=0.0)
@@ -215,6 +220,7 @@ def ablations() -> list[tuple[str, MatchSettings]]:
         ("- compounds", replace(full, query=replace(query, compounds=False))),
         ("- title/parent/sub-section weights", replace(full, query=replace(query, title=1.0, parent=0.0, children=0.0))),
         ("- remiss-level specificity", replace(full, query=replace(query, specificity=False))),
+        ("- query length normalisation", replace(full, query=replace(query, text_b=0.0))),
         ("- topics vs section title", replace(full, label_weight=0.0)),
         ("- provenance", replace(full, provenance=False)),
         ("- context", replace(full, context=0.0)),
@@ -335,12 +341,15 @@ def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = 
             if show:
                 lines.append(f"  proposal {judged.name} {section.label[:40]}: {'ok ' if good else 'BAD'} {synpunkt.proposal.text[:90]}")
     noise = {}
+    stray = 0
     for name, corpus in real.noise:
         judged = real.remisser[name]
         matcher = _matcher(real.bundled if corpus == "bundled" else real.snippets, settings, judged)
         sections = list(judged.remiss.walk())
         noisy = [s for s in sections if matcher.suggest(judged.remiss, s, top=1)]
         noise[f"{name}/{corpus}"] = len(noisy) / max(len(sections), 1)
+        draft = new_draft(judged.remiss, load_template(DEFAULT_TEMPLATE), Profile(organisation=judged.organisation, namnd=judged.namnd))
+        stray += propose(draft, judged.remiss, matcher)  # a first draft from a corpus that knows nothing of the remiss
         if show:
             lines += [f"  noise {name}: {s.label[:50]} <- {matcher.suggest(judged.remiss, s, top=1)[0].snippet.text[:70]}" for s in noisy]
     if show:
@@ -360,19 +369,20 @@ def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = 
         "precision": worthy / proposed if proposed else 0.0,
         "coverage": covered / answered if answered else 0.0,
         "proposed": proposed,
+        "stray": stray,
     }
 
 
 def _real_table(real: realsets.RealSet, rows: list[tuple[str, MatchSettings]], first: str) -> None:
     names = [f"{name}/{corpus}" for name, corpus in real.noise]
     print(f"| {first} | recall@5 | MRR | shown recall@5 | recall@5 / MRR of kept | whole remiss | "
-          + " | ".join(f"noise {n}" for n in names) + " | proposals | precision | coverage |")
-    print("|---|---|---|---|---|---|" + "---|" * len(names) + "---|---|---|")
+          + " | ".join(f"noise {n}" for n in names) + " | proposals | precision | coverage | proposals (unrelated) |")
+    print("|---|---|---|---|---|---|" + "---|" * len(names) + "---|---|---|---|")
     for name, settings in rows:
         r = evaluate_real(real, settings)
         noise = " | ".join(f"{r['noise'][n]:.0%}" for n in names)
         print(f"| {name} | {r['recall']:.3f} | {r['mrr']:.3f} | {r['shown']:.3f} | {r['recall_kept']:.3f} / {r['mrr_kept']:.3f} | {r['general']:.2f} "
-              f"| {noise} | {r['proposed']} | {r['precision']:.2f} | {r['coverage']:.2f} |")
+              f"| {noise} | {r['proposed']} | {r['precision']:.2f} | {r['coverage']:.2f} | {r['stray']} |")
 
 
 def main() -> None:
@@ -392,7 +402,7 @@ def main() -> None:
               f"{len(real.bundled)} bundled), {r['judged']} judged sections, k={K}")
         print(f"judged positions the importer kept: {r['present'][0]}/{r['present'][1]}; sections not found: "
               f"{', '.join(r['not_found']) or 'none'}")
-        for line in r["missing"]:
+        for line in r['missing']:
             print(f"  not in the corpus: {line}")
         print()
         _real_table(real, steps(), "step (cumulative)")
