@@ -284,9 +284,11 @@ def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = 
     present = total = 0
     proposed = worthy = covered = answered = 0
     not_found: list[str] = []
+    per: dict[str, dict] = {}  # per remiss: recall@5 and reciprocal ranks of its sections, its first draft
     for judged in real.remisser.values():
         matcher = _matcher(real.snippets, settings, judged)
         remiss = judged.remiss
+        mine = per[judged.name] = {"recall": [], "rr": [], "proposed": 0, "worthy": 0, "covered": 0, "answered": 0}
         for judgment in judged.judgments:
             section = _section(remiss, judgment.section)
             if section is None:
@@ -316,6 +318,8 @@ def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = 
             reciprocal.append(1 / first if first else 0.0)
             if kept:
                 kept_reciprocal.append(reciprocal[-1])
+            mine["recall"].append(capped[-1])
+            mine["rr"].append(reciprocal[-1])
             if show:
                 lines.append(f"  {judged.name} {section.label[:50]}: first fit at {first}, top {K} has {len(found)}/{len(positions)}"
                              f" (shown {len(seen)}), top confidence {hits[0].confidence if hits else 0:.2f}")
@@ -330,6 +334,7 @@ def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = 
         judgments = [(s, j) for j in judged.judgments if (s := _section(remiss, j.section)) is not None]
         wanted = [s for spec in judged.answered if (s := _section(remiss, spec)) is not None]
         answered += len(wanted)
+        mine["answered"] = len(wanted)
         for section, synpunkt in sections_and_synpunkter(draft, remiss):
             if synpunkt.proposal is None:
                 continue
@@ -338,6 +343,9 @@ def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = 
             good = any(p.answered_by(synpunkt.proposal.text) for p in positions)
             worthy += good
             covered += any(section is w for w in wanted)
+            mine["proposed"] += 1
+            mine["worthy"] += good
+            mine["covered"] += any(section is w for w in wanted)
             if show:
                 lines.append(f"  proposal {judged.name} {section.label[:40]}: {'ok ' if good else 'BAD'} {synpunkt.proposal.text[:90]}")
     noise = {}
@@ -370,7 +378,19 @@ def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = 
         "coverage": covered / answered if answered else 0.0,
         "proposed": proposed,
         "stray": stray,
+        "per_remiss": per,
     }
+
+
+def _per_remiss_table(result: dict) -> None:
+    """The default's numbers remiss by remiss."""
+    print("| remiss | judged sections | recall@5 | MRR | proposals | accepted-worthy | answered sections covered |")
+    print("|---|---|---|---|---|---|---|")
+    for name, mine in result["per_remiss"].items():
+        recall = statistics.mean(mine["recall"]) if mine["recall"] else 0.0
+        mrr = statistics.mean(mine["rr"]) if mine["rr"] else 0.0
+        print(f"| {name} | {len(mine['recall'])} | {recall:.3f} | {mrr:.3f} | {mine['proposed']} | {mine['worthy']} "
+              f"| {mine['covered']}/{mine['answered']} |")
 
 
 def _real_table(real: realsets.RealSet, rows: list[tuple[str, MatchSettings]], first: str) -> None:
@@ -404,6 +424,8 @@ def main() -> None:
               f"{', '.join(r['not_found']) or 'none'}")
         for line in r['missing']:
             print(f"  not in the corpus: {line}")
+        print()
+        _per_remiss_table(r)
         print()
         _real_table(real, steps(), "step (cumulative)")
         print()
