@@ -116,3 +116,28 @@ def test_a_word_among_many_counts_less_than_in_a_short_text():
     assert in_long < 0.5 * in_short
     flat = replace(settings, text_b=0.0)
     assert section_terms(remiss, long, analyzer, flat)["kalkning"] == section_terms(remiss, short, analyzer, flat)["kalkning"]
+
+
+def test_a_new_version_renumbered_follows_the_title_it_answered():
+    """The 2020 programme's answer to "4.5 Olycka med farliga ämnen"; in the 2024 one that section is 4.6 and
+    4.5 is another: the title names one section alone, so the title decides. Where two sections share the title
+    (4.5 and 8.2.4 of one programme), the number does."""
+    earlier = replace(NAMND, remiss_dnr="RSG 2019/500", title="Handlingsprogram 2020 enligt lag (2003:778) om skydd mot olyckor (LSO)")
+    snippet = Snippet("karn", "Kommunen önskar förtydligande om transporter av farliga ämnen.", source=replace(earlier, section="4.5 Olycka med farliga ämnen"))
+    matcher = _matcher([snippet, Snippet("x", "Något annat.", source=NAMND)])
+
+    def elsewhere(remiss: Remiss) -> dict[str, bool]:
+        return {section.number: bool(matcher._scores(remiss, section)[2][0]) for section in remiss.sections}
+
+    renumbered = Remiss(title="Handlingsprogram 2024 enligt lag (2003:778) om skydd mot olyckor (LSO)", sections=[
+        Section("4.5", "Naturolycka", 1, ["Skred och översvämning."]),
+        Section("4.6", "Olycka med farliga ämnen", 1, ["Farliga ämnen transporteras på väg och järnväg."]),
+    ])
+    assert elsewhere(renumbered) == {"4.5": True, "4.6": False}
+    hit = next(h for h in matcher.suggest(renumbered, renumbered.sections[1], include_weak=True) if h.snippet.id == "karn")
+    assert hit.grounded and not hit.elsewhere
+    twins = Remiss(title=renumbered.title, sections=[
+        Section("4.5", "Olycka med farliga ämnen", 1, ["Farliga ämnen transporteras på väg och järnväg."]),
+        Section("8.2.4", "Olycka med farliga ämnen", 1, ["Räddningstjänsten har kemdykare."]),
+    ])
+    assert elsewhere(twins) == {"4.5": False, "8.2.4": True}

@@ -24,6 +24,7 @@ Near-duplicates collapse into the best of them, which carries the others as `sim
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -423,6 +424,7 @@ def _same_name(value: str, own: str) -> bool:
     return value == own or fuzz.ratio(value, own) >= 90
 
 
+@lru_cache(maxsize=1 << 16)
 def _title_similarity(a: str, b: str) -> float:
     """0–100: a recorded section title against a section title, whole or by their short names."""
     pairs = [(plain(x), plain(y)) for x in (a, head_of(a)) for y in (b, head_of(b))]
@@ -446,24 +448,37 @@ def _numbered_anchor(remiss: Remiss, section: Section) -> str:
 
 
 def _section_fit(reference: str, section: Section, remiss: Remiss) -> float:
-    """How well a snippet's recorded section of this same remiss fits `section`: 1 it is this section,
-    between 0 and 1 it probably is, 0 unknown (or a whole chapter around it), -1 another section."""
+    """How well a snippet's recorded section of this same remiss (or an earlier version of it) fits `section`:
+    1 it is this section, between 0 and 1 it probably is, 0 unknown (or a whole chapter around it), -1 another
+    section. The number decides, unless the recorded title names one section alone and the number another: a
+    new version of a plan renumbers its sections ("4.5 Olycka med farliga ämnen" is 4.6 now)."""
     number, title = split_reference(reference)
+    if not title:
+        if not number:
+            return 0.0
+        own = section.number or _numbered_anchor(remiss, section)
+        if number == own:
+            return 1.0
+        if own.startswith(number + "."):
+            return 0.0
+        return 0.5 if number.startswith(own + ".") and section.number else -1.0
+    this = _title_similarity(title, section.title)
+    others = max((_title_similarity(title, s.title) for s in remiss.walk() if s is not section), default=0.0)
     if number:
         own = section.number or _numbered_anchor(remiss, section)
         if number == own:
-            if section.number or not title:
+            if section.number and this < 60 and others >= 80:
+                return -1.0  # renumbered: the title it answered is another section's now
+            if section.number:
                 return 1.0
         elif own.startswith(number + "."):
             return 0.0  # answered the chapter this section belongs to
         elif number.startswith(own + ".") and section.number:
             return 0.5  # answered a sub-section of this section
+        elif this >= 80 and this > others:
+            return 1.0  # renumbered: the title it answered is this section's alone
         else:
             return -1.0
-    if not title:
-        return 0.0
-    this = _title_similarity(title, section.title)
-    others = max((_title_similarity(title, s.title) for s in remiss.walk() if s is not section), default=0.0)
     if this >= 80 and this >= others:
         return 1.0
     if others >= 80 and others > this:
