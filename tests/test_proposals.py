@@ -253,10 +253,10 @@ def test_new_prefill_with_an_empty_corpus(tmp_path, monkeypatch, capsys):
 
 class _Ranked:
     def __init__(self, snippet: Snippet, confidence: float, grounded: bool = True, *, score: float | None = None,
-                 this_remiss: bool = False, elsewhere: bool = False):
+                 this_remiss: bool = False, elsewhere: bool = False, terms_shared: int = 3):
         self.snippet, self.own_confidence, self.grounded, self.similar = snippet, confidence, grounded, []
         self.own_score = confidence if score is None else score
-        self.this_remiss, self.elsewhere = this_remiss, elsewhere
+        self.this_remiss, self.elsewhere, self.terms_shared = this_remiss, elsewhere, terms_shared
 
 
 class _Ranker:
@@ -308,6 +308,16 @@ def test_a_position_of_this_remiss_goes_only_where_it_fits_clearly_best(draft):
     })
     propose(draft, REMISS, ranker)
     assert _proposals(draft) == {"9": "specific"}
+
+
+def test_one_shared_word_is_not_enough_for_a_position_the_corpus_does_not_ground(draft):
+    one, two = Snippet("one", "Ett ord."), Snippet("two", "Två ord.")
+    propose(draft, REMISS, _Ranker({
+        "4.5": [_Ranked(one, 0.9, grounded=False, this_remiss=True, terms_shared=1)],
+        "9": [_Ranked(two, 0.9, grounded=False, this_remiss=True, terms_shared=2)],
+        "8.1.8": [_Ranked(Snippet("named", "Rubrik."), 0.9, grounded=True, terms_shared=1)],
+    }))
+    assert _proposals(draft) == {"9": "two", "8.1.8": "named"}
 
 
 def test_the_surer_section_gets_a_position_two_sections_want(draft):

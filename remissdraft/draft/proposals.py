@@ -6,9 +6,10 @@ words and what the corpus records, not what its neighbours in the yttrande lend 
 * a position the corpus grounds for this section (`Hit.grounded`): it answered this section before, of this
   remiss or an earlier version of it, or stood under a heading that names this kind of section;
 * a position on this very remiss whose section is not recorded (`Hit.this_remiss`), where it fits best: at
-  least `FITS_BEST` times its score in any other section (but the chapters around it and the sections below it).
-  Words that fit several sections about as well say little about which one it answered — that is what the
-  positions on the remiss as a whole look like.
+  least `FITS_BEST` times its score in any other section (but the chapters around it and the sections below it),
+  and sharing at least two of the section's terms. Words that fit several sections about as well say little
+  about which one it answered — that is what the positions on the remiss as a whole look like — and one word
+  alone may be a coincidence.
 A position known only by its words (taken on another remiss, no heading naming the section) is not proposed: on
 the judged real sets every such proposal was wrong, even at a confidence of 0.9 (benchmarks/relevance.py). A
 position recorded for another section of this remiss (`Hit.elsewhere`) is not proposed here. Each position is
@@ -36,6 +37,7 @@ from .edit import fill_snippet, still_used
 
 PROPOSAL_CONFIDENCE = 0.75  # how sure a position must be of fitting, by its own evidence
 FITS_BEST = 1.3  # a position on this remiss without a recorded section: how much better here than anywhere else
+_WORDS = 2  # a position the corpus does not ground shares at least this many of the section's terms
 _LOOK = 5  # suggestions looked at per section: a position already proposed elsewhere gives way to the next
 
 
@@ -43,6 +45,7 @@ class _Hit(Protocol):
     snippet: Snippet
     own_score: float
     own_confidence: float
+    terms_shared: int
     similar: list[Snippet]
     grounded: bool
     this_remiss: bool
@@ -115,7 +118,7 @@ def _where_it_fits_best(candidates: list[_Candidate], seen: list[_Candidate], fa
                      if section is not here and not _below(section, here) and not _below(here, section)]
         return candidate.hit.own_score >= factor * max(elsewhere, default=0.0)
 
-    return [c for c in candidates if c.hit.grounded or best_here(c)]
+    return [c for c in candidates if c.hit.grounded or (c.hit.terms_shared >= _WORDS and best_here(c))]
 
 
 def _below(section: Section, chapter: Section) -> bool:

@@ -87,6 +87,7 @@ class Hit:
     parts: dict[str, float] = field(default_factory=dict)  # what the score is made of (see `PARTS`)
     grounded: bool = False  # the corpus knows more than the words: it answered this section before (of this
     # remiss or an earlier version of it), or stood under a heading that names this kind of section
+    terms_shared: int = 0  # distinct terms of the section its text shares (one alone may be a coincidence)
     own_score: float = 0.0  # the score without what its neighbours in the yttrande lent it (the context part)
     own_confidence: float = 0.0  # and the confidence of that: how well it fits by itself
     this_remiss: bool = False  # it answered this remiss (or an earlier version of it), whichever section
@@ -273,16 +274,18 @@ class Matcher:
         hits = []
         for group in groups:
             doc = ranked[group[0]]
+            words, shared = self._matched_words(self.snippets[doc], weights)
             hits.append(
                 Hit(
                     self.snippets[doc],
                     float(total[doc]),
-                    self._matched_words(self.snippets[doc], weights),
+                    words,
                     confidence=float(confidence[doc]),
                     weak=bool(confidence[doc] < settings.floor),
                     similar=[self.snippets[ranked[member]] for member in group[1:]],
                     parts={name: round(float(part[doc]), 4) for name, part in parts.items()},
                     grounded=bool(grounded[doc]),
+                    terms_shared=shared,
                     own_score=float(own[doc]),
                     own_confidence=float(own_confidence[doc]),
                     this_remiss=bool(this_remiss is not None and this_remiss[doc]),
@@ -399,18 +402,21 @@ class Matcher:
 
     # --- explaining a hit ------------------------------------------------------------------------------
 
-    def _matched_words(self, snippet: Snippet, weights: np.ndarray) -> list[str]:
+    def _matched_words(self, snippet: Snippet, weights: np.ndarray) -> tuple[list[str], int]:
         """The words of the snippet's text (as written) whose terms met the query, each once, the words that
-        weigh most in the query first (so a display can show the strongest few)."""
+        weigh most in the query first (so a display can show the strongest few); and how many distinct terms
+        they are."""
         assert self.index is not None
         vocab = self.index.vocab
         words: dict[str, tuple[float, str]] = {}
+        terms: set[int] = set()
         for surface, folded in iter_words(snippet.text):
             if folded not in words:
                 term_id = vocab.get(self._analyzer.term(folded))
                 if term_id is not None and weights[term_id] > 0:
                     words[folded] = (float(weights[term_id]), surface)
-        return [surface for _, surface in sorted(words.values(), key=lambda pair: -pair[0])]
+                    terms.add(term_id)
+        return [surface for _, surface in sorted(words.values(), key=lambda pair: -pair[0])], len(terms)
 
 
 def _names(title_words: list[str], names: list[str]) -> bool:
