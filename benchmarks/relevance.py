@@ -5,13 +5,16 @@ the position of the real yttrande that answers it) for real remisser, measured i
 yttrande and case paper of ../shared/realdocs imported with the project's importer plus the bundled corpus;
 positions are named by excerpts, so they are found whatever the importer's snippet boundaries. Reported:
 
-* recall@5 and MRR of the ranking (weak hits included); "shown" recall@5 counts only hits above the floor;
+* recall@5 (capped: judged positions found in the top 5 / min(5, judged), at most 1 — one hit can be several
+  judged positions) and MRR of the ranking (weak hits included); "shown" recall@5 counts only hits above the floor;
   "of kept": only the judged positions the importer kept, and sections with one (what the ranking could find);
   "whole remiss": recall@5 of the judged positions on the remiss as a whole among `Matcher.general`;
 * noise: the share of sections of a remiss the corpus has nothing on (the LSO handlingsprogram against the
   bundled corpus alone, …) that show any suggestion as a fit;
 * the first draft (draft.proposals.propose): precision = proposals that answer the section as the real
-  yttrande did / proposals; coverage = sections the real yttrande answered that got a proposal / those sections.
+  yttrande did (one of the positions judged for that section) / proposals; coverage = sections the real
+  yttrande answered that got a proposal / those sections; "proposals (unrelated)": proposals made for the noise
+  remisser from the corpus that knows nothing of them (should be 0).
 
 **Seed** (below, as before):
 
@@ -170,7 +173,7 @@ def _ranked_ids(matcher: Matcher, remiss: Remiss, section) -> list[str]:
 
 def steps() -> list[tuple[str, MatchSettings]]:
     """The engine built up one step at a time; the last row is the product's default."""
-    bare_query = QuerySettings(title=1.0, parent=0.0, text=1.0, children=0.0, specificity=False, compounds=False)
+    bare_query = QuerySettings(title=1.0, parent=0.0, text=1.0, children=0.0, specificity=False, compounds=False, text_b=0.0)
     bare = MatchSettings(
         index=IndexSettings(stop_words=False, stemming=False), query=bare_query, label_weight=0.0, provenance=False,
         context=0.0, calibrated=False, single_term=1.0, same_series=0.0, own_organisation=0.0, own_namnd=0.0, collapse=0.0,
@@ -185,10 +188,13 @@ def steps() -> list[tuple[str, MatchSettings]]:
     rows.append(("+ title x3, parent title x1.5, sub-sections x0.3", weighted))
     specific = replace(weighted, query=replace(weighted.query, specificity=True))
     rows.append(("+ remiss-level term specificity", specific))
+    normalised = replace(specific, query=replace(specific.query, text_b=QuerySettings().text_b))
+    rows.append(("+ a long section's words count less (query length normalisation)", normalised))
+    specific = normalised
     labelled = replace(specific, label_weight=MatchSettings().label_weight)
     rows.append(("+ topics vs section title (rapidfuzz)", labelled))
     provenance = replace(labelled, provenance=True)
-    rows.append(("+ same remiss / same section (provenance)", provenance))
+    rows.append(("+ same remiss (dnr, title) / same section (recorded, headings, near-duplicates)", provenance))
     context = replace(provenance, context=MatchSettings().context)
     rows.append(("+ neighbours in the same yttrande (context)", context))
     calibrated = replace(context, calibrated=True, key_share=0.0)
@@ -214,6 +220,7 @@ def ablations() -> list[tuple[str, MatchSettings]]:
         ("- compounds", replace(full, query=replace(query, compounds=False))),
         ("- title/parent/sub-section weights", replace(full, query=replace(query, title=1.0, parent=0.0, children=0.0))),
         ("- remiss-level specificity", replace(full, query=replace(query, specificity=False))),
+        ("- query length normalisation", replace(full, query=replace(query, text_b=0.0))),
         ("- topics vs section title", replace(full, label_weight=0.0)),
         ("- provenance", replace(full, provenance=False)),
         ("- context", replace(full, context=0.0)),
@@ -265,15 +272,23 @@ def _answers(hit, positions: list[realsets.Position]) -> set[int]:
     return {number for number, position in enumerate(positions) if any(position.answered_by(t) for t in texts)}
 
 
+def _capped(found: int, relevant: int) -> float:
+    """Capped recall@K: the judged positions found in the top K over min(K, judged), at most 1 (one hit can be
+    several judged positions, so more than K may be found)."""
+    return min(1.0, found / min(K, relevant))
+
+
 def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = False) -> dict:
     """Ranking (recall@5, MRR, shown recall@5), noise and the first draft (precision, coverage) on the real sets."""
     capped, kept_recall, shown, reciprocal, kept_reciprocal, general, missing, lines = [], [], [], [], [], [], [], []
     present = total = 0
     proposed = worthy = covered = answered = 0
     not_found: list[str] = []
+    per: dict[str, dict] = {}  # per remiss: recall@5 and reciprocal ranks of its sections, its first draft
     for judged in real.remisser.values():
         matcher = _matcher(real.snippets, settings, judged)
         remiss = judged.remiss
+        mine = per[judged.name] = {"recall": [], "rr": [], "proposed": 0, "worthy": 0, "covered": 0, "answered": 0}
         for judgment in judged.judgments:
             section = _section(remiss, judgment.section)
             if section is None:
@@ -296,13 +311,15 @@ def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = 
                     found |= which
                     if not hit.weak:
                         seen |= which
-            capped.append(len(found) / min(K, len(positions)))
+            capped.append(_capped(len(found), len(positions)))
             if kept:
-                kept_recall.append(len(found & set(kept)) / min(K, len(kept)))
-            shown.append(len(seen) / min(K, len(positions)))
+                kept_recall.append(_capped(len(found & set(kept)), len(kept)))
+            shown.append(_capped(len(seen), len(positions)))
             reciprocal.append(1 / first if first else 0.0)
             if kept:
                 kept_reciprocal.append(reciprocal[-1])
+            mine["recall"].append(capped[-1])
+            mine["rr"].append(reciprocal[-1])
             if show:
                 lines.append(f"  {judged.name} {section.label[:50]}: first fit at {first}, top {K} has {len(found)}/{len(positions)}"
                              f" (shown {len(seen)}), top confidence {hits[0].confidence if hits else 0:.2f}")
@@ -310,13 +327,14 @@ def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = 
         if judged.general:
             hits = matcher.general(remiss, top=K)
             found = set().union(*(_answers(hit, judged.general) for hit in hits)) if hits else set()
-            general.append(len(found) / min(K, len(judged.general)))
+            general.append(_capped(len(found), len(judged.general)))
         # the first draft
         draft = new_draft(remiss, load_template(DEFAULT_TEMPLATE), Profile(organisation=judged.organisation, namnd=judged.namnd))
         propose(draft, remiss, matcher)
         judgments = [(s, j) for j in judged.judgments if (s := _section(remiss, j.section)) is not None]
         wanted = [s for spec in judged.answered if (s := _section(remiss, spec)) is not None]
         answered += len(wanted)
+        mine["answered"] = len(wanted)
         for section, synpunkt in sections_and_synpunkter(draft, remiss):
             if synpunkt.proposal is None:
                 continue
@@ -325,15 +343,21 @@ def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = 
             good = any(p.answered_by(synpunkt.proposal.text) for p in positions)
             worthy += good
             covered += any(section is w for w in wanted)
+            mine["proposed"] += 1
+            mine["worthy"] += good
+            mine["covered"] += any(section is w for w in wanted)
             if show:
                 lines.append(f"  proposal {judged.name} {section.label[:40]}: {'ok ' if good else 'BAD'} {synpunkt.proposal.text[:90]}")
     noise = {}
+    stray = 0
     for name, corpus in real.noise:
         judged = real.remisser[name]
         matcher = _matcher(real.bundled if corpus == "bundled" else real.snippets, settings, judged)
         sections = list(judged.remiss.walk())
         noisy = [s for s in sections if matcher.suggest(judged.remiss, s, top=1)]
         noise[f"{name}/{corpus}"] = len(noisy) / max(len(sections), 1)
+        draft = new_draft(judged.remiss, load_template(DEFAULT_TEMPLATE), Profile(organisation=judged.organisation, namnd=judged.namnd))
+        stray += propose(draft, judged.remiss, matcher)  # a first draft from a corpus that knows nothing of the remiss
         if show:
             lines += [f"  noise {name}: {s.label[:50]} <- {matcher.suggest(judged.remiss, s, top=1)[0].snippet.text[:70]}" for s in noisy]
     if show:
@@ -353,19 +377,32 @@ def evaluate_real(real: realsets.RealSet, settings: MatchSettings, show: bool = 
         "precision": worthy / proposed if proposed else 0.0,
         "coverage": covered / answered if answered else 0.0,
         "proposed": proposed,
+        "stray": stray,
+        "per_remiss": per,
     }
+
+
+def _per_remiss_table(result: dict) -> None:
+    """The default's numbers remiss by remiss."""
+    print("| remiss | judged sections | recall@5 | MRR | proposals | accepted-worthy | answered sections covered |")
+    print("|---|---|---|---|---|---|---|")
+    for name, mine in result["per_remiss"].items():
+        recall = statistics.mean(mine["recall"]) if mine["recall"] else 0.0
+        mrr = statistics.mean(mine["rr"]) if mine["rr"] else 0.0
+        print(f"| {name} | {len(mine['recall'])} | {recall:.3f} | {mrr:.3f} | {mine['proposed']} | {mine['worthy']} "
+              f"| {mine['covered']}/{mine['answered']} |")
 
 
 def _real_table(real: realsets.RealSet, rows: list[tuple[str, MatchSettings]], first: str) -> None:
     names = [f"{name}/{corpus}" for name, corpus in real.noise]
     print(f"| {first} | recall@5 | MRR | shown recall@5 | recall@5 / MRR of kept | whole remiss | "
-          + " | ".join(f"noise {n}" for n in names) + " | proposals | precision | coverage |")
-    print("|---|---|---|---|---|---|" + "---|" * len(names) + "---|---|---|")
+          + " | ".join(f"noise {n}" for n in names) + " | proposals | precision | coverage | proposals (unrelated) |")
+    print("|---|---|---|---|---|---|" + "---|" * len(names) + "---|---|---|---|")
     for name, settings in rows:
         r = evaluate_real(real, settings)
         noise = " | ".join(f"{r['noise'][n]:.0%}" for n in names)
         print(f"| {name} | {r['recall']:.3f} | {r['mrr']:.3f} | {r['shown']:.3f} | {r['recall_kept']:.3f} / {r['mrr_kept']:.3f} | {r['general']:.2f} "
-              f"| {noise} | {r['proposed']} | {r['precision']:.2f} | {r['coverage']:.2f} |")
+              f"| {noise} | {r['proposed']} | {r['precision']:.2f} | {r['coverage']:.2f} | {r['stray']} |")
 
 
 def main() -> None:
@@ -385,8 +422,10 @@ def main() -> None:
               f"{len(real.bundled)} bundled), {r['judged']} judged sections, k={K}")
         print(f"judged positions the importer kept: {r['present'][0]}/{r['present'][1]}; sections not found: "
               f"{', '.join(r['not_found']) or 'none'}")
-        for line in r["missing"]:
+        for line in r['missing']:
             print(f"  not in the corpus: {line}")
+        print()
+        _per_remiss_table(r)
         print()
         _real_table(real, steps(), "step (cumulative)")
         print()

@@ -118,7 +118,7 @@ def _build_parser() -> _Parser:
     new.add_argument("--prefill", action="store_true",
                      help="föreslå ett första utkast: för varje remissavsnitt det tidigare ställningstagande som "
                      "passar bäst, som förslag att godta, ändra eller avvisa (förslag exporteras aldrig ogranskade)")
-    new.add_argument("--corpus", metavar="MAPP", type=Path, help="din korpusmapp (för --prefill)")
+    new.add_argument("--corpus", metavar="MAPP", type=Path, help="din korpusmapp att föreslå ur med --prefill (standard: som för suggest; den medföljande korpusen läses alltid)")
     new.set_defaults(handler=_new)
 
     export = commands.add_parser(

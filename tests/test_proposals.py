@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURES
 from remissdraft.cli import main
 from remissdraft.corpus import load_corpus
-from remissdraft.draft import load_draft, load_template, new_draft, save_draft
+from remissdraft.draft import load_draft, load_template, missing_required, new_draft, save_draft
 from remissdraft.draft.proposals import accept, pending_count, pending_only, propose, reject, sections_and_synpunkter
 from remissdraft.errors import DraftError
 from remissdraft.export import export_docx
@@ -198,6 +198,18 @@ def test_a_proposal_copied_into_the_text_without_accepting_is_not_exported(draft
     assert "utomhusvarningssystemet" in _exported_text(draft, tmp_path, "d.docx")
 
 
+def test_a_synpunkt_holding_only_its_proposal_is_not_written_for_the_required_check(draft, matcher):
+    heading = next(s.heading for s in draft.sections if s.kind == "synpunkter")
+    propose(draft, REMISS, matcher)
+    synpunkt = draft.synpunkt("8.1.8")
+    synpunkt.text = synpunkt.proposal.text  # mirrored, not accepted
+    assert heading in missing_required(draft)
+    proposed = synpunkt.proposal.text
+    accept(draft, "8.1.8")
+    assert heading not in missing_required(draft)
+    assert synpunkt.text == proposed  # the mirror is replaced, not doubled
+
+
 def test_sections_and_synpunkter_pair_up(draft):
     pairs = list(sections_and_synpunkter(draft, REMISS))
     assert [(s.number, p.key) for s, p in pairs] == [("4", "4"), ("4.5", "4.5"), ("4.7", "4.7"), ("8.1.8", "8.1.8"), ("9", "9")]
@@ -241,8 +253,11 @@ def test_new_prefill_with_an_empty_corpus(tmp_path, monkeypatch, capsys):
 
 
 class _Ranked:
-    def __init__(self, snippet: Snippet, confidence: float, grounded: bool = True):
-        self.snippet, self.confidence, self.grounded, self.similar = snippet, confidence, grounded, []
+    def __init__(self, snippet: Snippet, confidence: float, grounded: bool = True, *, score: float | None = None,
+                 this_remiss: bool = False, elsewhere: bool = False, terms_shared: int = 3):
+        self.snippet, self.own_confidence, self.grounded, self.similar = snippet, confidence, grounded, []
+        self.own_score = confidence if score is None else score
+        self.this_remiss, self.elsewhere, self.terms_shared = this_remiss, elsewhere, terms_shared
 
 
 class _Ranker:
@@ -261,16 +276,49 @@ def test_a_position_goes_to_the_sub_section_even_when_the_chapter_is_surer(draft
     assert _proposals(draft) == {"4.5": "karn"}
 
 
-def test_grounded_at_075_words_alone_only_when_nearly_certain(draft):
+def test_grounded_or_of_this_remiss_at_075_never_by_words_alone(draft):
     a, b, c = Snippet("a", "Text a."), Snippet("b", "Text b."), Snippet("c", "Text c.")
     ranker = _Ranker({
         "4.5": [_Ranked(a, 0.8, grounded=True)],
-        "4.7": [_Ranked(b, 0.85, grounded=False)],
-        "9": [_Ranked(c, 0.92, grounded=False)],
+        "4.7": [_Ranked(b, 0.85, grounded=False, this_remiss=True)],
+        "9": [_Ranked(c, 0.99, grounded=False)],  # taken on another remiss, no heading naming the section
         "8.1.8": [_Ranked(Snippet("d", "Text d."), 0.7, grounded=True)],
     })
     propose(draft, REMISS, ranker)
-    assert _proposals(draft) == {"4.5": "a", "9": "c"}
+    assert _proposals(draft) == {"4.5": "a", "4.7": "b"}
+
+
+def test_a_position_recorded_for_another_section_is_not_proposed(draft):
+    other = Snippet("other", "Text.")
+    propose(draft, REMISS, _Ranker({"9": [_Ranked(other, 0.95, grounded=False, this_remiss=True, elsewhere=True)]}))
+    assert _proposals(draft) == {}
+
+
+def test_a_position_of_this_remiss_goes_only_where_it_fits_clearly_best(draft):
+    """A position without a recorded section fitting two sections about as well (a position on the remiss as a
+    whole) is proposed in neither; one fitting one clearly best goes there, and not to its second best section
+    when that section's own best went elsewhere."""
+    general, specific, second = Snippet("general", "Allmänt."), Snippet("specific", "Särskilt."), Snippet("second", "Näst.")
+    ranker = _Ranker({
+        "4.5": [_Ranked(general, 0.9, grounded=False, this_remiss=True, score=2.0),
+                _Ranked(specific, 0.8, grounded=False, this_remiss=True, score=1.0)],
+        "4.7": [_Ranked(general, 0.88, grounded=False, this_remiss=True, score=1.9)],
+        "9": [_Ranked(specific, 0.95, grounded=False, this_remiss=True, score=2.5),
+              _Ranked(second, 0.8, grounded=False, this_remiss=True, score=1.2)],
+        "8.1.8": [_Ranked(second, 0.78, grounded=False, this_remiss=True, score=1.0)],
+    })
+    propose(draft, REMISS, ranker)
+    assert _proposals(draft) == {"9": "specific"}
+
+
+def test_one_shared_word_is_not_enough_for_a_position_the_corpus_does_not_ground(draft):
+    one, two = Snippet("one", "Ett ord."), Snippet("two", "Två ord.")
+    propose(draft, REMISS, _Ranker({
+        "4.5": [_Ranked(one, 0.9, grounded=False, this_remiss=True, terms_shared=1)],
+        "9": [_Ranked(two, 0.9, grounded=False, this_remiss=True, terms_shared=2)],
+        "8.1.8": [_Ranked(Snippet("named", "Rubrik."), 0.9, grounded=True, terms_shared=1)],
+    }))
+    assert _proposals(draft) == {"9": "two", "8.1.8": "named"}
 
 
 def test_the_surer_section_gets_a_position_two_sections_want(draft):

@@ -126,14 +126,16 @@ def set_signature(draft: Draft, index: int, **values: str) -> None:
 
 
 def missing_required(draft: Draft) -> list[str]:
-    """Headings of required sections still empty; a required synpunkter section needs at least one synpunkt,
-    or synpunkter i stort."""
+    """Headings of required sections still empty; a required synpunkter section needs at least one synpunkt
+    (one holding only an unreviewed proposal does not count), or synpunkter i stort."""
+    from .proposals import pending_only  # proposals builds on this module
+
     missing = []
     for section in draft.sections:
         if not section.required:
             continue
         if section.kind == "synpunkter":
-            if not any(s.written for s in draft.synpunkter) and not draft.general.text.strip():
+            if not any(s.written and not pending_only(s) for s in draft.synpunkter) and not draft.general.text.strip():
                 missing.append(section.heading)
         elif not section.text.strip():
             missing.append(section.heading)

@@ -1,11 +1,19 @@
 """A first draft in one key: for every remiss section, the best earlier position above a high confidence is
 placed as a *proposal*, which the user accepts (as it is or edited) or rejects.
 
-What is proposed: a position at or above `PROPOSAL_CONFIDENCE` that the corpus knows more about than its
-words (it answered this section before, of this remiss or an earlier version of it, or stood under a heading
-that names this kind of section: `Hit.grounded`), or one at or above `CERTAIN` from its words alone — a
-position taken elsewhere is put in the draft only when it is nearly certain to fit. Each position is proposed
-once: where it fits best, and rather in a sub-section than in the chapter around it.
+What is proposed, at or above `PROPOSAL_CONFIDENCE` by the position's own evidence (`Hit.own_confidence`: its
+words and what the corpus records, not what its neighbours in the yttrande lend it):
+* a position the corpus grounds for this section (`Hit.grounded`): it answered this section before, of this
+  remiss or an earlier version of it, or stood under a heading that names this kind of section;
+* a position on this very remiss whose section is not recorded (`Hit.this_remiss`), where it fits best: at
+  least `FITS_BEST` times its score in any other section (but the chapters around it and the sections below it),
+  and sharing at least two of the section's terms. Words that fit several sections about as well say little
+  about which one it answered — that is what the positions on the remiss as a whole look like — and one word
+  alone may be a coincidence.
+A position known only by its words (taken on another remiss, no heading naming the section) is not proposed: on
+the judged real sets every such proposal was wrong, even at a confidence of 0.9 (benchmarks/relevance.py). A
+position recorded for another section of this remiss (`Hit.elsewhere`) is not proposed here. Each position is
+proposed once: the most confident first, and rather in a sub-section than in the chapter around it.
 
 A proposal lives in `Synpunkt.proposal`, apart from the text, so nothing the user did not accept is ever
 exported (see `pending_only`, which the export checks); a rejected proposal is remembered in
@@ -20,22 +28,28 @@ exported (see `pending_only`, which the export checks); a rejected proposal is r
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Protocol
 
 from ..errors import DraftError
 from ..model import Draft, Remiss, Section, Snippet, SnippetUse, Synpunkt
 from .edit import fill_snippet, still_used
 
-PROPOSAL_CONFIDENCE = 0.75  # a grounded position this sure of fitting is proposed
-CERTAIN = 0.9  # a position known only by its words must be this sure
+PROPOSAL_CONFIDENCE = 0.75  # how sure a position must be of fitting, by its own evidence
+FITS_BEST = 1.3  # a position on this remiss without a recorded section: how much better here than anywhere else
+_WORDS = 2  # a position the corpus does not ground shares at least this many of the section's terms
 _LOOK = 5  # suggestions looked at per section: a position already proposed elsewhere gives way to the next
 
 
 class _Hit(Protocol):
     snippet: Snippet
-    confidence: float
+    own_score: float
+    own_confidence: float
+    terms_shared: int
     similar: list[Snippet]
     grounded: bool
+    this_remiss: bool
+    elsewhere: bool
 
 
 class Ranker(Protocol):
@@ -44,26 +58,36 @@ class Ranker(Protocol):
     def suggest(self, remiss: Remiss, section: Section, top: int = 10) -> list[_Hit]: ...
 
 
+@dataclass
+class _Candidate:
+    order: int  # the section's place in the remiss
+    section: Section
+    synpunkt: Synpunkt
+    hit: _Hit
+
+
 def propose(
-    draft: Draft, remiss: Remiss, matcher: Ranker, *, confidence: float = PROPOSAL_CONFIDENCE, certain: float = CERTAIN,
+    draft: Draft, remiss: Remiss, matcher: Ranker, *, confidence: float = PROPOSAL_CONFIDENCE, fits_best: float = FITS_BEST,
 ) -> int:
-    """Place a proposal on every synpunkt not yet written (nor already proposed for): the best position that
-    is `confidence` sure and grounded, or `certain` sure, and not one the user declined. Each position is
-    proposed once; the most confident proposals are placed first, and a position that fits a section and one
-    of its sub-sections goes to the sub-section. Returns how many were placed."""
-    candidates: list[tuple[float, int, Section, Synpunkt, _Hit]] = []
+    """Place a proposal on every synpunkt not yet written (nor already proposed for), by the rules above, never
+    one the user declined for it. Returns how many were placed."""
+    candidates: list[_Candidate] = []
+    seen: list[_Candidate] = []  # every position looked at, for where it fits best
     for order, (section, synpunkt) in enumerate(sections_and_synpunkter(draft, remiss)):
         if synpunkt.written or synpunkt.proposal is not None:
             continue
         refused = set(synpunkt.declined) | {use.id for use in synpunkt.uses}
         for hit in matcher.suggest(remiss, section, top=_LOOK):
-            sure = hit.confidence >= certain or (hit.confidence >= confidence and hit.grounded)
-            if sure and hit.snippet.id not in refused:
-                candidates.append((-hit.confidence, order, section, synpunkt, hit))
-    candidates = _most_specific(candidates)
+            candidate = _Candidate(order, section, synpunkt, hit)
+            seen.append(candidate)
+            if hit.own_confidence >= confidence and (hit.grounded or hit.this_remiss) and not hit.elsewhere \
+                    and hit.snippet.id not in refused:
+                candidates.append(candidate)
+    candidates = _where_it_fits_best(_most_specific(candidates), seen, fits_best)
     taken = {s.proposal.id for s in draft.synpunkter if s.proposal is not None}
     placed = 0
-    for _, _, _, synpunkt, hit in sorted(candidates, key=lambda candidate: candidate[:2]):
+    for candidate in sorted(candidates, key=lambda c: (-c.hit.own_confidence, c.order)):
+        hit, synpunkt = candidate.hit, candidate.synpunkt
         ids = {hit.snippet.id, *(other.id for other in hit.similar)}
         if synpunkt.proposal is not None or ids & taken:
             continue
@@ -73,17 +97,35 @@ def propose(
     return placed
 
 
-def _most_specific(candidates: list[tuple[float, int, Section, Synpunkt, _Hit]]) -> list[tuple[float, int, Section, Synpunkt, _Hit]]:
+def _most_specific(candidates: list[_Candidate]) -> list[_Candidate]:
     """Leave out a position's candidacy for a section when it is a candidate for one of its sub-sections too."""
     sections_of: dict[str, list[Section]] = {}
     for candidate in candidates:
-        sections_of.setdefault(candidate[4].snippet.id, []).append(candidate[2])
+        sections_of.setdefault(candidate.hit.snippet.id, []).append(candidate.section)
+    return [c for c in candidates if not any(_below(other, c.section) for other in sections_of[c.hit.snippet.id])]
 
-    def has_sub_section(section: Section, others: list[Section]) -> bool:
-        below = {id(node) for node in section.walk() if node is not section}
-        return any(id(other) in below or _numbered_under(other.number, section.number) for other in others)
 
-    return [c for c in candidates if not has_sub_section(c[2], sections_of[c[4].snippet.id])]
+def _where_it_fits_best(candidates: list[_Candidate], seen: list[_Candidate], factor: float) -> list[_Candidate]:
+    """Keep a candidate the corpus does not ground only where its position fits `factor` times better than in
+    any other section looked at (the chapters around it and the sections below it aside)."""
+    fits: dict[str, list[tuple[float, Section]]] = {}
+    for candidate in seen:
+        fits.setdefault(candidate.hit.snippet.id, []).append((candidate.hit.own_score, candidate.section))
+
+    def best_here(candidate: _Candidate) -> bool:
+        here = candidate.section
+        elsewhere = [score for score, section in fits[candidate.hit.snippet.id]
+                     if section is not here and not _below(section, here) and not _below(here, section)]
+        return candidate.hit.own_score >= factor * max(elsewhere, default=0.0)
+
+    return [c for c in candidates if c.hit.grounded or (c.hit.terms_shared >= _WORDS and best_here(c))]
+
+
+def _below(section: Section, chapter: Section) -> bool:
+    """Whether `section` is a sub-section of `chapter`, in the tree or by its number ("4.5" under "4")."""
+    return section is not chapter and (
+        any(node is section for node in chapter.walk()) or _numbered_under(section.number, chapter.number)
+    )
 
 
 def accept(draft: Draft, key: str, text: str | None = None) -> str:
@@ -94,6 +136,8 @@ def accept(draft: Draft, key: str, text: str | None = None) -> str:
     if proposal is None:
         raise DraftError(f"”{synpunkt.label}” har inget förslag att godta")
     added = proposal.text if text is None else text.strip()
+    if pending_only(synpunkt):  # the text only mirrors the proposal: it is replaced, not added to
+        synpunkt.text = ""
     if added:
         synpunkt.text = f"{synpunkt.text.rstrip()}\n\n{added}" if synpunkt.text.strip() else added
         synpunkt.ingen_erinran = False

@@ -7,6 +7,9 @@
 `suggest` is the one-shot form. Each hit has a `confidence` (0–1); only hits at or above the relevance floor
 are returned unless `include_weak` (then weak ones are marked `weak`), so an empty list means nothing fits —
 `Matcher.fallback(remiss)` then gives what to offer instead. Near-duplicates come as one hit with `similar`.
+A hit also says what the corpus knows of it: `grounded` (it answered this section before, or a heading names
+it), `this_remiss` (it answered this remiss, some section), `elsewhere` (recorded for another section of this
+remiss), and `own_confidence` (its fit without its neighbours' help, what draft.proposals goes by).
 The index is cached on disk by the corpus's content (see `index.cache_dir`).
 """
 

@@ -9,18 +9,22 @@ organisation and nämnd, where
   short against short), up to `label_weight`: the same kind of section in another plan;
 * context: half the gap to what its neighbours in the same yttrande score (the next positions, and the
   mean of those under the same heading), since an yttrande writes its positions on a section together;
-* provenance: a snippet that answered this very remiss (same dnr or title, also an earlier version of the
-  same plan) gets a little, and a lot when the section it answered is this one;
+* provenance: a snippet that answered this very remiss (same dnr, or a title naming it: also an earlier version
+  of the same plan; identity.py) gets a little, and a lot when the section it answered is this one (recorded,
+  a heading it stood under, or recorded for the same position written elsewhere);
 * sender: a snippet answering a remiss from the same sender or dnr series counts `same_series` more; the
   user's own organisation and nämnd `own_organisation` and `own_namnd` more, so they come first at equal fit.
 
 `confidence` = 1 - 2^(-score / half): 0.5 at `half`. Below `floor` a hit is weak and not shown as a fit.
+`own_confidence` is the same without the context part: how well a snippet fits by itself (what the first draft
+goes by, draft/proposals.py).
 Near-duplicates collapse into the best of them, which carries the others as `similar`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -29,7 +33,8 @@ from ..errors import MatchError
 from ..model import STANCE_LABELS, STANCES, Remiss, Section, Snippet
 from . import evidence
 from .fallback import Fallback, standard_answers
-from .index import IndexSettings, SnippetIndex, dnr_key, get_index, head_of, series_key, split_reference, title_key
+from .identity import Answered, answered
+from .index import IndexSettings, SnippetIndex, get_index, head_of, series_key, split_reference
 from .normalize import fold, iter_words, plain
 from .query import QuerySettings, remiss_specificity, section_terms, to_index
 from .similar import collapse
@@ -82,6 +87,11 @@ class Hit:
     parts: dict[str, float] = field(default_factory=dict)  # what the score is made of (see `PARTS`)
     grounded: bool = False  # the corpus knows more than the words: it answered this section before (of this
     # remiss or an earlier version of it), or stood under a heading that names this kind of section
+    terms_shared: int = 0  # distinct terms of the section its text shares (one alone may be a coincidence)
+    own_score: float = 0.0  # the score without what its neighbours in the yttrande lent it (the context part)
+    own_confidence: float = 0.0  # and the confidence of that: how well it fits by itself
+    this_remiss: bool = False  # it answered this remiss (or an earlier version of it), whichever section
+    elsewhere: bool = False  # it answered another section of this remiss (recorded, or its near-duplicate's)
 
     def to_dict(self, with_weak: bool = False) -> dict:
         """The JSON shape of `suggest --json` (ARCHITECTURE.md); `with_weak` adds "weak" (for --all)."""
@@ -138,6 +148,7 @@ class Matcher:
         self._specificity: tuple[Remiss, dict[str, float]] | None = None  # for the remiss asked about last
         self._idf = evidence.idf(self.index) if self.index is not None else None
         self._owner: np.ndarray | None = None  # per snippet, the factor for the user's own positions
+        self._remiss_facts: Answered | None = None  # what the corpus records about the remiss asked about last
 
     def suggest(
         self, remiss: Remiss, section: Section, top: int = 10, stance: str | None = None, kind: str | None = "synpunkt",
@@ -151,8 +162,9 @@ class Matcher:
             raise MatchError("Antalet förslag måste vara minst 1.")
         if self.index is None:
             return []
-        parts, weights, _ = self._scores(remiss, section)
-        return self._hits(parts, weights, top, wanted_stance, kind, include_weak)
+        parts, weights, elsewhere = self._scores(remiss, section)
+        return self._hits(parts, weights, top, wanted_stance, kind, include_weak, elsewhere=elsewhere,
+                          this_remiss=self._this_remiss(remiss))
 
     def general(self, remiss: Remiss, top: int = 5, *, include_weak: bool = False) -> list[Hit]:
         """The positions that fit the remiss as a whole (its title and headings), best first: what to offer,
@@ -165,7 +177,8 @@ class Matcher:
         whole = Section("", remiss.title, 0, [". ".join(s.title for s in remiss.walk() if s.title)])
         query = replace(self.settings.query, specificity=False, parent=0.0, children=0.0)  # what every section says is the point here
         parts, weights, elsewhere = self._scores(remiss, whole, query)
-        return self._hits(parts, weights, top, None, "synpunkt", include_weak, leave_out=elsewhere)
+        return self._hits(parts, weights, top, None, "synpunkt", include_weak, leave_out=elsewhere, elsewhere=elsewhere,
+                          this_remiss=self._this_remiss(remiss))
 
     def fallback(self, remiss: Remiss, top: int = 5) -> Fallback:
         """For a section with nothing above the floor: the positions on the remiss as a whole and the standard
@@ -228,12 +241,15 @@ class Matcher:
 
     def _hits(
         self, parts: dict[str, np.ndarray], weights: np.ndarray, top: int, stance: str | None, kind: str | None,
-        include_weak: bool, leave_out: np.ndarray | None = None,
+        include_weak: bool, leave_out: np.ndarray | None = None, elsewhere: np.ndarray | None = None,
+        this_remiss: np.ndarray | None = None,
     ) -> list[Hit]:
         index, settings = self.index, self.settings
         assert index is not None
         total = sum(parts.values())
         confidence = evidence.confidence(total, settings.half)
+        own = total - parts["context"]
+        own_confidence = evidence.confidence(own, settings.half)
         answered_here = parts["provenance"] > settings.same_remiss + 1e-6  # a recorded section of this remiss fits
         named_here = (parts["label"] > 0) & (parts["label"] >= 0.5 * settings.label_weight)  # a heading names it
         grounded = answered_here | named_here
@@ -258,16 +274,22 @@ class Matcher:
         hits = []
         for group in groups:
             doc = ranked[group[0]]
+            words, shared = self._matched_words(self.snippets[doc], weights)
             hits.append(
                 Hit(
                     self.snippets[doc],
                     float(total[doc]),
-                    self._matched_words(self.snippets[doc], weights),
+                    words,
                     confidence=float(confidence[doc]),
                     weak=bool(confidence[doc] < settings.floor),
                     similar=[self.snippets[ranked[member]] for member in group[1:]],
                     parts={name: round(float(part[doc]), 4) for name, part in parts.items()},
                     grounded=bool(grounded[doc]),
+                    terms_shared=shared,
+                    own_score=float(own[doc]),
+                    own_confidence=float(own_confidence[doc]),
+                    this_remiss=bool(this_remiss is not None and this_remiss[doc]),
+                    elsewhere=bool(elsewhere is not None and elsewhere[doc]),
                 )
             )
         return hits
@@ -300,28 +322,32 @@ class Matcher:
         index = self.index
         assert index is not None
         scores = np.zeros(index.n_docs, np.float32)
-        same = np.zeros(index.n_docs, bool)
-        title = title_key(remiss.title)
-        if title and index.titles.values:
-            same |= index.titles.per_doc(_same_titles(title, index.titles.values), index.n_docs) > 0
-        dnrs = {dnr_key(remiss.dnr), dnr_key(remiss.reply_dnr)} - {""}
-        if dnrs and index.remiss_dnrs.values:
-            flags = np.asarray([value in dnrs for value in index.remiss_dnrs.values], np.float32)
-            same |= index.remiss_dnrs.per_doc(flags, index.n_docs) > 0
+        facts = self._answered(remiss)
         elsewhere = np.zeros(index.n_docs, bool)
-        if not same.any():
+        if not facts.same.any():
             return scores, elsewhere
-        scores[same] = self.settings.same_remiss
-        pairs = same[index.sections.docs]
-        fits = {sid: _section_fit(index.sections.values[sid], section, remiss) for sid in set(index.sections.ids[pairs].tolist())}
-        for doc, sid in zip(index.sections.docs[pairs].tolist(), index.sections.ids[pairs].tolist()):
-            fit = fits[sid]
-            if fit > 0:
-                scores[doc] = self.settings.same_remiss + self.settings.same_section * fit
-            elif fit < 0:
-                scores[doc] = self.settings.other_section
-                elsewhere[doc] = True
+        scores[facts.same] = self.settings.same_remiss
+        fits = {reference: _section_fit(reference, section, remiss) for reference in {r for _, r in facts.references}}
+        best = np.full(index.n_docs, -2.0, np.float32)  # the best fit of the sections a snippet answered
+        for doc, reference in facts.references:
+            best[doc] = max(best[doc], fits[reference])
+        fit_here = best > 0
+        scores[fit_here] = self.settings.same_remiss + self.settings.same_section * best[fit_here]
+        away = (best < 0) & (best > -2.0)
+        scores[away] = self.settings.other_section
+        elsewhere[away] = True
         return scores, elsewhere
+
+    def _this_remiss(self, remiss: Remiss) -> np.ndarray | None:
+        return self._answered(remiss).same if self.settings.provenance else None
+
+    def _answered(self, remiss: Remiss) -> Answered:
+        """Which snippets answered this remiss, and which of its sections (identity.py); kept for the remiss
+        asked about last."""
+        if self._remiss_facts is None or self._remiss_facts.remiss is not remiss:
+            assert self.index is not None
+            self._remiss_facts = answered(self.index, self.snippets, remiss, self._analyzer)
+        return self._remiss_facts
 
     def _same_sender(self, remiss: Remiss) -> np.ndarray:
         """Per snippet 1 when it answered a remiss of this remiss's sender: the same dnr series ("RSG …"), or
@@ -376,18 +402,21 @@ class Matcher:
 
     # --- explaining a hit ------------------------------------------------------------------------------
 
-    def _matched_words(self, snippet: Snippet, weights: np.ndarray) -> list[str]:
+    def _matched_words(self, snippet: Snippet, weights: np.ndarray) -> tuple[list[str], int]:
         """The words of the snippet's text (as written) whose terms met the query, each once, the words that
-        weigh most in the query first (so a display can show the strongest few)."""
+        weigh most in the query first (so a display can show the strongest few); and how many distinct terms
+        they are."""
         assert self.index is not None
         vocab = self.index.vocab
         words: dict[str, tuple[float, str]] = {}
+        terms: set[int] = set()
         for surface, folded in iter_words(snippet.text):
             if folded not in words:
                 term_id = vocab.get(self._analyzer.term(folded))
                 if term_id is not None and weights[term_id] > 0:
                     words[folded] = (float(weights[term_id]), surface)
-        return [surface for _, surface in sorted(words.values(), key=lambda pair: -pair[0])]
+                    terms.add(term_id)
+        return [surface for _, surface in sorted(words.values(), key=lambda pair: -pair[0])], len(terms)
 
 
 def _names(title_words: list[str], names: list[str]) -> bool:
@@ -401,15 +430,7 @@ def _same_name(value: str, own: str) -> bool:
     return value == own or fuzz.ratio(value, own) >= 90
 
 
-def _same_titles(title: str, titles: list[str]) -> np.ndarray:
-    """1 for each stored title that names the same remiss as `title`, else 0."""
-    ratio = process.cdist([title], titles, scorer=fuzz.ratio, dtype=np.float32)[0]
-    token_set = process.cdist([title], titles, scorer=fuzz.token_set_ratio, dtype=np.float32)[0]
-    lengths = np.asarray([len(t) for t in titles], np.float32)
-    balance = np.minimum(lengths, len(title)) / np.maximum(np.maximum(lengths, len(title)), 1)
-    return ((ratio >= 88) | ((token_set >= 95) & (balance >= 0.6))).astype(np.float32)
-
-
+@lru_cache(maxsize=1 << 16)
 def _title_similarity(a: str, b: str) -> float:
     """0–100: a recorded section title against a section title, whole or by their short names."""
     pairs = [(plain(x), plain(y)) for x in (a, head_of(a)) for y in (b, head_of(b))]
@@ -433,24 +454,37 @@ def _numbered_anchor(remiss: Remiss, section: Section) -> str:
 
 
 def _section_fit(reference: str, section: Section, remiss: Remiss) -> float:
-    """How well a snippet's recorded section of this same remiss fits `section`: 1 it is this section,
-    between 0 and 1 it probably is, 0 unknown (or a whole chapter around it), -1 another section."""
+    """How well a snippet's recorded section of this same remiss (or an earlier version of it) fits `section`:
+    1 it is this section, between 0 and 1 it probably is, 0 unknown (or a whole chapter around it), -1 another
+    section. The number decides, unless the recorded title names one section alone and the number another: a
+    new version of a plan renumbers its sections ("4.5 Olycka med farliga ämnen" is 4.6 now)."""
     number, title = split_reference(reference)
+    if not title:
+        if not number:
+            return 0.0
+        own = section.number or _numbered_anchor(remiss, section)
+        if number == own:
+            return 1.0
+        if own.startswith(number + "."):
+            return 0.0
+        return 0.5 if number.startswith(own + ".") and section.number else -1.0
+    this = _title_similarity(title, section.title)
+    others = max((_title_similarity(title, s.title) for s in remiss.walk() if s is not section), default=0.0)
     if number:
         own = section.number or _numbered_anchor(remiss, section)
         if number == own:
-            if section.number or not title:
+            if section.number and this < 60 and others >= 80:
+                return -1.0  # renumbered: the title it answered is another section's now
+            if section.number:
                 return 1.0
         elif own.startswith(number + "."):
             return 0.0  # answered the chapter this section belongs to
         elif number.startswith(own + ".") and section.number:
             return 0.5  # answered a sub-section of this section
+        elif this >= 80 and this > others:
+            return 1.0  # renumbered: the title it answered is this section's alone
         else:
             return -1.0
-    if not title:
-        return 0.0
-    this = _title_similarity(title, section.title)
-    others = max((_title_similarity(title, s.title) for s in remiss.walk() if s is not section), default=0.0)
     if this >= 80 and this >= others:
         return 1.0
     if others >= 80 and others > this:
