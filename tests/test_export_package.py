@@ -156,7 +156,9 @@ def test_page_fields_cache_the_page_count_not_1(exports):
 def test_the_page_estimate_matches_libreoffices_layout(exports, tmp_path):
     """Times New Roman and Arial are laid out with LibreOffice's metric-compatible Liberation fonts."""
     for path in exports.values():
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        # a profile of its own, so that a LibreOffice already running (a user's, another test's) cannot swallow the call
+        subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                        check=True, capture_output=True, timeout=120)
         pdf = (tmp_path / path.with_suffix(".pdf").name).read_bytes()
         laid_out = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
