@@ -198,6 +198,10 @@ def _context(parts: list[Part], lines: list[Line]) -> provenance.Context:
     if agenda is not None:
         found = read_agenda(agenda)
         context.datum, context.namnd, context.agenda = found.datum, found.namnd, found.items
+    for part in parts:
+        if part.kind == "protokoll":
+            layout = read_layout(part.lines, text_widths=False)
+            context.protocols.append((layout.title, provenance.dnr(layout.fields.get("dnr", ""))))
     found = organisations(lines)
     context.organisation = found[0] if found else ""
     return context

@@ -49,7 +49,7 @@ MEMO_HEADING = re.compile(
 )
 _CONNECTOR_END = re.compile(
     r"(?:\b(?:och|samt|i|för|av|till|med|på|om|eller|att|som|inom|mellan|vid|mot|från|över|under|kring|genom|en|ett|"
-    r"det|den|de|betänkandet|delbetänkandet|remissen|remiss)|[:–\-(,])$",
+    r"det|den|de|betänkandet|delbetänkandet|remissen|remiss|rapport|rapporten|promemoria|promemorian|utredningen)|[:;–\-(,])$",
     re.IGNORECASE,
 )
 POSTAL_CODE = re.compile(r"\b\d{3} ?\d{2}\s+[A-ZÅÄÖ][a-zåäö]+")
@@ -62,8 +62,14 @@ _ADDRESS_LINE = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^(?:sid(?:a)?\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3})$", re.IGNORECASE)
 _PAGE_OF = re.compile(r"\b(?P<page>\d{1,3})\s*\(\s*(?P<of>\d{1,3})\s*\)\s*$")
-# Text a template leaves where the user should have written: "Nämndens namn", "[Skriv nämndens namn]".
-TEMPLATE_TEXT = re.compile(r"\[|\]|^[\"']|nämndens namn|^skriv\b|klicka här|^ange\b|\(ange\b", re.IGNORECASE)
+# Text a template leaves where the user should have written: "Nämndens namn", "[Skriv nämndens namn]", a merge
+# field never filled ("«Diarienr»", "«AnvEnhet»").
+TEMPLATE_TEXT = re.compile(r"\[|\]|^[\"']|nämndens namn|^skriv\b|klicka här|^ange\b|\(ange\b|«|»", re.IGNORECASE)
+# A bare word a template prints where the name belongs ("Nämnd" under YTTRANDE): never a name itself.
+_TEMPLATE_WORD = re.compile(
+    r"(?:nämnd|nämnden|nämndens namn|styrelse|styrelsen|förvaltning|förvaltningen|enhet|enheten|avdelning|namn|organisation)",
+    re.IGNORECASE,
+)
 ORGANISATION = re.compile(
     r"(?:[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ]?[a-zåäö]+)? kommun|Region [A-ZÅÄÖ][a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+regionen|"
     r"Länsstyrelsen (?:i )?[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?(?: län)?|"
@@ -115,6 +121,11 @@ def label_of(text: str) -> tuple[str, bool] | None:
             page = _PAGE_OF.search(stripped)
             return token, not page or page.group("page") == "1"
     return None
+
+
+def is_template_word(text: str) -> bool:
+    """ "Nämnd", "Förvaltning": the word a template prints in place of the name."""
+    return bool(_TEMPLATE_WORD.fullmatch(text.strip(" :")))
 
 
 def is_page_number(text: str) -> bool:
@@ -190,8 +201,8 @@ def _header(lines: list[Line], layout: Layout, drop: set[int]) -> int:
             continue
         if is_page_number(text) or POSTAL_CODE.search(text) or _ADDRESS_LINE.match(text):
             continue  # an address block inside the header: read with the others
-        if TEMPLATE_TEXT.search(text) and len(text) <= 100:
-            drop.add(i)  # "Klicka här för att ange ev avsändare."
+        if (TEMPLATE_TEXT.search(text) and len(text) <= 100) or is_template_word(text):
+            drop.add(i)  # "Klicka här för att ange ev avsändare.", "Nämnd", "«Diarienr»"
             continue
         if _header_line(text, layout, pending):
             drop.add(i)
@@ -236,7 +247,7 @@ def _header_line(text: str, layout: Layout, pending: list[str]) -> bool:
 
 def _looks_like_body(text: str) -> bool:
     """ "Kommunstyrelsen", "Nämnden för Individ & Familjeomsorg", "Kommunstyrelsens arbetsutskott"."""
-    return len(text) <= 70 and text[:1].isupper() and not text.endswith((".", ":")) and bool(
+    return len(text) <= 70 and text[:1].isupper() and not text.endswith((".", ":")) and not is_template_word(text) and bool(
         re.search(r"(?:nämnd|styrelse|utskott|förvaltning|fullmäktige|kontor|råd|beredning)\w*\b", text, re.IGNORECASE)
     )
 
@@ -272,7 +283,7 @@ def _title(lines: list[Line], filled: list[int], count: int, layout: Layout, dro
         heading_next = following is not None and bool(MEMO_HEADING.match(lines[following].text.strip()))
         open_parenthesis = title.count("(") > title.count(")")
         continues = (
-            starts_lower(text) or (text[:1].isdigit() and not NUMBERED_HEADING.match(text)) or text.startswith("(") or open_parenthesis
+            starts_lower(text) or (text[:1].isdigit() and not NUMBERED_HEADING.match(text)) or text.startswith(("(", "- ", "– ")) or open_parenthesis
             or bool(_CONNECTOR_END.search(title))
             or (heading_next and len(text) <= 0.7 * width and not text.endswith((".", "!", "?")))
         )
