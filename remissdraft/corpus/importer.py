@@ -61,7 +61,7 @@ _INLINE_SECTION = re.compile(
 )
 _PROCEDURE = re.compile(
     r"^(?:nedan (?:följer|beskrivs|redovisas|lämnas|presenteras|framförs|anges|sammanfattas)|\(?rubriker(?:na)? nedan)|"
-    r"har (?:fått|getts|givits) (?:möjlighet|tillfälle)|har lämnats tillfälle|har (?:blivit|blivits) (?:ombedd|ombedda|inbjuden)|"
+    r"har (?:fått|getts|givits) (?:möjlighet|tillfälle)|har (?:gett|givit|lämnat) (?:\S+ ){1,3}(?:möjlighet|tillfälle)|har lämnats tillfälle|har (?:blivit|blivits) (?:ombedd|ombedda|inbjuden)|"
     r"är (?:en av )?(?:drygt )?(?:\d+ )?remissinstans|ska också .{0,80}lämna yttrande|har tagit del av .{0,120}(?:nedan|följande)\s*:?$",
     re.IGNORECASE,
 )
@@ -262,7 +262,8 @@ def _speakers(source: Source, layout: Layout) -> re.Pattern:
     # before its subject); never another body named in full ("Nämnden för Miljö & Hälsoskydd har lämnat …")
     inverted = r"(?:gör|anser|ser|bedömer|menar|föreslår|förordar|tillstyrker|avstyrker|vill|välkomnar|instämmer)"
     return re.compile(
-        rf"^(?:\S+\s+){{0,3}}(?:{alternatives})s?\b(?!\s+för\s+[A-ZÅÄÖ])|^(?:[^\s.,;:]+\s+){{1,10}}?{inverted}\s+(?:{alternatives})\b",
+        rf"^(?:\S+\s+){{0,3}}(?:{alternatives})s?\b(?!\s+för\s+[A-ZÅÄÖ])|^(?:[^\s.,;:]+\s+){{1,10}}?{inverted}\s+(?:{alternatives})\b|"
+        r"^(?:[\wåäö]+-\s+och\s+)?[\wåäö]*förvaltningen\b",  # the förvaltning that writes: "Bygg- och miljöförvaltningen välkomnar …"
         re.IGNORECASE,
     )
 
@@ -466,6 +467,8 @@ def _document_line(document: ImportedDocument) -> str:
         return f"{kind}: inga ställningstaganden"
     if saved.status == "ny":
         return f"{kind}: {counts} → {saved.path.name}"
+    if saved.status == "oförändrad" and saved.elsewhere:
+        return f"{kind}: {counts} (oförändrad, finns redan i korpusen från en annan fil: {saved.path.name})"
     if saved.status == "oförändrad":
         return f"{kind}: {counts} (oförändrad, {saved.path.name})"
     return f"{kind}: {counts} – konflikt: {saved.conflict.name} har redan en annan version, inget skrevs över"
