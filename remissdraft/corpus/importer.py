@@ -244,7 +244,9 @@ def _text(document: Document) -> str:
 def _opening_subject(document: Document) -> str:
     """The body named at the start of the first paragraph: "Nämnden för Teknik är positiva …"."""
     for paragraph in document.preamble + [p for top in document.sections for s in top.walk() for p in s.paragraphs]:
-        match = re.match(r"^([A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen)(?: för [A-ZÅÄÖ][\wåäö-]*(?: & [A-ZÅÄÖ][\wåäö-]*)?)?)\b", paragraph)
+        match = re.match(
+            r"^((?:[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen)|Nämnden|Styrelsen)(?: för [A-ZÅÄÖ][\wåäö-]*(?: (?:&|och) [A-ZÅÄÖ][\wåäö-]*)?)?)\b", paragraph
+        )
         if match:
             return match.group(1)
     return ""
@@ -260,10 +262,11 @@ def _speakers(source: Source, layout: Layout) -> re.Pattern:
     alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     # "Nämnden anser …", "Enligt kommunen …"; "Mot bakgrund av … anser kommunstyrelsens förvaltning att …" (the verb
     # before its subject); never another body named in full ("Nämnden för Miljö & Hälsoskydd har lämnat …")
-    inverted = r"(?:gör|anser|ser|bedömer|menar|föreslår|förordar|tillstyrker|avstyrker|vill|välkomnar|instämmer)"
+    verbs = "gör|anser|ser|bedömer|menar|föreslår|förordar|tillstyrker|avstyrker|vill|välkomnar|instämmer"
     return re.compile(
-        rf"^(?:\S+\s+){{0,3}}(?:{alternatives})s?\b(?!\s+för\s+[A-ZÅÄÖ])|^(?:[^\s.,;:]+\s+){{1,10}}?{inverted}\s+(?:{alternatives})\b|"
-        r"^(?:[\wåäö]+-\s+och\s+)?[\wåäö]*förvaltningen\b",  # the förvaltning that writes: "Bygg- och miljöförvaltningen välkomnar …"
+        rf"^(?:\S+\s+){{0,3}}(?:{alternatives})s?\b(?!\s+för\s+[A-ZÅÄÖ])|^(?:[^\s.,;:]+\s+){{1,10}}?(?:{verbs})\s+(?:{alternatives})\b|"
+        # the förvaltning that writes, taking a view: "Bygg- och miljöförvaltningen välkomnar …"
+        rf"^(?:[\wåäö]+-\s+och\s+)?[\wåäö]*förvaltningen\s+(?:\w+\s+)?(?:{verbs}|delar|ställer)\b",
         re.IGNORECASE,
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 _NEGATION = r"(?:inte|ej|icke|aldrig)"
 _ANSWERER = r"(?:nämnden|\w+nämnden|vi|förvaltningen|\w+förvaltningen|styrelsen|\w+styrelsen|kommunen|\{namnd\}|myndigheten|\w+kollegiet|regionen)"
+_NOT_NEGATION = r"(?!(?:inte|ej|icke)\b)"  # a word between, but not a negation
 _RULES = r"(?:lagstiftning|lagen|lagar|\w+lagen|regler|reglering|regelverk|bestämmelser|föreskrifter)\w*"
 
 
@@ -35,12 +36,12 @@ _CUES: list[_Cue] = [
     # a request for clarification: the noun or verb with what asks for it ("önskar få ett förtydligande",
     # "förtydligande önskas", "behöver förtydligas"), not a clarification the proposal itself makes
     _cue("fortydligande",
-         r"(?:önskar|önskas|efterfrågar|efterfrågas|behövs|behöver|begär|vill ha|vill se|behov av|ber om)(?:\s+\S+){0,4}?\s+förtydligande|"
+         r"(?:önskar|önskas|önskvärt|efterfrågar|efterfrågas|efterlyser|behövs|behöver|begär|vill ha|vill se|behov av|ber om)(?:\s+\S+){0,4}?\s+förtydligande|"
          r"förtydligande(?:n|t)?\s+(?:\S+\s+){0,6}?(?:önskas|efterfrågas|behövs|bör|krävs|vore)\b|"
          r"(?:bör|behöver|måste|skulle behöva)\s+(?:\w+\s+){0,2}(?:förtydligas|tydliggöras|klargöras|preciseras|utvecklas)|"
          r"(?:bör|behöver|måste|önskar)\s+(?:\w+\s+){0,2}(?:förtydliga|klargöra|tydliggöra|precisera)\b|"
-         rf"framgår {_NEGATION}|{_NEGATION} (?:helt )?(?:är )?(?:helt )?(?:specificerat|tydligt|klart|preciserat|beskrivet)|"
-         r"efterfrågar|vill ha svar på|\bklargöra|tydliggörs\b|tydligt (?:bör )?framgå", "keep"),
+         rf"framgår {_NEGATION}|{_NEGATION} (?:helt )?(?:är )?(?:helt )?(?:specificerat|tydlig|tydligt|tydliga|klart|preciserat|beskrivet)\b|"
+         r"efterfrågar|efterlyser|vill ha svar på|\bklargöra|tydliggörs\b|tydligt (?:bör )?framgå", "keep"),
     _cue("fortydligande", r"oklart|otydlig", "cancel"),  # "finns det inga otydligheter": nothing to clarify
     # objections that carry their own negation, and what argues that the proposal is not needed
     _cue("kritisk",
@@ -49,17 +50,17 @@ _CUES: list[_Cue] = [
          rf"\bdelar\s+(?:\w+\s+)?{_NEGATION}\s+(?:\w+\s+)?(?:bedömning|uppfattning|syn)|"
          rf"\buppfyller\s+(?:\w+\s+){{0,2}}?{_NEGATION}\b|"
          rf"{_NEGATION}\s+(?:skulle\s+)?(?:göra|ha|få|ge|innebära)\s+(?:\w+\s+)?(?:någon|några|nämnvärd)\s+(?:större\s+|nämnvärd\s+)?(?:skillnad|effekt|förbättring|nytta)|"
-         rf"{_RULES}\s+(?:\S+\s+){{0,4}}?(?:räcker|är tillräcklig\w*)\b(?!\s+{_NEGATION})|utgör tillräcklig|"
+         rf"{_RULES}\s+(?:{_NOT_NEGATION}\S+\s+){{0,4}}?(?:räcker|är tillräcklig\w*)\b(?!\s+{_NEGATION})|utgör tillräcklig|"
          r"tillräckligt (?:tydliggör|reglerar|täcker)|redan (?:idag |i dag )?(?:är )?(?:tydlig|tydligt|reglerad|reglerat|reglerade)\b|"
          rf"redan (?:idag |i dag )?framgår av (?:\w+ )?{_RULES}|redan befintlig\w* {_RULES}|"
-         r"\bborde\b|(?:behöver|bör|måste) (?:\w+ ){0,2}(?:förbättras|förstärkas|ses över|åtgärdas|kompletteras|omarbetas|revideras)\b|"
+         rf"\bborde\b|(?:behöver|bör|måste) (?:{_NOT_NEGATION}\w+ ){{0,2}}(?:förbättras|förstärkas|ses över|åtgärdas|kompletteras|omarbetas|revideras)\b|"
          r"(?:kräver|förutsätter|krävs|behövs) (?:\w+ ){0,2}andra (?:åtgärder|lösningar|verktyg|insatser)|"
          r"snarare än (?:en |ett )?(?:ändring|lagändring|reglering|förtydligande)|"
          # something else proposed instead: "bör utredas som ett möjligt alternativ", "bör finnas alternativa …"
          r"(?:bör|borde|behov av|behöver)\s+(?:\S+\s+){0,4}?alternativ", "keep"),
     _cue("kritisk",
          rf"avstyrk|motsätter sig|{_ANSWERER}\s+(?:\w+\s+){{0,2}}saknar|\bsaknas\b|är kritisk|kritiska till|ifrågasätt|"
-         r"\bavslå|\bavslår|ser (?:med )?oro|oroa[rs]|oroande|beklagar|för liten|för små|"
+         r"\bavslå|\bavslår|ser (?:med )?oro|oroa[rs]|oroande|beklagar|för liten|för små|för lite\b|"
          r"önska(?:r)? (?:än |ännu )?mer|\bbrister\b|ser negativt|negativt inställd|"
          r"är negativ|avvisar|invänder|invändning(?:ar)? mot|tar avstånd|tveksam|olämplig|"
          r"(?:ser|finns|föreligger|innebär)(?: \w+){0,2} (?:en )?(?:viss |stor |betydande )?risk|risker med|riskerar|\briskera\b|"
@@ -74,13 +75,16 @@ _CUES: list[_Cue] = [
          r"förslage[tn] (?:\w+ ){0,2}(?:förbättra|förbättrar|stärka|stärker|underlätta|underlättar)\b|"
          # praise of the proposal: "ett bra förslag", "är tydlig, trevligt redovisad", "är välgrundat"
          r"\b(?:ett|en) (?:mycket )?(?:bra|gott|utmärkt|välgrundat?|väl genomarbetat?) (?:förslag|underlag|betänkande|dokument|arbete)|"
-         r"\bär (?:mycket |väldigt |särskilt )?(?:bra|välgrundad|välgrundat|välgrundade|väl genomförd|väl genomarbetad|väl avvägda?|relevanta?|"
-         r"lämplig|lämpliga|lämpligt)\b|\bär (?:mycket |väldigt )?(?:tydlig|tydliga)\b|\bär (?:mycket |väldigt )?tydligt\b(?! att)"),
+         # (not in a relative clause: "information som är relevant")
+         r"(?<!som )\bär (?:mycket |väldigt |särskilt )?(?:bra|välgrundad|välgrundat|välgrundade|väl genomförd|väl genomarbetad|väl avvägda?|"
+         r"lämplig|lämpliga|lämpligt)\b|(?<!som )\bär (?:mycket |väldigt )?(?:tydlig|tydliga)\b|(?<!som )\bär (?:mycket |väldigt )?tydligt\b(?! att)"),
 ]
 _CONTRAST = re.compile(r"\b(?:dock|däremot|men|emellertid|tyvärr)\b", re.IGNORECASE)
 # An agreement turned into a changed demand: "… instämmer … Nämnden anser dock att …", "… tillstyrker … men anser att …"
 # ("men vill understryka" only stresses a point).
 _TURN = re.compile(r"\bdock\b|\bmen\s+(?:\w+\s+){0,2}?(?:anser|menar|önskar)\b", re.IGNORECASE)
+# "… ser inte ett behov av förändringar. Dock …": the changes asked for are not the point, the agreement is.
+_NO_CHANGE = re.compile(r"(?:inte|inget|ingen)\s+(?:\w+\s+)?behov av (?:förändring|ändring)", re.IGNORECASE)
 _DEMAND = re.compile(r"\b(?:bör|ska|skall|behöver|måste|krävs|kräver|förutsätter)\b", re.IGNORECASE)
 # Agreeing with the aim only: "delar uppfattningen att det är angeläget att …", "syftet är angeläget".
 _GOAL = re.compile(
@@ -122,6 +126,8 @@ def classify_paragraph(paragraph: str) -> str:
 def _turned(said: list[str], stances: list[str]) -> str:
     """After agreement, a "dock" (or "men … anser") that asks for something else: förbehåll; that asks for a
     clarification: förtydligande. An objection there is left to the objection rules."""
+    if any(_NO_CHANGE.search(sentence) for sentence in said):
+        return ""
     for position, (sentence, stance) in enumerate(zip(said, stances)):
         turn = _TURN.search(sentence)
         if not turn:

@@ -21,7 +21,7 @@ import pickle
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -337,7 +337,7 @@ def save_document(corpus_dir: Path, snippets: list[Snippet]) -> SaveResult:
     if path.exists():
         if path.read_bytes() == data:
             return SaveResult(path, "oförändrad")
-        if _texts(file_snippets(path)) == _texts(snippets):
+        if _without_file(file_snippets(path)) == _without_file(snippets):
             return SaveResult(path, "oförändrad", elsewhere=True)  # the same document, read from another file
         return SaveResult(path, "konflikt", path)
     earlier = _earlier_import(corpus_dir, path.name.rsplit("-", 1)[0], snippets[0].source)
@@ -348,9 +348,9 @@ def save_document(corpus_dir: Path, snippets: list[Snippet]) -> SaveResult:
     return SaveResult(path, "ny")
 
 
-def _texts(snippets: list[Snippet]) -> list[tuple[str, str, str]]:
-    """What a document says, whichever file it was read from: each snippet's kind, standard section and text."""
-    return [(s.kind, s.section_key, normalized_text(s.text)) for s in snippets]
+def _without_file(snippets: list[Snippet]) -> bytes:
+    """A document as stored, whichever file it was read from (a meeting's papers, the yttrande on its own)."""
+    return dump_snippets([replace(s, source=replace(s.source, file="")) for s in snippets])
 
 
 def _earlier_import(corpus_dir: Path, stem: str, source: Source) -> Path | None:
