@@ -6,6 +6,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Section
 from .clean import SUSPENDED_COMPOUND, bullet_text
@@ -427,22 +428,21 @@ class StructureBuilder:
         ending ("… bekostnad.", "… välfärdsbrott,"): a numbered line that fits that numbering, is one phrase and not
         a sentence of the answering body, is a heading."""
         title = re.sub(r"\s*[,;]$|(?<![.\s])\.$", "", title)
-        if not self._sectioned() or not title[:1].isupper() or _MEMO_SPEAKER.match(title):
+        if not self._sectioned or not title[:1].isupper() or _MEMO_SPEAKER.match(title):
             return None
         if len(title) > 200 or len(title.split()) > 30 or re.search(r"[a-zåäö]{2}[.!?] [A-ZÅÄÖ]", title):
             return None
         return Heading(start, end, number, title, kind="numbered")
 
+    @cached_property
     def _sectioned(self) -> bool:
         """The memo answers by the remiss's section numbers: at least two lines open a paragraph with a number of
         two levels or more ("4.1", "1.3.1/5.1")."""
-        if not hasattr(self, "_sectioned_memo"):
-            numbered = [
-                i for i, line in enumerate(self.lines)
-                if (m := _MEMO_NUMBERED.match(line.text.strip())) and re.search(r"\d\.\d", m.group("number")) and self._at_paragraph_start(i)
-            ]
-            self._sectioned_memo = len(numbered) >= 2
-        return self._sectioned_memo
+        numbered = [
+            i for i, line in enumerate(self.lines)
+            if (m := _MEMO_NUMBERED.match(line.text.strip())) and re.search(r"\d\.\d", m.group("number")) and self._at_paragraph_start(i)
+        ]
+        return len(numbered) >= 2
 
     def _after_numbered_line(self, index: int) -> bool:
         """Right after a line opening with a section number: two remiss headings in a row, the first with no text."""
