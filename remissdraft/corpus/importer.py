@@ -54,14 +54,17 @@ STANDARD_SECTIONS = {
 _SECTION_WORD = re.compile(r"^(?:avsnitt|kapitel|punkt)\s+(?=\d)", re.IGNORECASE)
 _QUESTION = re.compile(r"^fråga\s+\d{1,2}\b", re.IGNORECASE)
 _FROM_REMISS = re.compile(
-    r"rubriker(?:na)? (?:nedan )?(?:är )?(?:hämtade|tagna) (?:från|ur)|^(?:med )?hänvisning(?:ar)? till (?:befintliga |de )?rubriker", re.IGNORECASE
+    r"rubriker(?:na)? (?:nedan )?(?:är )?(?:hämtade|tagna) (?:från|ur)|"
+    r"^(?:med )?hänvisning(?:ar)? till (?:befintliga |de )?rubriker",
+    re.IGNORECASE,
 )
 _INLINE_SECTION = re.compile(
     r"\bavsnitt(?:et)?\s+(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})\.?(?:\s+(?P<title>[A-ZÅÄÖ][^.,;:()]*))?", re.IGNORECASE
 )
 _PROCEDURE = re.compile(
     r"^(?:nedan (?:följer|beskrivs|redovisas|lämnas|presenteras|framförs|anges|sammanfattas)|\(?rubriker(?:na)? nedan)|"
-    r"har (?:fått|getts|givits) (?:möjlighet|tillfälle)|har (?:gett|givit|lämnat) (?:\S+ ){1,3}(?:möjlighet|tillfälle)|har lämnats tillfälle|har (?:blivit|blivits) (?:ombedd|ombedda|inbjuden)|"
+    r"har (?:fått|getts|givits) (?:möjlighet|tillfälle)|har (?:gett|givit|lämnat) (?:\S+ ){1,3}(?:möjlighet|tillfälle)|"
+    r"har lämnats tillfälle|har (?:blivit|blivits) (?:ombedd|ombedda|inbjuden)|"
     r"är (?:en av )?(?:drygt )?(?:\d+ )?remissinstans|ska också .{0,80}lämna yttrande|har tagit del av .{0,120}(?:nedan|följande)\s*:?$",
     re.IGNORECASE,
 )
@@ -241,12 +244,15 @@ def _text(document: Document) -> str:
     return "\n".join(document.preamble + [p for top in document.sections for s in top.walk() for p in [s.title, *s.paragraphs]])
 
 
+_OPENING_BODY = re.compile(
+    r"^((?:[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen)|Nämnden|Styrelsen)(?: för [A-ZÅÄÖ][\wåäö-]*(?: (?:&|och) [A-ZÅÄÖ][\wåäö-]*)?)?)\b"
+)
+
+
 def _opening_subject(document: Document) -> str:
     """The body named at the start of the first paragraph: "Nämnden för Teknik är positiva …"."""
     for paragraph in document.preamble + [p for top in document.sections for s in top.walk() for p in s.paragraphs]:
-        match = re.match(
-            r"^((?:[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen)|Nämnden|Styrelsen)(?: för [A-ZÅÄÖ][\wåäö-]*(?: (?:&|och) [A-ZÅÄÖ][\wåäö-]*)?)?)\b", paragraph
-        )
+        match = _OPENING_BODY.match(paragraph)
         if match:
             return match.group(1)
     return ""
