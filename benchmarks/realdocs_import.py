@@ -4,7 +4,9 @@ Per file and in total:
 
 * recall – marked position paragraphs kept whole: one snippet holds the paragraph from its first words
   (`excerpt`) to its last (`ends`) and is at most 1.5 times the paragraph's length (target ≥ 0.95);
-* stance – recalled paragraphs whose snippet has the stance of the mark;
+* stance – recalled paragraphs whose snippet has the stance of the mark (strict), or one on the same side
+  (lenient: agreeing = positiv/förbehåll, objecting or asking = förbehåll/förtydligande/kritisk; neutral only
+  itself — a förbehåll agrees on a condition, so it sits on both sides);
 * section – recalled paragraphs under a remiss section the yttrande names whose snippet records it (≥ 0.95);
 * provenance – documents whose organisation, nämnd, dnr, remiss dnr, date and remiss title are all right
   (≥ 95 % of the documents), and per field;
@@ -39,6 +41,12 @@ SHARED = ROOT.parent / "shared"
 MARKS = ROOT / "tests" / "data" / "stance_marks"
 FIELDS = ("organisation", "namnd", "dnr", "remiss_dnr", "datum", "title")
 MAX_LENGTH = 1.5  # a snippet "not much longer than the paragraph"
+SIDES = ({"positiv", "forbehall"}, {"forbehall", "fortydligande", "kritisk"})
+
+
+def lenient(found: str, marked: str) -> bool:
+    """The same stance, or one on the same side of agreeing or not."""
+    return found == marked or any({found, marked} <= side for side in SIDES)
 
 
 @dataclass
@@ -74,6 +82,7 @@ class FileScore:
     marked: int = 0
     recalled: int = 0
     stance_right: int = 0
+    stance_lenient: int = 0
     sectioned: int = 0
     section_right: int = 0
     documents: int = 0
@@ -200,6 +209,7 @@ def score_file(marked: MarkedFile, documents: list[tuple[Source, list[Snippet]]]
                 continue
             score.recalled += 1
             score.stance_right += snippet.stance == mark.stance
+            score.stance_lenient += lenient(snippet.stance, mark.stance)
             if snippet.stance != mark.stance:
                 score.misses.append(f"ställning {snippet.stance} ≠ {mark.stance}: {mark.excerpt[:50]}")
             if mark.section:
@@ -245,13 +255,14 @@ def report(show: bool = False) -> None:
     for marked in marks:
         with tempfile.TemporaryDirectory() as folder:
             scores.append(score_file(marked, imported_documents(marked.path, Path(folder))))
-    print(f"{'file':<66} {'paras':>5} {'recall':>6} {'stance':>6} {'sect':>9} {'prov':>5}")
+    print(f"{'file':<66} {'paras':>5} {'recall':>6} {'stance':>6} {'~':>5} {'sect':>9} {'prov':>5}")
     for score in scores:
         section = f"{ratio(score.section_right, score.sectioned)} ({score.sectioned})" if score.sectioned else "–"
         paras = str(score.marked) if score.marked else "–"
         print(
             f"{score.name[:66]:<66} {paras:>5} {ratio(score.recalled, score.marked):>6} "
-            f"{ratio(score.stance_right, score.recalled):>6} {section:>9} {score.provenance_right}/{score.documents}"
+            f"{ratio(score.stance_right, score.recalled):>6} {ratio(score.stance_lenient, score.recalled):>5} {section:>9} "
+            f"{score.provenance_right}/{score.documents}"
         )
         if show:
             for miss in score.misses:
@@ -260,6 +271,7 @@ def report(show: bool = False) -> None:
     print()
     print(f"position paragraphs recalled      {total('recalled')}/{total('marked')} = {ratio(total('recalled'), total('marked'))}")
     print(f"stance agreement (recalled)       {total('stance_right')}/{total('recalled')} = {ratio(total('stance_right'), total('recalled'))}")
+    print(f"stance on the same side (lenient) {total('stance_lenient')}/{total('recalled')} = {ratio(total('stance_lenient'), total('recalled'))}")
     print(f"section where the yttrande names  {total('section_right')}/{total('sectioned')} = {ratio(total('section_right'), total('sectioned'))}")
     print(f"provenance right (documents)      {total('provenance_right')}/{total('documents')} = {ratio(total('provenance_right'), total('documents'))}"
           f" in {len(scores)} files")

@@ -61,7 +61,23 @@ def test_provenance_is_right(scores):
 
 def test_stance_mostly_agrees_with_the_marks(scores):
     right = sum(s.stance_right for s in scores.values())
-    assert right / sum(s.recalled for s in scores.values()) >= 0.8
+    assert right / sum(s.recalled for s in scores.values()) >= 0.9
+
+
+def test_stance_is_on_the_marked_side_nearly_always(scores):
+    right = sum(s.stance_lenient for s in scores.values())
+    assert right / sum(s.recalled for s in scores.values()) >= 0.95
+
+
+def test_agreement_turned_by_dock_is_a_condition_or_a_request():
+    snippets = read(KH / "yttranden" / "ks-2025-03-20_yttrande_sou-2025-8-trygghet-studiero.txt").snippets
+    def stance(opening: str) -> str:
+        return next(s.stance for s in snippets if s.text.startswith(opening))
+
+    assert stance("Kommunen instämmer i förslaget att dokumentationskravet tas bort") == "forbehall"  # "noterar dock … bör"
+    assert stance("Kommunen instämmer i förslaget om att införa en ny disciplinär") == "fortydligande"  # "dock … förtydliganden"
+    klimat = read(KH / "yttranden" / "ks-2025-01-16_yttrande_energi-och-klimatstrategi-halland.txt").snippets
+    assert next(s for s in klimat if "alltför snäv syn på bilens roll" in s.text).stance == "kritisk"
 
 
 # --- sections --------------------------------------------------------------------------------------------
@@ -151,6 +167,31 @@ def test_kungsbacka_papers_are_split_into_their_documents():
     assert not any("arbetsutskottet bifaller" in s.text for s in protokoll.snippets)
 
 
+def test_signatures_footers_and_other_bodies_are_not_positions():
+    miljo = read(KH / "yttranden" / "mh-2025-08-18_yttrande_naturvardsverket-foreskrifter-miljorapport.txt").snippets
+    assert len(miljo) == 1 and not any(s.text.startswith("För Nämnden") for s in miljo)  # "För Nämnden för Miljö & Hälsoskydd"
+    kultur = read(KH / "yttranden" / "beredning" / "kft-2025-03-19_p37_protokoll-tjansteskrivelse_sou-2025-5.txt").snippets
+    assert not any("Besöksadress" in s.text or "Storgatan" in s.text for s in kultur)  # "0300-834883   Besöksadress"
+    # Kommunstyrelsen's memo reporting what the nämnd wrote: the nämnd named in full is not the one answering
+    ks = read(KH / "yttranden" / "beredning" / "ks-2025-08-20_tjansteskrivelse_sou-2025-64.txt").snippets
+    assert not any(s.text.startswith("Nämnden för Miljö & Hälsoskydd är i dag ansvarig") for s in ks)
+    assert any(s.text.startswith("{namnd}s förvaltning har inga ytterligare synpunkter") for s in ks)
+
+
+def test_a_list_goes_with_the_line_that_introduces_it_whatever_its_dashes():
+    result = read(KH / "2024" / "kungsbacka_yttrande_sou_2023_65.txt")
+    yttrande = next(d for d in result.documents if d.kind == "yttrande")
+    benefits = next(s for s in yttrande.snippets if s.text.startswith("Fördelar att beakta:"))
+    assert benefits.text.count("\n• ") == 3 and "• Effektivare tillsyn och minskat välfärdsbrott" in benefits.text
+    assert not any(s.text.startswith(("−", "• ")) for s in yttrande.snippets)
+
+
+def test_a_draft_decision_after_a_covering_letter_is_another_document():
+    result = read(KH / "2024" / "lansstyrelsen_halland_lilla_askhult_remiss.txt")  # "Förslag till beslut  1 (15)" + date + dnr
+    assert not result.documents
+    assert [(kind, first[:19]) for _, kind, first in result.skipped] == [("remiss", "Remiss 1(2)"), ("remiss", "Förslag till beslut")]
+
+
 # --- nothing lost ------------------------------------------------------------------------------------------
 
 
@@ -185,7 +226,10 @@ def test_importing_a_folder_reports_each_file_and_a_summary(tmp_path, capsys):
     assert "  protokoll – importeras inte: KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL 1 (1)" in out
     assert "te-2025-08-20_ordforandebeslut_naturvardsverket-miljorapport.txt: inget yttrande eller tjänsteskrivelse att importera (beslut)" in out
     assert "remiss-naturvardsverket_foreskrifter-miljorapport-nfs-2025-xx.txt: inget yttrande" in out
-    assert "Summa: 16 filer, 13 dokument importerade" in out
+    # 12: Kultur & Fritid's tjänsteskrivelse (p37) only describes the remiss; its footer and the remiss's list are no positions
+    assert "Summa: 16 filer, 12 dokument importerade" in out
+    assert "kft-2025-03-19_p37_protokoll-tjansteskrivelse_sou-2025-5.txt: 2 handlingar" in out
+    assert "  tjänsteskrivelse KFT-2025-00055, 2025-03-10: inga ställningstaganden" in out
 
 
 def test_nothing_lost_over_the_whole_development_set():

@@ -114,3 +114,149 @@ def test_accuracy_on_labelled_seed_sentences():
 )
 def test_cues_and_negation(text, stance):
     assert classify(text) == stance
+
+
+# Paragraphs of Kungsbacka's 2025–2026 yttranden (an evaluation on documents nobody had tuned on), verbatim from
+# the public repository moggleif/kommunhandlingar, data/kungsbacka/…/handlingar.md, with the stance judged there.
+KS_2025_08_26 = "ks/2025/2025-08-26/handlingar.md"
+HOLDOUT_PARAGRAPHS = [
+    # agreeing with the aim, rejecting the means (sida 215)
+    (KS_2025_08_26, 215, "Kungsbacka kommun delar uppfattningen att det är angeläget att stärka samhällets insatser mot "
+     "välfärdsbrottslighet, oegentligheter och korruption. Att stärka kommunens kontroll och uppföljning av privata utförare "
+     "är ett viktigt bidrag i det arbetet. Kungsbacka kommun menar att ansvaret för kontroll och uppföljning av privata "
+     "utförare redan idag framgår av kommunallagen och av annan lagstiftning och att ett ytterligare förtydligande av "
+     "kommunallagen på den punkten inte skulle ha någon större effekt.", "kritisk"),
+    # the existing rules suffice (sida 215, 216)
+    (KS_2025_08_26, 215, "Kommunen tycker att ansvarsfördelningen mellan fullmäktige, styrelse och nämnder redan är tydlig "
+     "genom befintlig lagstiftning och vägledningar från myndigheter och SKR. I Kungsbacka finns också interna styrdokument "
+     "och program som reglerar uppföljningen.", "kritisk"),
+    (KS_2025_08_26, 216, "Kungsbacka kommun anser också att uppsiktsplikten genom att inte vara detaljreglerad bättre följer "
+     "verksamhetens dynamik över tid. Det är kommunstyrelsen själv som bestämmer formerna för hur uppsikten ska genomföras och "
+     "vad den ska innehålla. Kommunallagens krav på intern kontroll och program för uppföljning av privata utförare och lagen "
+     "om kommunens ansvar för brottsförebyggande arbete, som tillsammans ställer krav på riskanalyser, lägesbeskrivningar och "
+     "handlingsplaner samt uppföljning utgör tillräcklig reglering.", "kritisk"),
+    ("ks/2025/2025-03-18/handlingar.md", 273, "Nämnden för Vård & Omsorg anser att den nuvarande lagstiftningen i kombination "
+     "med tecknade avtal mellan region och kommuner (utvecklas ytterligare under punkt 4.2 i detta yttrande) tillräckligt "
+     "tydliggör kraven på medicinsk bedömning dygnet runt.", "kritisk"),
+    # "anser inte att" (sida 215)
+    (KS_2025_08_26, 215, "Statskontorets förslag till ändring av kommunallagen innebär en särlösning på så sätt att lagen kommer "
+     "att peka ut ett särskilt område för uppsikt (privata utförare). Kommunen anser inte att uppsiktsplikten ska detaljstyras "
+     "utan att varje kommun eller region själv ska definiera former och innehåll med utgångspunkt i risk och väsentlighet.", "kritisk"),
+    # agreement turned by "dock" into a changed demand (sida 274, 275)
+    ("ks/2025/2025-03-18/handlingar.md", 274, "Nämnden för Vård & Omsorg instämmer i utredningens förslag om att genomföra "
+     "redan lämnade förslag från utredningen SOU 2022:41 om lagkrav på ledningsansvarig för kommunal hälso- och sjukvård i alla "
+     "kommuner. Nämnden anser dock att medicinskt ansvarig sjuksköterska ska finnas kvar i kommunen enligt Hälso- och "
+     "sjukvårdslagen (2017:30) 11 kap. 4§ och kompletteras med ledningsansvarig för kommunal hälso- och sjukvård.", "forbehall"),
+    ("ks/2025/2025-03-18/handlingar.md", 275, "Nämnden för Vård & Omsorg anser att det är ett bra förslag att särskilda medel "
+     "föreslås avsättas till kommuner för vidareutbildning av specialistsjuksköterskor i kommunal hälso- och sjukvård. Nämnden "
+     "anser dock att frågan gällande vad sjuksköterskorna ska ha för arbetsuppgifter efter specialistutbildningen bör utredas "
+     "ytterligare.", "forbehall"),
+    # "… men anser att … bör …" (sida 231)
+    (KS_2025_08_26, 231, "Kungsbacka kommun tillstyrker bildandet av Tjolöholms naturreservat och den föreslagna skötselplanen "
+     "men anser att föreskrifterna bör förses med en möjlighet till undantag för sådan byggnation som kan stärka området som "
+     "besöksmål utan att påverka naturvärden eller kulturhistoriska värden negativt.", "forbehall"),
+    # praise (sida 172)
+    ("ks/2026/2026-02-17/handlingar.md", 172, "Kommunen anser att den föreslagna cykelplanen är tydlig, trevligt redovisad med "
+     "bra kartor och bra beskrivningar om vad som behövs för att nå målen, samt vilka samverkande insatser som behövs för att öka "
+     "det hållbara resandet.", "positiv"),
+    # a change asked for: kritisk by the judgments' convention (tests/data/stance_marks/README.md) (sida 172, 548)
+    ("ks/2026/2026-02-17/handlingar.md", 172, "Den föreslagna regionala infrastrukturplanen ”Transportinfrastruktur för en "
+     "hållbar utveckling i Halland 2026–2037” har finansiering avsatt för cykelåtgärder inom hela planperioden på totalt 290 "
+     "miljoner kronor. Kungsbacka kommun anser därför att det rimliga borde vara att aktuell cykelplan harmonierar tidsmässigt "
+     "med den regionala infrastrukturplanen.", "kritisk"),
+    ("ks/2025/2025-12-16/handlingar.md", 548, "Kungsbacka kommun anser även att kollektivtrafikens förutsättningar längs hela "
+     "väg 158 behöver förbättras. I dag finns en systembrist som begränsar utveckling och tillväxt i den västra delen av "
+     "kommunen.", "kritisk"),
+    # risks and a principle not met (sida 221)
+    (KS_2025_08_26, 221, "Föreslagna tidsfrister kan riskera att medföra ett oproportionerligt administrativt tryck på kommunens "
+     "bygg- och miljöförvaltning, särskilt i komplexa ärenden där flera regelverk och intressen ska vägas in. Så som förslaget är "
+     "utformat uppfyller det inte den av riksdagen godkända finansieringsprincipen som är grundläggande för de ekonomiska "
+     "relationerna mellan staten och kommunsektorn.", "kritisk"),
+    # an exception asked for (sida 230)
+    (KS_2025_08_26, 230, "Mot bakgrund av den fördjupade översiktsplanen anser kommunstyrelsens förvaltning att undantag från "
+     "föreskrifterna bör kunna medges för byggnation som stärker Tjolöholm som besöksmål och som inte påverkar naturvärden eller "
+     "kulturhistoriska värden negativt.", "forbehall"),
+]
+
+
+@pytest.mark.parametrize("source, sida, text, stance", HOLDOUT_PARAGRAPHS)
+def test_holdout_paragraphs(source, sida, text, stance):
+    assert classify_paragraph(text) == stance
+
+
+def test_a_negated_unclarity_asks_for_nothing():
+    # ks/2025/2025-08-26/handlingar.md, sida 216
+    assert classify("Därtill reglering genom upphandlingslagarna. Precis som Statskontorets utredning pekar på i kapitel 3. finns "
+                    "det inga otydligheter i ansvarsfördelningen mellan styrelse, fullmäktige och nämnder.") != "fortydligande"
+    assert classify("Det finns otydligheter i ansvarsfördelningen mellan styrelse, fullmäktige och nämnder.") == "fortydligande"
+
+
+def test_a_clarification_the_proposal_makes_is_not_a_request():
+    assert classify("Ett ytterligare förtydligande i kommunallagen skulle enligt kommunen inte göra någon större skillnad.") == "kritisk"
+    assert classify("Kommunen önskar få ett förtydligande av begreppet privata utförare.") == "fortydligande"
+    assert classify("Ett förtydligande av begreppet önskas.") == "fortydligande"
+    assert classify("Förvaltningen efterlyser en tydligare rollfördelning.") == "fortydligande"
+    assert classify("Förslagen kan förtydligas i det fortsatta arbetet.") == "neutral"
+
+
+# Each new cue with its negation: a general Swedish pattern, not a sentence learnt by heart.
+@pytest.mark.parametrize(
+    "text, stance",
+    [
+        ("Nämnden anser att befintlig lagstiftning räcker.", "kritisk"),
+        ("Nämnden anser att befintlig lagstiftning inte räcker.", "neutral"),
+        ("Befintliga regler utgör tillräcklig reglering.", "kritisk"),
+        ("Ansvaret är redan reglerat i kommunallagen.", "kritisk"),
+        ("Nämnden anser inte att kravet ska införas.", "kritisk"),
+        ("Nämnden anser att kravet ska införas.", "neutral"),
+        ("Förslaget uppfyller inte finansieringsprincipen.", "kritisk"),
+        ("Förslaget uppfyller finansieringsprincipen.", "neutral"),
+        ("Ändringen skulle inte ha någon större effekt.", "kritisk"),
+        ("Ändringen skulle ha en stor effekt.", "neutral"),
+        ("Förslaget är inte tillräckligt.", "kritisk"),  # carries its own negation: never flipped to positiv
+        ("Åtgärden bör inte genomföras.", "kritisk"),
+        ("Kommunen anser att det är ett bra förslag.", "positiv"),
+        ("Kommunen anser inte att det är ett bra förslag.", "kritisk"),
+        ("Det är inte ett bra förslag.", "kritisk"),
+        ("Planen är tydlig och välgrundad.", "positiv"),
+        ("Planen är inte tydlig.", "fortydligande"),
+        ("Information som är relevant för syftet ska lämnas.", "neutral"),
+        ("Det är tydligt att kommunen har ansvaret.", "neutral"),
+        ("Kommunen håller med om analysen.", "positiv"),
+        ("Kommunen håller inte med om analysen.", "kritisk"),
+        ("Tidsplanen borde följa infrastrukturplanen.", "kritisk"),
+        ("Tidsplanen behöver förbättras.", "kritisk"),
+        ("Tidsplanen behöver inte förbättras.", "neutral"),
+        ("Föreslagna tidsfrister kan riskera att öka trycket.", "kritisk"),
+        ("Avgiften kan vara ett hinder för samverkan.", "kritisk"),
+        ("Strategin har en alltför snäv syn på bilens roll.", "kritisk"),
+        ("Universitetet bör utredas som ett möjligt alternativ.", "kritisk"),
+        ("Detta kräver andra åtgärder än en lagändring.", "kritisk"),
+        ("Förslaget kan förbättra tryggheten.", "positiv"),
+        ("Förslaget kan inte förbättra tryggheten.", "kritisk"),
+        ("Undantag från föreskrifterna bör kunna medges.", "forbehall"),
+        ("Undantag från föreskrifterna bör inte medges.", "neutral"),
+        ("Nämnden ser inga problem med förslaget.", "positiv"),
+    ],
+)
+def test_new_cues_and_their_negation(text, stance):
+    assert classify(text) == stance
+
+
+@pytest.mark.parametrize(
+    "paragraph, stance",
+    [
+        ("Nämnden instämmer i förslaget. Nämnden anser dock att kravet ska tas bort.", "forbehall"),
+        ("Nämnden instämmer i förslaget. Nämnden anser att kravet ska tas bort.", "positiv"),
+        ("Nämnden instämmer inte i förslaget. Nämnden anser dock att kravet ska finnas kvar.", "kritisk"),
+        ("Nämnden instämmer i förslaget. Nämnden vill dock lyfta att det behövs förtydliganden kring begreppen.", "fortydligande"),
+        ("Nämnden instämmer i förslaget. Det finns dock en risk att kostnaderna ökar.", "kritisk"),
+        ("Nämnden tillstyrker förslaget men anser att tidsplanen bör förlängas.", "forbehall"),
+        ("Nämnden tillstyrker förslaget men vill understryka att finansieringen bör lyftas fram.", "positiv"),
+        ("Nämnden ställer sig positiv och ser inget behov av förändringar. Dock är det önskvärt med ett förtydligande.", "positiv"),
+        ("Kommunen delar uppfattningen att det är angeläget att stärka arbetet. Kommunen menar att nuvarande lagstiftning räcker.", "kritisk"),
+        ("Kommunen delar uppfattningen att förslaget stärker arbetet. Kommunen menar att nuvarande lagstiftning räcker.", "positiv"),
+    ],
+)
+def test_agreement_turned_and_agreement_with_the_aim(paragraph, stance):
+    assert classify_paragraph(paragraph) == stance

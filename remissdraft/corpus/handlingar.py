@@ -20,6 +20,10 @@ from .memo import _ADDRESS_LINE, _JOB_TITLE, _NAMES_LINE, LABELS, POSTAL_CODE, c
 _DECISION = re.compile(r"^(?:förslag till beslut(?:\s+i\s+(?!.*sammanträdet)\S.*)?|beslut(?:\s*[-–].*)?)$", re.IGNORECASE)
 _AGENDA_ITEM = re.compile(r"^\s*(?P<number>\d{1,3})\.\s+(?P<title>\S.*)$")
 _NUMBERS = re.compile(r"[-\d\s,.%]{12,}")
+_PAGE_ONE = re.compile(r"(?:^|\s)1\s*\(\s*\d{1,3}\s*\)\s*$")  # "Förslag till beslut      1 (21)"
+_CASE_NUMBER = re.compile(r"^(?:[A-ZÅÄÖ]{1,8}[ -]?)?\d{2,4}[-/]\d{2,6}(?:[-/]\d{1,6})?$")  # "511-8192-21", "KS-2025-00447"
+# Another authority's draft decision or consultation paper, sent with the memos: a remiss, never part of them.
+_REMISS_HEAD = re.compile(r"förslag till beslut|remiss|samrådshandling|granskningshandling", re.IGNORECASE)
 
 
 @dataclass
@@ -58,6 +62,10 @@ def split(lines: list[Line]) -> list[Part]:
             _begin(starts, start, LABELS.get(label[0], "tjänsteskrivelse"))
             current_label_line, decided, signed = text, False, False
             continue
+        if not label and _first_page_header(lines, i):
+            _begin(starts, i, "remiss" if _REMISS_HEAD.search(text) else "")
+            current_label_line, decided, signed = text, False, False
+            continue
         if _DECISION.match(text) and len(text) <= 60:
             title_start = _title_above(lines, i)
             agenda_item = title_start is not None and _AGENDA_ITEM.match(lines[title_start].text)
@@ -77,6 +85,28 @@ def split(lines: list[Line]) -> list[Part]:
         if any(line.text.strip() for line in lines[start:end]):
             parts.append(Part(start, end, kind, lines[start:end]))
     return parts
+
+
+def _first_page_header(lines: list[Line], index: int) -> bool:
+    """A page that opens with a page count restarting at one ("Förslag till beslut      1 (21)") and its own date
+    and diarienummer right below ("2025-05-26          511-8192-21"): the first page of another document."""
+    text = lines[index].text.strip()
+    if not _PAGE_ONE.search(text) or not _opens_page(lines, index):
+        return False
+    below = [line.text.strip() for line in lines[index + 1 : index + 6] if line.text.strip()][:2]
+    found = [cell for row in [text, *below] for cell in cells(row)]
+    dated = any(parse_date(cell) and re.fullmatch(r"[\d\s-]{8,12}", cell) for cell in found)
+    numbered = any(_CASE_NUMBER.match(cell) and not parse_date(cell) for cell in found)
+    return dated and numbered
+
+
+def _opens_page(lines: list[Line], index: int) -> bool:
+    for previous in range(index - 1, -1, -1):
+        if lines[previous].page != lines[index].page:
+            return True
+        if lines[previous].text.strip():
+            return False
+    return True
 
 
 def _begin(starts: list[tuple[int, str]], start: int, kind: str, closing: bool = False) -> None:

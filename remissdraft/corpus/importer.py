@@ -53,20 +53,26 @@ STANDARD_SECTIONS = {
 }
 _SECTION_WORD = re.compile(r"^(?:avsnitt|kapitel|punkt)\s+(?=\d)", re.IGNORECASE)
 _QUESTION = re.compile(r"^fråga\s+\d{1,2}\b", re.IGNORECASE)
-_FROM_REMISS = re.compile(r"rubriker(?:na)? (?:nedan )?(?:är )?(?:hämtade|tagna) (?:från|ur)", re.IGNORECASE)
+_FROM_REMISS = re.compile(
+    r"rubriker(?:na)? (?:nedan )?(?:är )?(?:hämtade|tagna) (?:från|ur)|"
+    r"^(?:med )?hänvisning(?:ar)? till (?:befintliga |de )?rubriker",
+    re.IGNORECASE,
+)
 _INLINE_SECTION = re.compile(
     r"\bavsnitt(?:et)?\s+(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})\.?(?:\s+(?P<title>[A-ZÅÄÖ][^.,;:()]*))?", re.IGNORECASE
 )
 _PROCEDURE = re.compile(
-    r"^(?:nedan (?:följer|beskrivs|redovisas|lämnas)|\(?rubriker(?:na)? nedan)|"
-    r"har (?:fått|getts|givits) (?:möjlighet|tillfälle)|har lämnats tillfälle|har (?:blivit|blivits) (?:ombedd|ombedda|inbjuden)|"
+    r"^(?:nedan (?:följer|beskrivs|redovisas|lämnas|presenteras|framförs|anges|sammanfattas)|\(?rubriker(?:na)? nedan)|"
+    r"har (?:fått|getts|givits) (?:möjlighet|tillfälle)|har (?:gett|givit|lämnat) (?:\S+ ){1,3}(?:möjlighet|tillfälle)|"
+    r"har lämnats tillfälle|har (?:blivit|blivits) (?:ombedd|ombedda|inbjuden)|"
     r"är (?:en av )?(?:drygt )?(?:\d+ )?remissinstans|ska också .{0,80}lämna yttrande|har tagit del av .{0,120}(?:nedan|följande)\s*:?$",
     re.IGNORECASE,
 )
+_DASH_ITEM = re.compile(r"^[−–]\s+")  # a list item the reader left with its dash: "−  Styrelsen ska …"
 IMPORTED_KINDS = ("yttrande", "tjänsteskrivelse")
 KIND_NAMES = {  # as the import report names a document
     "yttrande": "yttrande", "tjänsteskrivelse": "tjänsteskrivelse", "protokoll": "protokoll", "beslut": "beslut",
-    "kallelse": "kallelse", "": "annan handling",
+    "kallelse": "kallelse", "remiss": "remiss", "": "annan handling",
 }
 
 
@@ -198,6 +204,10 @@ def _context(parts: list[Part], lines: list[Line]) -> provenance.Context:
     if agenda is not None:
         found = read_agenda(agenda)
         context.datum, context.namnd, context.agenda = found.datum, found.namnd, found.items
+    for part in parts:
+        if part.kind == "protokoll":
+            layout = read_layout(part.lines, text_widths=False)
+            context.protocols.append((layout.title, provenance.dnr(layout.fields.get("dnr", ""))))
     found = organisations(lines)
     context.organisation = found[0] if found else ""
     return context
@@ -234,10 +244,15 @@ def _text(document: Document) -> str:
     return "\n".join(document.preamble + [p for top in document.sections for s in top.walk() for p in [s.title, *s.paragraphs]])
 
 
+_OPENING_BODY = re.compile(
+    r"^((?:[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen)|Nämnden|Styrelsen)(?: för [A-ZÅÄÖ][\wåäö-]*(?: (?:&|och) [A-ZÅÄÖ][\wåäö-]*)?)?)\b"
+)
+
+
 def _opening_subject(document: Document) -> str:
     """The body named at the start of the first paragraph: "Nämnden för Teknik är positiva …"."""
     for paragraph in document.preamble + [p for top in document.sections for s in top.walk() for p in s.paragraphs]:
-        match = re.match(r"^([A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen)(?: för [A-ZÅÄÖ][\wåäö-]*(?: & [A-ZÅÄÖ][\wåäö-]*)?)?)\b", paragraph)
+        match = _OPENING_BODY.match(paragraph)
         if match:
             return match.group(1)
     return ""
@@ -251,7 +266,15 @@ def _speakers(source: Source, layout: Layout) -> re.Pattern:
             names.add(name.casefold())
             names.add(name.split()[0].casefold())  # "Kungsbacka" for Kungsbacka kommun
     alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-    return re.compile(rf"^(?:\S+\s+){{0,3}}(?:{alternatives})s?\b|^\S+\s+(?:gör|anser|ser|bedömer)\s+(?:{alternatives})\b", re.IGNORECASE)
+    # "Nämnden anser …", "Enligt kommunen …"; "Mot bakgrund av … anser kommunstyrelsens förvaltning att …" (the verb
+    # before its subject); never another body named in full ("Nämnden för Miljö & Hälsoskydd har lämnat …")
+    verbs = "gör|anser|ser|bedömer|menar|föreslår|förordar|tillstyrker|avstyrker|vill|välkomnar|instämmer"
+    return re.compile(
+        rf"^(?:\S+\s+){{0,3}}(?:{alternatives})s?\b(?!\s+för\s+[A-ZÅÄÖ])|^(?:[^\s.,;:]+\s+){{1,10}}?(?:{verbs})\s+(?:{alternatives})\b|"
+        # the förvaltning that writes, taking a view: "Bygg- och miljöförvaltningen välkomnar …"
+        rf"^(?:[\wåäö]+-\s+och\s+)?[\wåäö]*förvaltningen\s+(?:\w+\s+)?(?:{verbs}|delar|ställer)\b",
+        re.IGNORECASE,
+    )
 
 
 # --- positions ------------------------------------------------------------------------------------------
@@ -275,24 +298,36 @@ def _positions(
     blocks: list[tuple[Section | None, str]] = [(None, p) for p in document.preamble if not title or letters(p) != letters(title)]
     for part in parts:
         blocks.append((part, ""))  # a heading
-        blocks += [(part, paragraph) for paragraph in part.paragraphs]
+        blocks += [(part, _DASH_ITEM.sub("• ", paragraph)) for paragraph in part.paragraphs]
+    follows_unit = False  # the block before this one became (part of) the last unit
+    dropped = False  # the block before this one was a paragraph left out
     for part, paragraph in blocks:
+        after_unit, follows_unit = follows_unit, False
+        after_dropped, dropped = dropped, False
         if part is not None and not paragraph:
             mode, section, topic, from_remiss = _heading(part, kind, mode, section, topic, from_remiss)
             continue
         if mode in ("skip", "standard"):
             continue
-        if _FROM_REMISS.search(paragraph) and len(paragraph) < 80:
-            from_remiss = True
+        said = sentences(paragraph)
+        if any(_FROM_REMISS.search(s) for s in said):
+            from_remiss = True  # "Rubrikerna nedan är hämtade från remissen.", "Hänvisning till befintliga rubriker i betänkandet."
+            if all(_FROM_REMISS.search(s) or _PROCEDURE.search(s) for s in said):
+                continue
+        if paragraph.startswith("• ") and after_unit and units[-1].part is part:
+            units[-1].text += "\n" + paragraph  # a list belongs to the paragraph it introduces or supports
+            follows_unit = True
             continue
-        if paragraph.startswith("• ") and units and units[-1].part is part and (units[-1].text.rstrip().endswith(":") or "\n• " in units[-1].text):
-            units[-1].text += "\n" + paragraph  # a list belongs to the sentence that introduces it
-            continue
+        if paragraph.startswith("• ") and mode == "voice" and after_dropped:
+            dropped = True
+            continue  # in a description, a list goes where the paragraph it belongs to goes: the law quoted, the remiss
         if not _keeps(paragraph, mode, speakers):
+            dropped = True
             continue
         if mode == "voice":
             mode = "position"  # once the answering body speaks in a description, what follows argues its view
         units.append(_Unit(paragraph, part, section or _inline_section(paragraph), topic))
+        follows_unit = True
     snippets = []
     for unit in units:
         if unit.text.rstrip().endswith(":") and "\n• " not in unit.text:
@@ -441,6 +476,8 @@ def _document_line(document: ImportedDocument) -> str:
         return f"{kind}: inga ställningstaganden"
     if saved.status == "ny":
         return f"{kind}: {counts} → {saved.path.name}"
+    if saved.status == "oförändrad" and saved.elsewhere:
+        return f"{kind}: {counts} (oförändrad, finns redan i korpusen från en annan fil: {saved.path.name})"
     if saved.status == "oförändrad":
         return f"{kind}: {counts} (oförändrad, {saved.path.name})"
     return f"{kind}: {counts} – konflikt: {saved.conflict.name} har redan en annan version, inget skrevs över"

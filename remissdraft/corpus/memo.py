@@ -14,6 +14,7 @@ import copy
 import re
 from dataclasses import dataclass, field
 
+from ..remiss.clean import bullet_text
 from ..remiss.lines import Line
 from ..remiss.metadata import find_dnr, parse_date
 from ..remiss.structure import NUMBERED_HEADING, join_lines, starts_lower
@@ -49,7 +50,7 @@ MEMO_HEADING = re.compile(
 )
 _CONNECTOR_END = re.compile(
     r"(?:\b(?:och|samt|i|för|av|till|med|på|om|eller|att|som|inom|mellan|vid|mot|från|över|under|kring|genom|en|ett|"
-    r"det|den|de|betänkandet|delbetänkandet|remissen|remiss)|[:–\-(,])$",
+    r"det|den|de|betänkandet|delbetänkandet|remissen|remiss|rapport|rapporten|promemoria|promemorian|utredningen)|[:;–\-(,])$",
     re.IGNORECASE,
 )
 POSTAL_CODE = re.compile(r"\b\d{3} ?\d{2}\s+[A-ZÅÄÖ][a-zåäö]+")
@@ -60,17 +61,25 @@ _ADDRESS_LINE = re.compile(
     r"[A-ZÅÄÖ][\wåäö]+(?:gatan|vägen|torget|backen|gränd|platsen|allén)\s+\d+|0\d{1,3}[- ]?\d{2,3}[ \d-]{3,10}$)",
     re.IGNORECASE,
 )
+# A line opening with a remiss section number and a title: a heading, never the middle of a sentence.
+_SECTION_LINE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,4}(?:/\d{1,2}(?:\.\d{1,2}){0,4})*\.?\s+[A-ZÅÄÖ]")
 _PAGE_NUMBER = re.compile(r"^(?:sid(?:a)?\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3})$", re.IGNORECASE)
 _PAGE_OF = re.compile(r"\b(?P<page>\d{1,3})\s*\(\s*(?P<of>\d{1,3})\s*\)\s*$")
-# Text a template leaves where the user should have written: "Nämndens namn", "[Skriv nämndens namn]".
-TEMPLATE_TEXT = re.compile(r"\[|\]|^[\"']|nämndens namn|^skriv\b|klicka här|^ange\b|\(ange\b", re.IGNORECASE)
+# Text a template leaves where the user should have written: "Nämndens namn", "[Skriv nämndens namn]", a merge
+# field never filled ("«Diarienr»", "«AnvEnhet»").
+TEMPLATE_TEXT = re.compile(r"\[|\]|^[\"']|nämndens namn|^skriv\b|klicka här|^ange\b|\(ange\b|«|»", re.IGNORECASE)
+# A bare word a template prints where the name belongs ("Nämnd" under YTTRANDE): never a name itself.
+_TEMPLATE_WORD = re.compile(
+    r"(?:nämnd|nämnden|nämndens namn|styrelse|styrelsen|förvaltning|förvaltningen|enhet|enheten|avdelning|namn|organisation)",
+    re.IGNORECASE,
+)
 ORGANISATION = re.compile(
     r"(?:[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ]?[a-zåäö]+)? kommun|Region [A-ZÅÄÖ][a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+regionen|"
     r"Länsstyrelsen (?:i )?[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?(?: län)?|"
     r"Räddningstjänsten [A-ZÅÄÖ][a-zåäö]+|[A-ZÅÄÖ][a-zåäö]*(?:myndigheten|verket|kollegiet|inspektionen|departementet|förbundet))"
 )
 _DIGITAL_SIGNATURE = re.compile(r"^(?:det här dokumentet är digitalt signerat|transaktionsidentitet\b|expedierat|justerare\b|justerandes\b|med vänlig hälsning|beslutet är godkänt digitalt)", re.IGNORECASE)
-_SIGNED_FOR = re.compile(r"^för\s+(?P<body>[A-ZÅÄÖ].{2,60})$")
+_SIGNED_FOR = re.compile(r"^[Ff]ör\s+(?P<body>[A-ZÅÄÖ].{2,60})$")
 _JOB_TITLE = re.compile(
     r"(?:chef|direktör|handläggare|utvecklare|controller|inköpare|specialist|ordförande|sekreterare|strateg|"
     r"samordnare|utredare|jurist|planerare|ekonom|ansvarig|sakkunnig|analytiker|registrator|föredragande|nämndsekreterare)\b",
@@ -117,6 +126,11 @@ def label_of(text: str) -> tuple[str, bool] | None:
     return None
 
 
+def is_template_word(text: str) -> bool:
+    """ "Nämnd", "Förvaltning": the word a template prints in place of the name."""
+    return bool(_TEMPLATE_WORD.fullmatch(text.strip(" :")))
+
+
 def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text.strip()))
 
@@ -138,7 +152,7 @@ def read_layout(lines: list[Line], text_widths: bool) -> Layout:
     _addresses(lines, layout, drop)
     _signatures(lines, layout, drop, end)
     _furniture(lines, layout, drop)
-    layout.lines = _body(lines, drop, text_widths)
+    layout.lines = _body(lines, drop, text_widths, _subject(layout))
     return layout
 
 
@@ -190,8 +204,8 @@ def _header(lines: list[Line], layout: Layout, drop: set[int]) -> int:
             continue
         if is_page_number(text) or POSTAL_CODE.search(text) or _ADDRESS_LINE.match(text):
             continue  # an address block inside the header: read with the others
-        if TEMPLATE_TEXT.search(text) and len(text) <= 100:
-            drop.add(i)  # "Klicka här för att ange ev avsändare."
+        if (TEMPLATE_TEXT.search(text) and len(text) <= 100) or is_template_word(text):
+            drop.add(i)  # "Klicka här för att ange ev avsändare.", "Nämnd", "«Diarienr»"
             continue
         if _header_line(text, layout, pending):
             drop.add(i)
@@ -236,7 +250,7 @@ def _header_line(text: str, layout: Layout, pending: list[str]) -> bool:
 
 def _looks_like_body(text: str) -> bool:
     """ "Kommunstyrelsen", "Nämnden för Individ & Familjeomsorg", "Kommunstyrelsens arbetsutskott"."""
-    return len(text) <= 70 and text[:1].isupper() and not text.endswith((".", ":")) and bool(
+    return len(text) <= 70 and text[:1].isupper() and not text.endswith((".", ":")) and not is_template_word(text) and bool(
         re.search(r"(?:nämnd|styrelse|utskott|förvaltning|fullmäktige|kontor|råd|beredning)\w*\b", text, re.IGNORECASE)
     )
 
@@ -272,7 +286,7 @@ def _title(lines: list[Line], filled: list[int], count: int, layout: Layout, dro
         heading_next = following is not None and bool(MEMO_HEADING.match(lines[following].text.strip()))
         open_parenthesis = title.count("(") > title.count(")")
         continues = (
-            starts_lower(text) or (text[:1].isdigit() and not NUMBERED_HEADING.match(text)) or text.startswith("(") or open_parenthesis
+            starts_lower(text) or (text[:1].isdigit() and not NUMBERED_HEADING.match(text)) or text.startswith(("(", "- ", "– ")) or open_parenthesis
             or bool(_CONNECTOR_END.search(title))
             or (heading_next and len(text) <= 0.7 * width and not text.endswith((".", "!", "?")))
         )
@@ -320,7 +334,10 @@ def _addresses(lines: list[Line], layout: Layout, drop: set[int]) -> None:
                     layout.footer_bodies.append(cell)
         for j in range(i + 1, min(len(lines), i + 9)):
             below = lines[j].text.strip()
-            if not below or not (_ADDRESS_LINE.match(below) or line.page == lines[j].page and len(below) <= 60 and not below.endswith((".", ":", ";"))):
+            columns = cells(below)  # "0300-834230          Besöksadress": a footer's columns side by side
+            address = _ADDRESS_LINE.match(below) or any(_ADDRESS_LINE.match(cell) for cell in columns)
+            short = line.page == lines[j].page and len(" ".join(columns)) <= 60 and not below.endswith((".", ":", ";"))
+            if not below or not (address or short):
                 break
             block.append(j)
         drop.update(block)
@@ -343,7 +360,8 @@ def _signatures(lines: list[Line], layout: Layout, drop: set[int], start: int) -
             drop.add(i)
             continue
         signed = _SIGNED_FOR.match(text)
-        if signed and len(text.split()) <= 8 and not text.endswith("."):
+        body = signed.group("body").strip() if signed else ""
+        if signed and len(text.split()) <= 8 and not text.endswith(".") and (_looks_like_body(body) or ORGANISATION.fullmatch(body)):
             layout.signed_for = layout.signed_for or signed.group("body").strip()
             drop.add(i)
             continue
@@ -386,26 +404,46 @@ def letters(text: str) -> str:
 # --- the body -------------------------------------------------------------------------------------------
 
 
-def _body(lines: list[Line], drop: set[int], text_widths: bool) -> list[Line]:
+def _subject(layout: Layout) -> re.Pattern:
+    """A line opening with the answering body as its subject: "Kommunen håller med …", "Kungsbacka kommun delar …"."""
+    names = {"kommunen", "nämnden", "styrelsen", "förvaltningen", "vi"}
+    names |= {name.casefold() for name in (*layout.organisations, layout.body_name, *layout.footer_bodies) if name}
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(rf"^(?:{alternatives})s?\s+[a-zåäö]", re.IGNORECASE)
+
+
+_SUMMARY = re.compile(r"^(?:sammanfattande inställning|sammanfattning)$", re.IGNORECASE)
+
+
+def _body(lines: list[Line], drop: set[int], text_widths: bool, subject: re.Pattern | None = None) -> list[Line]:
     """The remaining lines. A page break or blank line inside a sentence is closed; in plain text, a line that
-    ends a sentence and leaves room for the next line's first word ends its paragraph."""
+    ends a sentence and leaves room for the next line's first word ends its paragraph, and so does, in a summary,
+    a full line ending a sentence when the next one opens with the answering body as subject (each of its
+    paragraphs states one position)."""
     kept = [Line("", page=line.page) if i in drop else line for i, line in enumerate(lines)]  # a gap where furniture was
     width = _full_width([line for i, line in enumerate(lines) if i not in drop])
     body: list[Line] = []
     previous: Line | None = None
+    in_item = False  # inside a list item: its lines run on to the next item or blank line
+    summary = False  # under "Sammanfattande inställning"
     for line in kept:
         text = line.text.strip()
         if not text:
             body.append(line)
+            in_item = False
             continue
+        in_item = bullet_text(text) is not None or in_item
+        if _SUMMARY.match(text) or MEMO_HEADING.match(text) or _SECTION_LINE.match(text):
+            summary = bool(_SUMMARY.match(text))
         if previous is not None and text_widths and width:
             before = previous.text.strip()
             gap = bool(body) and not body[-1].text.strip()
-            if gap and not previous.title_style and len(before) >= 0.8 * width and not before.endswith((".", "!", "?", ":", ";")) and not text.startswith(("•", "-", "–")):
+            mid_sentence = not before.endswith((".", "!", "?", ":", ";")) and not _SECTION_LINE.match(before) and not _SECTION_LINE.match(text)
+            if gap and not previous.title_style and len(before) >= 0.8 * width and mid_sentence and not text.startswith(("•", "-", "–")):
                 while body and not body[-1].text.strip():
                     body.pop()  # a page break or a stray blank line in mid-sentence
-            elif not gap and before.endswith((".", "!", "?")) and (text[:1].isupper() or text[:1].isdigit()):
-                if len(before) + 1 + len(text.split()[0]) <= width:
+            elif not gap and not in_item and before.endswith((".", "!", "?")) and (text[:1].isupper() or text[:1].isdigit()):
+                if len(before) + 1 + len(text.split()[0]) <= width or (summary and subject is not None and subject.match(text)):
                     line.gap_before = True
         body.append(line)
         previous = line

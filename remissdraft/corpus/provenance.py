@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from ..model import Section, Source
 from ..remiss.metadata import find_dnr, parse_date
-from .memo import _TITLE_START, ORGANISATION, TEMPLATE_TEXT, Layout, letters
+from .memo import _TITLE_START, ORGANISATION, TEMPLATE_TEXT, Layout, is_template_word, letters
 
 # "Svar på Region Hallands remiss av …", "… departementets remiss: Betänkandet …", "Varberg kommuns samrådshandling: …"
 _SENDER_PART = re.compile(
-    r"^.{0,120}?\b(?:remiss|remissen|samrådshandling|samrådshandlingen|betänkande|remissversion)\s*(?::|\b(?:av|över|om|gällande|angående|på)\b)\s*",
+    r"^.{0,120}?\b(?:remiss|remissen|samrådshandling|samrådshandlingen|betänkande|remissversion|promemoria|promemorian)\s*(?:[:;]|\b(?:av|över|om|gällande|angående|på)\b)\s*",
     re.IGNORECASE,
 )
 _STARTER = re.compile(
@@ -29,7 +29,9 @@ _STARTER = re.compile(
     r"begäran\s+om\s+yttrande\s*[-–:]?|tjänsteskrivelse\s+(?:över|angående|gällande)|synpunkter\s+(?:på|över))\s*",
     re.IGNORECASE,
 )
-_REPORT_WORD = re.compile(r"^(?:betänkandet|delbetänkandet|slutbetänkandet|betänkande)(?:\s+om)?\s+", re.IGNORECASE)
+_REPORT_WORD = re.compile(r"^(?:betänkandet|delbetänkandet|slutbetänkandet|betänkande|promemorian|promemoria)(?:\s+om)?\s+(?=[A-ZÅÄÖ])", re.IGNORECASE)
+# What is left of the sender part before the title proper: "utredningen: Stärkt …", "promemorian – Genomförande …".
+_LEADING_FRAGMENT = re.compile(r"^[a-zåäö][\wåäö-]*(?:\s+[a-zåäö][\wåäö-]*)?\s*(?::|;|\s[–-])\s*(?=[A-ZÅÄÖ\d])")
 _GENITIVE_COLON = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,3}s:\s+")
 _DNR_AT_END = re.compile(
     r"[\s,–-]*\(?(?P<dnr>(?!SOU\b|Ds\b|NFS\b|SFS\b|Prop\b)[A-ZÅÄÖ]{1,8}[ -]?\d{4}[-/]\d{1,6}|\d{1,4}-\d{2,6}-\d{4})\)?\.?\s*$"
@@ -52,6 +54,7 @@ class Context:
     namnd: str = ""
     datum: str = ""
     agenda: list[tuple[str, str]] = field(default_factory=list)  # (ärende title, dnr)
+    protocols: list[tuple[str, str]] = field(default_factory=list)  # (title, dnr) of each protokoll paragraph in the file
 
 
 def capitalized(name: str) -> str:
@@ -61,7 +64,7 @@ def capitalized(name: str) -> str:
 
 def usable(name: str) -> bool:
     """A name, not a template's placeholder."""
-    return bool(name) and not TEMPLATE_TEXT.search(name)
+    return bool(name) and not TEMPLATE_TEXT.search(name) and not is_template_word(name)
 
 
 def organisation(layout: Layout, context: Context, text: str) -> str:
@@ -112,7 +115,10 @@ def namnd(layout: Layout, kind: str, decision: Section | None, opening: str, con
 
 
 def dnr(value: str) -> str:
-    """A printed dnr, cleaned of a repeated prefix ("TE TE-2025-00160")."""
+    """A printed dnr, cleaned of a repeated prefix ("TE TE-2025-00160"); a merge field left unfilled
+    ("«Diarienr»-2025-00315") is no dnr."""
+    if TEMPLATE_TEXT.search(value):
+        return ""
     value = re.sub(r"\s+", " ", value).strip(" .,")
     found = find_dnr(value)
     return found or value if re.search(r"\d", value) else ""
@@ -125,6 +131,7 @@ def remiss_title(title: str) -> str:
     if sender and len(title) - sender.end() > 8:
         title = title[sender.end() :]
     title = _GENITIVE_COLON.sub("", title)
+    title = _LEADING_FRAGMENT.sub("", title)
     title = _REPORT_WORD.sub("", title)
     title = _DNR_AT_END.sub("", title)
     return title.strip(" .,:–-")
@@ -162,6 +169,17 @@ def from_agenda(title: str, context: Context) -> str:
     return best[1] if best and wanted and fuzz.ratio(wanted, letters(best[0])) >= 85 else ""
 
 
+def from_protocol(title: str, context: Context) -> str:
+    """The dnr of the protokoll paragraph on the same ärende: in a meeting's papers the decision names the remiss
+    as the memo does ("Svar på … remiss av promemorian – Genomförande …" ~ "Yttrande över … remiss: Genomförande …")."""
+    from rapidfuzz import fuzz
+
+    wanted = letters(remiss_title(title))
+    scored = [(fuzz.ratio(wanted, letters(remiss_title(other))), number) for other, number in context.protocols if number]
+    best = max(scored, default=(0, ""))
+    return best[1] if wanted and best[0] >= 90 else ""
+
+
 def source(
     layout: Layout, kind: str, decision: Section | None, opening: str, context: Context, text: str, file: str, furniture: str = ""
 ) -> Source:
@@ -169,7 +187,7 @@ def source(
     on_remiss = answers_remiss(layout, kind, decision)
     org = organisation(layout, context, text)
     body = namnd(layout, kind, decision, opening, context)
-    own = dnr(layout.fields.get("dnr", "")) or from_agenda(layout.title, context) or find_dnr(furniture)
+    own = dnr(layout.fields.get("dnr", "")) or from_agenda(layout.title, context) or from_protocol(layout.title, context) or find_dnr(furniture)
     if not layout.fields.get("datum") and not layout.dates and parse_date(furniture):
         layout.dates.append(parse_date(furniture).isoformat())
     theirs = dnr(layout.fields.get("ert_dnr", "")) or dnr(layout.cited_dnr) or cited_dnr(layout.title)

@@ -21,7 +21,7 @@ import pickle
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -303,12 +303,14 @@ def dump_snippets(snippets: list[Snippet]) -> bytes:
 
 @dataclass
 class SaveResult:
-    """What saving one imported document did: "ny" (written), "oförändrad" (already there, byte for byte) or
-    "konflikt" (another version of it is there: nothing written, `conflict` names the file)."""
+    """What saving one imported document did: "ny" (written), "oförändrad" (already there, byte for byte, or the
+    same texts imported from another file) or "konflikt" (another version of it is there: nothing written,
+    `conflict` names the file)."""
 
     path: Path
     status: str
     conflict: Path | None = None
+    elsewhere: bool = False  # "oförändrad" because another file already brought the same texts into the corpus
 
 
 def slug(text: str) -> str:
@@ -333,13 +335,22 @@ def save_document(corpus_dir: Path, snippets: list[Snippet]) -> SaveResult:
     path = corpus_dir / document_file_name(snippets)
     data = dump_snippets(snippets)
     if path.exists():
-        return SaveResult(path, "oförändrad") if path.read_bytes() == data else SaveResult(path, "konflikt", path)
+        if path.read_bytes() == data:
+            return SaveResult(path, "oförändrad")
+        if _without_file(file_snippets(path)) == _without_file(snippets):
+            return SaveResult(path, "oförändrad", elsewhere=True)  # the same document, read from another file
+        return SaveResult(path, "konflikt", path)
     earlier = _earlier_import(corpus_dir, path.name.rsplit("-", 1)[0], snippets[0].source)
     if earlier is not None:
         return SaveResult(path, "konflikt", earlier)
     corpus_dir.mkdir(parents=True, exist_ok=True)
     atomic_write(path, data, backup=False)
     return SaveResult(path, "ny")
+
+
+def _without_file(snippets: list[Snippet]) -> bytes:
+    """A document as stored, whichever file it was read from (a meeting's papers, the yttrande on its own)."""
+    return dump_snippets([replace(s, source=replace(s.source, file="")) for s in snippets])
 
 
 def _earlier_import(corpus_dir: Path, stem: str, source: Source) -> Path | None:

@@ -6,6 +6,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Section
 from .clean import SUSPENDED_COMPOUND, bullet_text
@@ -29,6 +30,10 @@ _SENTENCE_END = tuple(".!?:;")
 _PARAGRAPH_END = tuple('.!?:;”"»)')
 _DECISION_HEADING = re.compile(r"^förslag till beslut\b", re.IGNORECASE)  # a memo's first heading, memo mode
 _QUESTION_HEADING = re.compile(r"^Fråga\s+\d{1,2}[.:)]\s+[A-ZÅÄÖ]")  # a remiss's numbered question, memo mode
+# Memo mode: a line opening with the remiss's section number, also compound ("1.3.1/5.1 Konsekvenser …").
+_MEMO_NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,4}(?:/\d{1,2}(?:\.\d{1,2}){0,4})*)\.?\s+(?P<title>\S.*)$")
+# A numbered line that is a sentence of the answering body, not the remiss's heading: "1. Kommunen anser …".
+_MEMO_SPEAKER = re.compile(r"^(?:kommunen|nämnden|styrelsen|förvaltningen|vi|regionen|myndigheten|[\wåäö-]+(?:nämnden|styrelsen))\b", re.IGNORECASE)
 _CONNECTORS = {"och", "samt", "i", "för", "av", "till", "med", "på", "om", "eller", "att", "som", "inom", "mellan", "vid", "mot", "från", "efter", "under", "kring", "genom"}
 
 
@@ -382,23 +387,67 @@ class StructureBuilder:
     def _memo_candidate(self, index: int) -> Heading | None:
         line = self.lines[index]
         text = line.text.strip()
-        if not text or line.in_table or line.list_item or bullet_text(text) is not None or not self._at_paragraph_start(index):
+        if not text or line.in_table or line.list_item or bullet_text(text) is not None:
+            return None
+        if not (self._at_paragraph_start(index) or self._after_numbered_line(index)):
             return None
         if _QUESTION_HEADING.match(text):
             return self._question_heading(index)
-        match = NUMBERED_HEADING.match(text)
-        if not match or any(part.startswith("0") or int(part) > 40 for part in match.group("number").split(".")):
+        match = _MEMO_NUMBERED.match(text)
+        if not match or any(part.startswith("0") or int(part) > 40 for part in re.split(r"[./]", match.group("number"))):
             return None
         title = match.group("title").strip()
         following = self._next_filled(index)
-        if following is None or starts_lower(self.lines[following].text.strip()):
-            return None
+        if following is not None and starts_lower(self.lines[following].text.strip()):
+            return self._wrapped_memo_heading(index, match.group("number"), title)
         words = title.split()
         lower_title = starts_lower(title) and "." in match.group("number") and len(words) <= 12 and not title.endswith(_PARAGRAPH_END)
         short_stop = title[:1].isupper() and len(words) <= 5 and title.endswith(".") and not title.endswith("..")
-        if not (lower_title or short_stop) or len(text) > 0.85 * max(self.width, 60):
+        if following is not None and (lower_title or short_stop) and len(text) <= 0.85 * max(self.width, 60):
+            return Heading(index, index, match.group("number"), title, kind="numbered")
+        return self._sectioned_heading(index, index, match.group("number"), title)
+
+    def _wrapped_memo_heading(self, index: int, number: str, title: str) -> Heading | None:
+        """ "4.1.1 Genomför … tillgång till medicinsk" / "bedömning dygnet runt.": a numbered heading over the lines
+        it wraps onto (each starting in lower case), up to two more."""
+        end = index
+        for _ in range(2):
+            following = self._next_filled(end, blanks=0)
+            if following is None or not starts_lower(self.lines[following].text.strip()):
+                break
+            title, end = join_lines(title, self.lines[following].text.strip()), following
+            if title.endswith(_SENTENCE_END):
+                break
+        after = self._next_filled(end)
+        if end == index or (after is not None and starts_lower(self.lines[after].text.strip())):
             return None
-        return Heading(index, index, match.group("number"), title, kind="numbered")
+        return self._sectioned_heading(index, end, number, title)
+
+    def _sectioned_heading(self, start: int, end: int, number: str, title: str) -> Heading | None:
+        """A yttrande organised by the remiss's numbering heads each part with the remiss's own heading, whatever its
+        ending ("… bekostnad.", "… välfärdsbrott,"): a numbered line that fits that numbering, is one phrase and not
+        a sentence of the answering body, is a heading."""
+        title = re.sub(r"\s*[,;]$|(?<![.\s])\.$", "", title)
+        if not self._sectioned or not title[:1].isupper() or _MEMO_SPEAKER.match(title):
+            return None
+        if len(title) > 200 or len(title.split()) > 30 or re.search(r"[a-zåäö]{2}[.!?] [A-ZÅÄÖ]", title):
+            return None
+        return Heading(start, end, number, title, kind="numbered")
+
+    @cached_property
+    def _sectioned(self) -> bool:
+        """The memo answers by the remiss's section numbers: at least two lines open a paragraph with a number of
+        two levels or more ("4.1", "1.3.1/5.1")."""
+        numbered = [
+            i for i, line in enumerate(self.lines)
+            if (m := _MEMO_NUMBERED.match(line.text.strip())) and re.search(r"\d\.\d", m.group("number")) and self._at_paragraph_start(i)
+        ]
+        return len(numbered) >= 2
+
+    def _after_numbered_line(self, index: int) -> bool:
+        """Right after a line opening with a section number: two remiss headings in a row, the first with no text."""
+        previous = self.lines[index - 1].text.strip() if index else ""
+        return bool(_MEMO_NUMBERED.match(previous)) and index - 1 >= 0 and self._at_paragraph_start(index - 1)
 
     def _question_heading(self, index: int) -> Heading | None:
         """ "Fråga 1. Vad är er samlade uppfattning om … ?": the remiss's question, wrapped over up to five lines."""
