@@ -91,7 +91,8 @@ def read_document(path: Path, plain_headings: bool = False, raw: RawDocument | N
         headings = builder.find_headings()
     preamble, sections = builder.build(headings)
     body = "\n\n".join(p for section in sections for s in section.walk() for p in [s.label, *s.paragraphs])
-    found = metadata.extract(preamble, body, furniture, raw.title, title_lines)
+    back = [line.text for line in lines if line.text.strip() and line.page == lines[-1].page] if lines else []
+    found = metadata.extract(preamble, body, furniture, raw.title, title_lines, back)
     if not sections and not preamble and not body:
         raise UnreadableFileError(f"{path.name}: filen innehåller ingen text")
     return Document(path, sections, preamble, found, furniture)
