@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -14,6 +15,7 @@ from .lines import Line, Outline
 from .toc import TocEntry, levels_unset
 
 NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>\S.*)$")
+_SHORT_LINE = 230  # no heading is longer (a TOC entry is matched against lines up to its length + 30)
 _MAX_CHAPTER = 199  # a long document may run past chapter 40; the numbers must still follow one another
 _LABEL_HEADING = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: [A-ZÅÄÖ]")
 _NOT_LABELS = re.compile(r"^(bild|figur|tabell|karta|källa|källor|not|obs|tillämpas av|e-post|telefon|tel|webb|adress|datum|dnr)\b", re.IGNORECASE)
@@ -84,6 +86,8 @@ class StructureBuilder:
         self.full_width = sorted(wrapped)[int(0.9 * len(wrapped))] if wrapped else 80.0  # a full line's length
         self.front_end = self._first_body_line()
         self.lower_words = {w for line in lines for w in re.findall(r"(?<![\w-])[a-zåäö]{3,}\b", line.text)}
+        self._word_index: dict[str, list[int]] | None = None  # short lines by their words, built when first asked
+        self._vocabulary: list[str] = []
 
     # --- headings -------------------------------------------------------------------------------
 
@@ -535,10 +539,10 @@ class StructureBuilder:
 
     def _label_headings(self, labels: list[Heading], numbered: list[Heading]) -> list[Heading]:
         """ "Individnivå: Utveckla …" lines count as headings when siblings of the same shape share a parent."""
-        starts = [h.start for h in numbered]
+        starts = sorted(h.start for h in numbered)
         groups: dict[int, list[Heading]] = {}
         for label in labels:
-            parent = sum(1 for start in starts if start < label.start)
+            parent = bisect.bisect_left(starts, label.start)  # how many numbered headings come before it
             groups.setdefault(parent, []).append(label)
         return [label for group in groups.values() if len(group) >= 2 for label in group]
 
@@ -620,6 +624,7 @@ class StructureBuilder:
             elif len(text) <= 200:
                 unnumbered.append(index)
         loose = {index: _loose(self.lines[index].text) for index in unnumbered}
+        in_pool = set(unnumbered)
         candidates = []
         for k, entry in enumerate(entries):
             if entry.number:
@@ -630,7 +635,8 @@ class StructureBuilder:
                 continue
             wanted = _loose(entry.title)
             first = wanted.split()[0] if wanted else ""
-            for index in unnumbered:
+            found = self._lines_with_word(first, len(entry.title) + 30, prefix=True)
+            for index in unnumbered if found is None else (i for i in found if i in in_pool):
                 text = self.lines[index].text.strip()
                 if first not in loose[index] or len(text) > len(entry.title) + 30:
                     continue
@@ -688,11 +694,40 @@ class StructureBuilder:
                 bounds.append((k, found[0], found[1]))
         return sorted(result, key=lambda h: h.start)
 
+    def _lines_with_word(self, word: str, longest: int, prefix: bool = False) -> list[int] | None:
+        """Indexes, in order, of the lines up to `longest` characters long (stripped) that hold `word` as a word of
+        their own (casefolded), or with `prefix` a word starting with it ("risker" → "Riskerna"). None when `word`
+        is no plain word: the caller looks at every line then. The index is built once, so placing a long table
+        of contents costs about the lines that could carry its entries, not entries times lines."""
+        if not re.fullmatch(r"\w+", word):
+            return None
+        if self._word_index is None:
+            index_of: dict[str, list[tuple[int, int]]] = {}
+            for index, line in enumerate(self.lines):
+                text = line.text.strip()
+                if 0 < len(text) <= _SHORT_LINE:
+                    for token in set(re.findall(r"\w+", text.casefold())):
+                        index_of.setdefault(token, []).append((len(text), index))
+            self._word_index = {token: sorted(places) for token, places in index_of.items()}
+            self._vocabulary = sorted(self._word_index)
+        tokens = [word]
+        if prefix:
+            start = bisect.bisect_left(self._vocabulary, word)
+            tokens = list(itertools.takewhile(lambda token: token.startswith(word), self._vocabulary[start:]))
+        found: set[int] = set()
+        for token in tokens:
+            places = self._word_index.get(token, [])
+            found.update(index for _, index in places[: bisect.bisect_right(places, (longest, len(self.lines)))])
+        return sorted(found)
+
     def _find_within(self, title: str, start: int, end: int) -> tuple[int, int] | None:
         """A heading the table of contents shortens ("RÄTTIGHETER" for "TILLKOMMANDE NYA RÄTTIGHETER"): a short
         line standing alone between the neighbouring entries that contains the entry's words."""
         wanted = title.casefold()
-        for index in range(start, end):
+        first = re.match(r"\w+", wanted)
+        found = self._lines_with_word(first.group(0), len(title) + 30) if first else None
+        indexes = range(start, end) if found is None else found[bisect.bisect_left(found, start) : bisect.bisect_left(found, end)]
+        for index in indexes:
             text = self.lines[index].text.strip()
             if 0 < len(text) <= len(title) + 30 and re.search(rf"\b{re.escape(wanted)}\b", text.casefold()) and self._at_paragraph_start(index):
                 return index, index
