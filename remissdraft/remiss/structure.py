@@ -736,7 +736,7 @@ class StructureBuilder:
     def complete_toc_headings(self, headings: list[Heading], entries: list[TocEntry], toc_start: int) -> list[Heading]:
         """Remisser: what the table of contents leaves out. Numbered body headings at a level the table lists,
         between two placed entries whose numbers they continue ("5.1.2" between 5.1.1 and 5.2); the headings on
-        the pages between the cover and the table (a summary, a foreword); when the table heads only the later
+        the pages between the cover and the first placed entry (a summary, a foreword, before or after the table); when the table heads only the later
         part of a file (more pages precede it than its chapter 1 says), the headings of the part before it; and
         when the table lists unnumbered entries, the body's title lines it leaves out, one level below the entry
         they fall under (a table of the upper levels only)."""
@@ -763,9 +763,9 @@ class StructureBuilder:
         if toc_start and first_chapter and self.lines[toc_start].page > first_chapter:
             front = [h for h in self.find_headings(0, min(toc_start, first_placed)) if h.kind != "label"]
             result = self._drop_overlaps(sorted(front + result, key=lambda h: h.start))
-        elif toc_start:
+        elif toc_start:  # the table's own lines are blank by now: look on both sides of it
             after_cover = next((i for i, line in enumerate(self.lines) if line.page != self.lines[0].page), toc_start)
-            front = [h for h in self.find_headings(after_cover, min(toc_start, first_placed)) if h.kind == "title"]
+            front = [h for h in self.find_headings(after_cover, first_placed) if h.kind == "title"]
             result = self._drop_overlaps(sorted(front + result, key=lambda h: h.start))
         return result
 
