@@ -12,7 +12,7 @@ from ..errors import UnreadableFileError, UnsupportedFileError, os_message
 from ..fileio import regular_file
 from ..model import Remiss, RemissFacts, Section
 from . import metadata
-from .clean import fix_split_letters, normalize, remove_furniture, vocabulary
+from .clean import common_words, fix_split_letters, normalize, remove_furniture, vocabulary
 from .footnotes import mark_footnotes
 from .lines import Line, RawDocument
 from .structure import NUMBERED_HEADING, StructureBuilder
@@ -126,8 +126,9 @@ def _clean_lines(raw: RawDocument) -> list[Line]:
             line.text = normalize(line.text)
     lines = remove_furniture(raw.pages)
     words = vocabulary(lines)
+    common = common_words(words)
     for line in lines:
-        line.text = fix_split_letters(line.text, words)
+        line.text = fix_split_letters(line.text, words, common)
     mark_footnotes(lines)
     return lines
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 
 from ..model import RemissFacts
@@ -47,6 +48,8 @@ _REPLY_DNR = re.compile(
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])|\n{2,}")
+_SEND_VERB = re.compile(r"\b(?:skickas|sänds|lämnas|mejlas|mailas|inkomma|ges in|insändas)\b", re.IGNORECASE)  # of _SEND_CUE
 _SEND_CUE = re.compile(r"\b(?:skickas|sänds|lämnas|mejlas|mailas|inkomma|ges in|insändas)\b[^.]{0,30}\btill\b", re.IGNORECASE)
 _ORGANISATION = re.compile(
     r"\b(?:Region [A-ZÅÄÖ][a-zåäö]+|Västra Götalandsregionen|[A-ZÅÄÖ][a-zåäö]+ kommun|[A-ZÅÄÖ][a-zåäö]+s [Ss]tads?|Malmö stads?|"
@@ -275,7 +278,7 @@ def _to_date(match: re.Match) -> date | None:
 def find_deadline(text: str) -> date | None:
     """The answer's due date: in a sentence about the answer, the first date after a deadline cue (the end date
     when the cue gives a period: "Remissperiod 2024-03-14 till 2024-05-19"). None rather than a wrong date."""
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])|\n{2,}", text):
+    for sentence in _sentences_with(text, _DEADLINE_CUE):
         cue = _DEADLINE_CUE.search(sentence)
         if not cue or not _ANSWER_WORD.search(sentence):
             continue
@@ -291,9 +294,41 @@ def find_deadline(text: str) -> date | None:
 
 def find_reply_to(text: str) -> str:
     """Where the answer is to be sent: the e-mail address in a "skickas till …" sentence."""
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])|\n{2,}", text):
+    for sentence in _sentences_with(text, _SEND_VERB):
         if _SEND_CUE.search(sentence):
             email = _EMAIL.search(sentence)
             if email:
                 return email.group(0).rstrip(".")
     return ""
+
+
+def _sentences_with(text: str, pattern: re.Pattern) -> Iterator[str]:
+    """The sentences of `text` (as _SENTENCE_BREAK cuts it) that hold a match of `pattern` (a word or phrase no
+    sentence break falls in), in order. Only the text around each match is looked at, so a long text without
+    deadline wording costs one scan."""
+    done = 0  # the end of the last sentence given
+    for match in pattern.finditer(text):
+        if match.start() < done:
+            continue  # in the sentence just given
+        begin = _sentence_start(text, match.start(), done)
+        following = _SENTENCE_BREAK.search(text, match.start())
+        done = following.start() if following else len(text)
+        yield text[begin:done]
+
+
+def _sentence_start(text: str, at: int, floor: int) -> int:
+    """Where the sentence holding position `at` begins: after the last sentence break before it (not before
+    `floor`, a sentence end). Looks back in a growing window that never starts inside a run of whitespace."""
+    width = 1000
+    while True:
+        start = max(floor, at - width)
+        while start > floor and text[start - 1].isspace():
+            start -= 1
+        last = None
+        for last in _SENTENCE_BREAK.finditer(text, start, at + 1):
+            pass
+        if last is not None and last.end() <= at:
+            return last.end()
+        if start == floor:
+            return floor
+        width *= 4
