@@ -113,3 +113,13 @@ def test_footnotes_are_found_by_number_and_marker():
     ]
     mark_footnotes(page)
     assert [line.footnote for line in page] == [0, 0, 0, 0, 0, 0, 1, 1]
+
+
+def test_the_rare_piece_check_with_common_words_agrees_with_the_counting_one():
+    from collections import Counter
+
+    from remissdraft.remiss.clean import _has_rare_piece, _has_rare_piece_among, common_words
+
+    words = Counter({"räddningstjänst": 4, "förmåga": 3, "och": 9, "bilagor": 1, "rädd": 1, "ningstjänst": 1})
+    for text in ("8 Rädd ningstjänst – förmåga", "Räddningstjänst och förmåga", "Bilago r", "S amverkan", "I dessa fall", "å ö i a o", ""):
+        assert _has_rare_piece_among(text, common_words(words)) == _has_rare_piece(text, words), text

@@ -118,3 +118,19 @@ def test_title_of_a_regulation_and_never_a_placeholder():
     assert find_title(["Regional strategi för storskalig utrymning och mottagning i", "Hallands län", "Titel: …"], "", []) == (
         "Regional strategi för storskalig utrymning och mottagning i Hallands län"
     )
+
+
+def test_sentences_around_the_cues_are_the_sentences_a_full_split_gives():
+    import re
+
+    from remissdraft.remiss.metadata import _DEADLINE_CUE, _SEND_VERB, _sentences_with
+
+    text = (
+        "Remissen gäller planen. Svar ska ha inkommit senast 2021-05-04.\n\nYttrandet skickas till "
+        "registrator@example.se. Ingen annan. Remisstiden är kort!  Senast den 1 mars 2022 vill vi ha svar"
+    )
+    for pattern in (_DEADLINE_CUE, _SEND_VERB):
+        expected = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])|\n{2,}", text) if pattern.search(s)]
+        assert list(_sentences_with(text, pattern)) == expected
+    assert find_deadline(text) == date(2021, 5, 4)
+    assert find_reply_to(text) == "registrator@example.se"

@@ -11,6 +11,7 @@ import pytest
 from conftest import REALDOCS, flat
 from remiss_truth import load_truths, score
 from remissdraft.remiss import read_document, read_remiss
+from remissdraft.remiss.metadata import find_field_dnr, find_header_dnr, find_title
 
 pytestmark = pytest.mark.skipif(not (REALDOCS / "kommunhandlingar").is_dir(), reason="../shared/realdocs saknas")
 KOMMUN = REALDOCS / "kommunhandlingar"
@@ -146,3 +147,15 @@ def test_memo_mode_still_finds_plain_headings(name, headings):
     titles = [s.title for top in document.sections for s in top.walk()]
     for heading in headings:
         assert heading in titles
+
+
+def test_the_dnr_the_running_header_repeats_and_a_cover_field():
+    """Lilla Äskhult's förslag repeats "2023-12-13   435-1705-21" at the top of every page (page furniture, kept
+    apart); the utrymning strategy's colophon is a block of fields ("Diarienummer: 457-6939-2024"), and its
+    "Titel: …" field is never the title."""
+    askhult = read_document(TRUTHS[ASKHULT].path)
+    assert find_header_dnr(askhult.furniture) == "435-1705-21"
+    utrymning = read_document(TRUTHS[UTRYMNING].path)
+    assert find_field_dnr(utrymning.preamble) == "457-6939-2024"
+    fields = [p for p in utrymning.preamble if p.startswith(("Titel:", "Författare:", "Rapportnummer:"))]
+    assert len(fields) == 3 and find_title(fields, "", []) == ""

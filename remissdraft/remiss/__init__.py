@@ -12,7 +12,7 @@ from ..errors import UnreadableFileError, UnsupportedFileError, os_message
 from ..fileio import regular_file
 from ..model import Remiss, RemissFacts, Section
 from . import metadata
-from .clean import fix_split_letters, normalize, remove_furniture, vocabulary
+from .clean import common_words, fix_split_letters, normalize, remove_furniture, vocabulary
 from .footnotes import mark_footnotes
 from .lines import Line, RawDocument
 from .structure import NUMBERED_HEADING, StructureBuilder
@@ -91,7 +91,8 @@ def read_document(path: Path, plain_headings: bool = False, raw: RawDocument | N
         headings = builder.find_headings()
     preamble, sections = builder.build(headings)
     body = "\n\n".join(p for section in sections for s in section.walk() for p in [s.label, *s.paragraphs])
-    found = metadata.extract(preamble, body, furniture, raw.title, title_lines)
+    back = [line.text for line in lines if line.text.strip() and line.page == lines[-1].page] if lines else []
+    found = metadata.extract(preamble, body, furniture, raw.title, title_lines, back)
     if not sections and not preamble and not body:
         raise UnreadableFileError(f"{path.name}: filen innehåller ingen text")
     return Document(path, sections, preamble, found, furniture)
@@ -125,8 +126,9 @@ def _clean_lines(raw: RawDocument) -> list[Line]:
             line.text = normalize(line.text)
     lines = remove_furniture(raw.pages)
     words = vocabulary(lines)
+    common = common_words(words)
     for line in lines:
-        line.text = fix_split_letters(line.text, words)
+        line.text = fix_split_letters(line.text, words, common)
     mark_footnotes(lines)
     return lines
 

@@ -46,6 +46,9 @@ _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 _SPLIT_NUMBER = re.compile(r"^(\d{1,2}) \.(?=\d)")
 _COLON_NUMBER = re.compile(r"^(\d{1,2}):(\d{1,2})\.? (?=[A-ZÅÄÖ])")
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
+_LONG_WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]{3,}")
+# A letter standing alone that is no Swedish one-letter word (i, å, ö, o, a): a piece of a split word.
+_STRAY_LETTER = re.compile(r"(?<![A-Za-zÅÄÖåäöÉéÜü])[B-HJ-NP-Zb-hj-np-zÄäÉéÜü](?![A-Za-zÅÄÖåäöÉéÜü])")
 _SPLIT_WORD = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö][a-zåäö]+) ([a-zåäö]+)\b")
 
 
@@ -184,12 +187,14 @@ def _repeated_edge_lines(pages: list[list[Line]]) -> set[str]:
     }
 
 
-def fix_split_letters(text: str, vocabulary: Counter[str] | set[str]) -> str:
+def fix_split_letters(text: str, vocabulary: Counter[str] | set[str], common: set[str] | None = None) -> str:
     """Rejoin what extraction split: a capital from its word ("S amverkan" -> "Samverkan"), a word in two
-    ("Rädd ningstjänst", "Bilago r") and a heading number ("4 .2.1" -> "4.2.1")."""
+    ("Rädd ningstjänst", "Bilago r") and a heading number ("4 .2.1" -> "4.2.1"). `common` (the words the
+    vocabulary counts twice or more, see common_words) makes the check for a rare piece cheaper on long texts."""
     if text[:1].isdigit():
         text = _COLON_NUMBER.sub(r"\1.\2 ", _SPLIT_NUMBER.sub(r"\1.", text))
-    if _has_rare_piece(text, vocabulary):
+    rare = _has_rare_piece(text, vocabulary) if common is None else _has_rare_piece_among(text, common)
+    if rare:
         text = _SPLIT_WORD.sub(lambda m: _join_split_word(m, vocabulary), text)
 
     def join(match: re.Match) -> str:
@@ -220,6 +225,16 @@ def _has_rare_piece(text: str, vocabulary: Counter[str] | set[str]) -> bool:
         if len(word) >= 3 and _count(vocabulary, word.casefold()) < 2:
             return True
     return False
+
+
+def _has_rare_piece_among(text: str, common: set[str]) -> bool:
+    """_has_rare_piece with the words seen twice or more given: two scans of the line instead of a loop over it."""
+    return bool(_STRAY_LETTER.search(text)) or not {w.casefold() for w in _LONG_WORD.findall(text)} <= common
+
+
+def common_words(vocabulary: Counter[str]) -> set[str]:
+    """The words a document's vocabulary counts twice or more."""
+    return {word for word, count in vocabulary.items() if count >= 2}
 
 
 def _count(vocabulary: Counter[str] | set[str], word: str) -> int:

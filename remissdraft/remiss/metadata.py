@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 
 from ..model import RemissFacts
@@ -36,14 +37,22 @@ _DNR_TOKEN = (
 _DNR_LABEL = r"(?:diarienummer|diarienr\.?|dnr\.?|d\.nr\.?|ärendenummer|ärendenr\.?|beteckning|vår beteckning|vårt dnr)"
 _LABELLED_DNR = re.compile(rf"\b{_DNR_LABEL}\s*:?\s*(?P<dnr>{_DNR_TOKEN})", re.IGNORECASE)
 _BARE_DNR = re.compile(rf"(?<![\w.-])(?P<dnr>(?!IS[SB]N\b)[A-ZÅÄÖ]{{1,8}}[ .-]\d{{4}}[-/.]\d{{1,6}})(?![\w-])")
+# Where a dnr stands alone (a line of the cover or the back cover) it may be letters and digits run together:
+# "RS240122", "DNKS240478"; or number/year after letters: "KS 279/2025".
+_STANDALONE_DNR = re.compile(rf"^(?:{_DNR_TOKEN}|(?!IS[SB]N)[A-ZÅÄÖ]{{2,6}}\d{{5,8}})$")
+# A field of a cover or form: "Beslutad av: Kommunfullmäktige, ?? ?? 2026 § KS 279/2025", "Typ av styrdokument: Strategi".
+_FIELD = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,3}:(?:\s|$)")
+_DNR_WORD = re.compile(rf"(?<![\w/.-])(?P<dnr>{_DNR_TOKEN})(?![\w/-])")
 _REPLY_DNR = re.compile(
     rf"\b(?:ange|uppge|märk|märkt|hänvisa till|med angivande av)\b[^.]{{0,40}}?\b{_DNR_LABEL}?\s*:?\s*(?P<dnr>{_DNR_TOKEN})",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])|\n{2,}")
+_SEND_VERB = re.compile(r"\b(?:skickas|sänds|lämnas|mejlas|mailas|inkomma|ges in|insändas)\b", re.IGNORECASE)  # of _SEND_CUE
 _SEND_CUE = re.compile(r"\b(?:skickas|sänds|lämnas|mejlas|mailas|inkomma|ges in|insändas)\b[^.]{0,30}\btill\b", re.IGNORECASE)
 _ORGANISATION = re.compile(
-    r"\b(?:Region [A-ZÅÄÖ][a-zåäö]+|Västra Götalandsregionen|[A-ZÅÄÖ][a-zåäö]+ kommun|"
+    r"\b(?:Region [A-ZÅÄÖ][a-zåäö]+|Västra Götalandsregionen|[A-ZÅÄÖ][a-zåäö]+ kommun|[A-ZÅÄÖ][a-zåäö]+s [Ss]tads?|Malmö stads?|"
     r"Länsstyrelsen(?: (?:i )?[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?(?: län)?)?|"
     r"(?!Kommun|Region|Lands|Stads)[A-ZÅÄÖ][a-zåäö]*förbundet(?: [A-ZÅÄÖ][a-zåäö]+\b(?! (?:kommun|län)\b))?|"
     r"(?!Kommun|Region|Lands|Stads)[A-ZÅÄÖ][a-zåäö]*(?:myndigheten|verket|kollegiet|inspektionen|departementet|styrelsen))\b"
@@ -58,11 +67,20 @@ _COUNTIES = {
     "Örebro": "Örebro", "Östergötland": "Östergötlands",
 }
 _PLACE_BEFORE = re.compile(r"\b(?:i|inom|utanför|från|till|mot)\s+$")  # "… Lilla Äskhult i Kungsbacka kommun"
+# A body named as an example or in a relative clause ("aktörer såsom Trafikverket", "som Trafikverket nyttjat")
+# is mentioned, not the one the document is by.
+_MENTION_BEFORE = re.compile(r"\b(?:såsom|som|t\.ex\.|exempelvis|bland annat|bl\.a\.)\s+$")
 _NOT_TITLE = re.compile(
     rf"^(?:{_DNR_LABEL}\b|remissversion|samrådshandling|granskningshandling|utställningshandling|antagandehandling|"
     r"tjänsteskrivelse|tjänsteutlåtande|remiss\b|remissinstanser|sändlista|till\b|från\b|datum\b|sida\b|bilaga\b|"
     r"innehåll|version\b|utkast\b|beslutad|fastställd|remissutgåva|remisshandling|samrådsversion|"
     r"tillkommer|text kommer|platshållare|\S+ författningssamling$|\d{4}-\d\d-\d\d)",
+    re.IGNORECASE,
+)
+# The state a cover names the document in: "Remissversion", "Remissutgåva", "Samrådshandling".
+_STAGE = re.compile(
+    r"^(?:remissversion|remissutgåva|remisshandling|samrådshandling|samrådsversion|granskningshandling|"
+    r"utställningshandling|antagandehandling)\b[\s:–-]*",
     re.IGNORECASE,
 )
 # A regulation's head: "Naturvårdsverkets föreskrifter   NFS 2025:XX", the subject below it ("om miljörapport;").
@@ -73,16 +91,22 @@ _PRINTED = re.compile(r"^utkom från trycket(?: den)?\s*", re.IGNORECASE)
 
 
 def extract(
-    preamble: list[str], body: str, furniture: str = "", declared_title: str = "", title_lines: list[str] | None = None
+    preamble: list[str], body: str, furniture: str = "", declared_title: str = "", title_lines: list[str] | None = None,
+    back: list[str] | None = None,
 ) -> RemissFacts:
-    """Read metadata from the text before the first heading (`preamble`), the whole text (`body`)
-    and the page furniture removed from it (running headers often carry the diarienummer)."""
+    """Read metadata from the text before the first heading (`preamble`), the whole text (`body`), the page
+    furniture removed from it (running headers often carry the diarienummer) and the lines of the last page
+    (`back`: a back cover prints the dnr alone on a line)."""
     front = "\n".join(preamble)
     everything = f"{front}\n{body}"
     reply_dnr = find_reply_dnr(everything)
+    dnr = (
+        find_dnr(front) or find_dnr(furniture) or find_header_dnr(furniture) or find_field_dnr(preamble)
+        or find_standalone_dnr(preamble + (back or [])) or find_body_dnr(everything, exclude=reply_dnr) or reply_dnr
+    )
     return RemissFacts(
         title=find_title(preamble, declared_title, title_lines or []),
-        dnr=find_dnr(front) or find_dnr(furniture) or find_dnr(everything, exclude=reply_dnr) or reply_dnr,
+        dnr=dnr,
         sender=find_sender(front, everything),
         deadline=find_deadline(everything),
         reply_dnr=reply_dnr,
@@ -98,6 +122,13 @@ def find_title(preamble: list[str], declared: str, title_lines: list[str]) -> st
             return candidate
     texts = [paragraph.lstrip("• ").strip() for paragraph in preamble]
     for position, text in enumerate(texts):
+        stage = _STAGE.match(text)
+        if stage and text[stage.end():].strip():
+            # "Remissversion" / "dagvattenstrategi": the cover names the state, then the title (set in lower case)
+            rest = text[stage.end():].strip()
+            rest = rest[:1].upper() + rest[1:]
+            if _looks_like_title(rest, min_words=1 if len(rest) >= 12 else 2):
+                return rest
         head = _REGULATION_HEAD.match(text)
         if head:
             # the right-hand column of the head ("Utkom från trycket den …") runs into the subject line
@@ -120,8 +151,8 @@ def find_title(preamble: list[str], declared: str, title_lines: list[str]) -> st
 
 
 def _looks_like_title(text: str, min_words: int = 3) -> bool:
-    if not text or len(text) > 250 or _NOT_TITLE.match(text) or _EMAIL.search(text):
-        return False
+    if not text or len(text) > 250 or _NOT_TITLE.match(text) or _EMAIL.search(text) or _FIELD.match(text):
+        return False  # a field of the cover ("Typ av styrdokument: Strategi") is never the title
     if re.fullmatch(r".*\.(docx?|pdf|txt)", text, re.IGNORECASE) or text.lower().startswith("microsoft word"):
         return False
     if re.search(r"\b\d+ ?\(\d+\)$", text):
@@ -143,6 +174,50 @@ def find_dnr(text: str, exclude: str = "") -> str:
     return ""
 
 
+def find_header_dnr(furniture: str) -> str:
+    """The dnr a running header repeats on every page next to the date ("2025-05-26   511-8192-21"): a dnr-shaped
+    token that recurs in the furniture taken out of the pages."""
+    counts = Counter(re.sub(r"\s+", " ", m.group("dnr")).strip(" .") for m in _DNR_WORD.finditer(furniture))
+    repeated = [(count, dnr) for dnr, count in counts.items() if count >= 2 and not _DATE.fullmatch(dnr)]
+    return max(repeated)[1] if repeated else ""
+
+
+def find_field_dnr(preamble: list[str]) -> str:
+    """A dnr in a field of the cover ("Beslutad av: Kommunfullmäktige, … § KS 279/2025")."""
+    for paragraph in preamble:
+        if _FIELD.match(paragraph):
+            match = _DNR_WORD.search(paragraph[paragraph.index(":") :])
+            if match:
+                return match.group("dnr")
+    return ""
+
+
+def find_standalone_dnr(lines: list[str]) -> str:
+    """A line of the cover or back cover that is nothing but a dnr ("RS240122", "DNKS240478")."""
+    for line in lines:
+        text = line.strip()
+        if _STANDALONE_DNR.match(text) and not _DATE.fullmatch(text):
+            return text
+    return ""
+
+
+def find_body_dnr(text: str, exclude: str = "") -> str:
+    """A dnr in the text: labelled where the label opens its line ("Dnr: …", "Diarienummer …"), or a bare
+    "KS-2023-00417". A "dnr." inside a sentence or heading names another case ("… naturreservat, dnr. 511-0027-02")."""
+    for match in _LABELLED_DNR.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text[line_start : match.start()].strip() and not re.search(r"\d{4}-\d\d-\d\d\s*$", text[line_start : match.start()]):
+            continue  # the label inside a line of text (a date before it is a header's: "2023-12-13 Diarienummer:")
+        dnr = re.sub(r"\s+", " ", match.group("dnr")).strip(" .")
+        if dnr != exclude:
+            return dnr
+    for match in _BARE_DNR.finditer(text):
+        dnr = re.sub(r"\s+", " ", match.group("dnr")).strip(" .")
+        if dnr != exclude:
+            return dnr
+    return ""
+
+
 def find_reply_dnr(text: str) -> str:
     match = _REPLY_DNR.search(text)
     return re.sub(r"\s+", " ", match.group("dnr")).strip(" .") if match else ""
@@ -150,10 +225,15 @@ def find_reply_dnr(text: str) -> str:
 
 def find_sender(front: str, text: str) -> str:
     """The organisation named on the first page, else the one the text names most often; never a place the
-    text only locates something in ("i Kungsbacka kommun"). A länsstyrelse gets its full name."""
+    text only locates something in ("i Kungsbacka kommun") or a body it names as an example ("såsom
+    Trafikverket"). A länsstyrelse gets its full name."""
     matches = list(_ORGANISATION.finditer(text))
     known = {_county_board(m.group(0)) for m in matches}
-    names = [_county_board(m.group(0)) for m in matches if not _PLACE_BEFORE.search(text[: m.start()][-12:])]
+    names = []
+    for m in matches:
+        before = text[max(0, m.start() - 16) : m.start()]
+        if not (_PLACE_BEFORE.search(before[-12:]) or _MENTION_BEFORE.search(before)):
+            names.append(_county_board(m.group(0)))
 
     def base(name: str) -> str:  # "Region Stockholms" (genitive) -> "Region Stockholm"
         if name == "Länsstyrelsen":
@@ -162,7 +242,8 @@ def find_sender(front: str, text: str) -> str:
         return name[:-1] if name.endswith("s") and name[:-1] in known else name
 
     for match in _ORGANISATION.finditer(front):
-        if not _PLACE_BEFORE.search(front[: match.start()][-12:]):
+        before = front[max(0, match.start() - 16) : match.start()]
+        if not (_PLACE_BEFORE.search(before[-12:]) or _MENTION_BEFORE.search(before)):
             return base(_county_board(match.group(0)))
     counts = Counter(base(name) for name in names)
     return counts.most_common(1)[0][0] if counts else ""
@@ -197,7 +278,7 @@ def _to_date(match: re.Match) -> date | None:
 def find_deadline(text: str) -> date | None:
     """The answer's due date: in a sentence about the answer, the first date after a deadline cue (the end date
     when the cue gives a period: "Remissperiod 2024-03-14 till 2024-05-19"). None rather than a wrong date."""
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])|\n{2,}", text):
+    for sentence in _sentences_with(text, _DEADLINE_CUE):
         cue = _DEADLINE_CUE.search(sentence)
         if not cue or not _ANSWER_WORD.search(sentence):
             continue
@@ -213,9 +294,41 @@ def find_deadline(text: str) -> date | None:
 
 def find_reply_to(text: str) -> str:
     """Where the answer is to be sent: the e-mail address in a "skickas till …" sentence."""
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])|\n{2,}", text):
+    for sentence in _sentences_with(text, _SEND_VERB):
         if _SEND_CUE.search(sentence):
             email = _EMAIL.search(sentence)
             if email:
                 return email.group(0).rstrip(".")
     return ""
+
+
+def _sentences_with(text: str, pattern: re.Pattern) -> Iterator[str]:
+    """The sentences of `text` (as _SENTENCE_BREAK cuts it) that hold a match of `pattern` (a word or phrase no
+    sentence break falls in), in order. Only the text around each match is looked at, so a long text without
+    deadline wording costs one scan."""
+    done = 0  # the end of the last sentence given
+    for match in pattern.finditer(text):
+        if match.start() < done:
+            continue  # in the sentence just given
+        begin = _sentence_start(text, match.start(), done)
+        following = _SENTENCE_BREAK.search(text, match.start())
+        done = following.start() if following else len(text)
+        yield text[begin:done]
+
+
+def _sentence_start(text: str, at: int, floor: int) -> int:
+    """Where the sentence holding position `at` begins: after the last sentence break before it (not before
+    `floor`, a sentence end). Looks back in a growing window that never starts inside a run of whitespace."""
+    width = 1000
+    while True:
+        start = max(floor, at - width)
+        while start > floor and text[start - 1].isspace():
+            start -= 1
+        last = None
+        for last in _SENTENCE_BREAK.finditer(text, start, at + 1):
+            pass
+        if last is not None and last.end() <= at:
+            return last.end()
+        if start == floor:
+            return floor
+        width *= 4

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -11,9 +13,10 @@ from functools import cached_property
 from ..model import Section
 from .clean import SUSPENDED_COMPOUND, bullet_text
 from .lines import Line, Outline
-from .toc import TocEntry
+from .toc import TocEntry, levels_unset
 
 NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>\S.*)$")
+_SHORT_LINE = 230  # no heading is longer (a TOC entry is matched against lines up to its length + 30)
 _MAX_CHAPTER = 199  # a long document may run past chapter 40; the numbers must still follow one another
 _LABEL_HEADING = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: [A-ZÅÄÖ]")
 _NOT_LABELS = re.compile(r"^(bild|figur|tabell|karta|källa|källor|not|obs|tillämpas av|e-post|telefon|tel|webb|adress|datum|dnr)\b", re.IGNORECASE)
@@ -25,6 +28,12 @@ _TITLE_END = tuple(".,;:")
 _APPENDIX = re.compile(r"(?:^|\s)Bilaga (?P<id>\d{1,2}|[A-Z])(?P<rest>(?:\s*[:–-]\s*[A-ZÅÄÖ].*)?)$")
 # The document naming its appendices: "bilaga 5 och 6 ska ha följande lydelse", "(se bilaga 1)".
 _APPENDIX_REFERENCE = re.compile(r"\b[Bb]ilag(?:a|orna) (?P<ids>(?:\d{1,2}|[A-Z])(?:(?:,| och| samt| –| -) (?:\d{1,2}|[A-Z]))*)\b(?!:)")
+# A line whose first sentence ends within its first words and goes on: the end of the sentence the line above began.
+_FINISHES_SENTENCE = re.compile(r"^(?:\S+ ){0,2}\S*[a-zåäö]\. [A-ZÅÄÖ]")
+_COUNTED = re.compile(r"^(?P<word>[A-ZÅÄÖ][a-zåäö]+) (?P<n>\d{1,2})\b")  # "Bilaga 2 Fastighetsförteckning"
+_ITEM_HEADING = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+ \d{1,3}: [A-ZÅÄÖ]")  # a numbered item: "Sträcka 6: Vinbergs kyrkby …"
+# Names and addresses: every word capitalised, parts apart by commas ("Erik Hansson, Region Halland").
+_NAME_LINE = re.compile(r"^[A-ZÅÄÖ][\w-]*(?:,? [A-ZÅÄÖ\d][\w-]*)*$")
 _NOT_TITLE_LINE = re.compile(r"^(\||\[tabell|källa\b|foto\b|obs\b)", re.IGNORECASE)
 _SENTENCE_END = tuple(".!?:;")
 _PARAGRAPH_END = tuple('.!?:;”"»)')
@@ -82,6 +91,8 @@ class StructureBuilder:
         self.full_width = sorted(wrapped)[int(0.9 * len(wrapped))] if wrapped else 80.0  # a full line's length
         self.front_end = self._first_body_line()
         self.lower_words = {w for line in lines for w in re.findall(r"(?<![\w-])[a-zåäö]{3,}\b", line.text)}
+        self._word_index: dict[str, list[int]] | None = None  # short lines by their words, built when first asked
+        self._vocabulary: list[str] = []
 
     # --- headings -------------------------------------------------------------------------------
 
@@ -107,6 +118,8 @@ class StructureBuilder:
             headings = self._without_numbered_lists(headings) + self._remiss_headings(candidates, start, stop)
         headings = self._drop_overlaps(sorted(headings, key=lambda h: h.start))
         self._assign_levels(headings)
+        if not self.plain_headings:
+            self._nest_under_bare_headings(headings)
         return headings
 
     # --- headings of remisser without font cues (never used for memos: plain_headings is False) -----------
@@ -122,6 +135,20 @@ class StructureBuilder:
         # the line right under "Bilaga 5" names the appendix ("Uppgifter om …"): its first paragraph, not a heading
         named = {self._next_filled(a.end) for a in appendices}
         return [h for h in found if h.start not in named] + appendices
+
+    def _nest_under_bare_headings(self, headings: list[Heading]) -> None:
+        """Title lines tell no level. Where all headings are title lines, one that stands straight over the next
+        with no text of its own ("Upplysningar" / "Om föreskrifterna") heads those after it, one level down,
+        until a heading that opens a page (a new chapter)."""
+        if self.has_font_cues or any(h.kind != "title" for h in headings):
+            return
+        nested = False
+        for heading, following in zip(headings, headings[1:] + [None]):
+            if self._opens_page(heading.start):
+                nested = False
+            heading.level = 2 if nested else 1
+            if following is not None and not nested and self._next_filled(heading.end, blanks=8) == following.start:
+                nested = True
 
     def _first_body_line(self) -> int:
         """Where the body text starts: the first line of running text (a sentence that ends on it or runs
@@ -165,9 +192,12 @@ class StructureBuilder:
             return False
         if re.search(r"\d{5,}", text) or "@" in text or "www." in text or "://" in text:
             return False  # a figure of five digits or more, an address: a table cell or contact line, not a title
-        if (index < self.front_end and line.page == self.lines[0].page) or line.columns or line.footnote or _NOT_TITLE_LINE.match(text) or _LABEL_HEADING.match(text):
+        if "," in text and not text.isupper() and _NAME_LINE.match(text):
+            return False  # names and addresses ("Jan Törnell, Daniel Karlsson", "Box 517, 301 80 Halmstad")
+        in_front = index < self.front_end and line.page == self.lines[0].page and not self._heads_first_text(index)
+        if in_front or line.columns or line.footnote or _NOT_TITLE_LINE.match(text) or _LABEL_HEADING.match(text):
             return False
-        if not self._at_paragraph_start(index) or self._two_cells(words):
+        if not self._at_paragraph_start(index) or self._two_cells(words) or self._in_counted_run(index):
             return False
         previous, following = self._previous_filled(index), self._next_filled(index)
         rows = [i for i in (previous, following) if i is not None and (self.lines[i].columns or self.lines[i].in_table)]
@@ -175,6 +205,16 @@ class StructureBuilder:
             return False  # a line between two table rows is a row of that table
         before = self.lines[previous].text.strip() if previous is not None else ""
         return not (before.endswith(":") and len(before.split()) >= 4)  # what a sentence announces ("… ska följande rapporteras:")
+
+    def _heads_first_text(self, index: int) -> bool:
+        """A heading right under the title block on page one, sitting on the first body text ("Bildande av …
+        naturreservat" / blank / "Beslut" / "Länsstyrelsen … beslutar …"): a short line straight above the first
+        body line, apart from the title lines above it."""
+        above = self._previous_filled(index, blanks=8)
+        return (
+            self.front_end == index + 1 and len(self.lines[index].text.split()) <= 5
+            and above is not None and above < index - 1 and self.lines[above].page == self.lines[index].page
+        )
 
     def _previous_filled(self, index: int, blanks: int = 2) -> int | None:
         for previous in range(index - 1, max(-1, index - 2 - blanks), -1):
@@ -205,8 +245,12 @@ class StructureBuilder:
         straight_on = following == end + 1 and not nxt.gap_before
         if straight_on and len(last) > 0.75 * self.width and not self._broken_early(end, following):
             return False
-        if _PARAGRAPH_UNIT.match(text) or self._opens_table(following) or self._opens_numbered_list(following):
+        if straight_on and (last.split()[-1].casefold() in _CONNECTORS or _FINISHES_SENTENCE.match(text)):
+            return False  # "… av makarna James Fredrik och Blanche" / "Dickson. Vid den tiden …": one sentence
+        if _PARAGRAPH_UNIT.match(text) or self._opens_table(following) or self._opens_numbered_list(following) or self._in_counted_run(following):
             return True
+        if _ITEM_HEADING.match(text) and not _CAPTION.match(text):
+            return True  # a heading over numbered items: "Falkenbergs kommun" / "Sträcka 6: Vinbergs kyrkby …"
         if not sub and self._title_line(following) and self._title_block_ok(following, self._wrapped_title(following, text, False)[1], sub=True):
             return True  # a heading straight over its first sub-heading
         if not (len(text) >= 0.6 * self.width or text.endswith(_SENTENCE_END)):
@@ -229,6 +273,19 @@ class StructureBuilder:
         first = re.match(r"^1[.)] [A-ZÅÄÖ]", self.lines[index].text.strip())
         following = self._next_filled(index)
         return bool(first and following is not None and re.match(r"^2[.)] ", self.lines[following].text.strip()))
+
+    def _in_counted_run(self, index: int) -> bool:
+        """The line is one of a run of lines that count the same thing ("Bilaga 1 Skötselplan" / "Bilaga 2
+        Fastighetsförteckning" …), blank lines between allowed: a list, every item alike, none a heading."""
+        match = _COUNTED.match(self.lines[index].text.strip())
+        if not match:
+            return False
+        word, number = match.group("word"), int(match.group("n"))
+        for neighbour, step in ((self._previous_filled(index, blanks=1), -1), (self._next_filled(index, blanks=1), 1)):
+            other = _COUNTED.match(self.lines[neighbour].text.strip()) if neighbour is not None else None
+            if other and other.group("word") == word and int(other.group("n")) == number + step:
+                return True
+        return False
 
     def _broken_early(self, index: int, following: int | None = None) -> bool:
         """The line ends before the page's width would have made it: the next line's first word would have fitted
@@ -531,10 +588,10 @@ class StructureBuilder:
 
     def _label_headings(self, labels: list[Heading], numbered: list[Heading]) -> list[Heading]:
         """ "Individnivå: Utveckla …" lines count as headings when siblings of the same shape share a parent."""
-        starts = [h.start for h in numbered]
+        starts = sorted(h.start for h in numbered)
         groups: dict[int, list[Heading]] = {}
         for label in labels:
-            parent = sum(1 for start in starts if start < label.start)
+            parent = bisect.bisect_left(starts, label.start)  # how many numbered headings come before it
             groups.setdefault(parent, []).append(label)
         return [label for group in groups.values() if len(group) >= 2 for label in group]
 
@@ -616,6 +673,7 @@ class StructureBuilder:
             elif len(text) <= 200:
                 unnumbered.append(index)
         loose = {index: _loose(self.lines[index].text) for index in unnumbered}
+        in_pool = set(unnumbered)
         candidates = []
         for k, entry in enumerate(entries):
             if entry.number:
@@ -626,7 +684,8 @@ class StructureBuilder:
                 continue
             wanted = _loose(entry.title)
             first = wanted.split()[0] if wanted else ""
-            for index in unnumbered:
+            found = self._lines_with_word(first, len(entry.title) + 30, prefix=True)
+            for index in unnumbered if found is None else (i for i in found if i in in_pool):
                 text = self.lines[index].text.strip()
                 if first not in loose[index] or len(text) > len(entry.title) + 30:
                     continue
@@ -684,11 +743,40 @@ class StructureBuilder:
                 bounds.append((k, found[0], found[1]))
         return sorted(result, key=lambda h: h.start)
 
+    def _lines_with_word(self, word: str, longest: int, prefix: bool = False) -> list[int] | None:
+        """Indexes, in order, of the lines up to `longest` characters long (stripped) that hold `word` as a word of
+        their own (casefolded), or with `prefix` a word starting with it ("risker" → "Riskerna"). None when `word`
+        is no plain word: the caller looks at every line then. The index is built once, so placing a long table
+        of contents costs about the lines that could carry its entries, not entries times lines."""
+        if not re.fullmatch(r"\w+", word):
+            return None
+        if self._word_index is None:
+            index_of: dict[str, list[tuple[int, int]]] = {}
+            for index, line in enumerate(self.lines):
+                text = line.text.strip()
+                if 0 < len(text) <= _SHORT_LINE:
+                    for token in set(re.findall(r"\w+", text.casefold())):
+                        index_of.setdefault(token, []).append((len(text), index))
+            self._word_index = {token: sorted(places) for token, places in index_of.items()}
+            self._vocabulary = sorted(self._word_index)
+        tokens = [word]
+        if prefix:
+            start = bisect.bisect_left(self._vocabulary, word)
+            tokens = list(itertools.takewhile(lambda token: token.startswith(word), self._vocabulary[start:]))
+        found: set[int] = set()
+        for token in tokens:
+            places = self._word_index.get(token, [])
+            found.update(index for _, index in places[: bisect.bisect_right(places, (longest, len(self.lines)))])
+        return sorted(found)
+
     def _find_within(self, title: str, start: int, end: int) -> tuple[int, int] | None:
         """A heading the table of contents shortens ("RÄTTIGHETER" for "TILLKOMMANDE NYA RÄTTIGHETER"): a short
         line standing alone between the neighbouring entries that contains the entry's words."""
         wanted = title.casefold()
-        for index in range(start, end):
+        first = re.match(r"\w+", wanted)
+        found = self._lines_with_word(first.group(0), len(title) + 30) if first else None
+        indexes = range(start, end) if found is None else found[bisect.bisect_left(found, start) : bisect.bisect_left(found, end)]
+        for index in indexes:
             text = self.lines[index].text.strip()
             if 0 < len(text) <= len(title) + 30 and re.search(rf"\b{re.escape(wanted)}\b", text.casefold()) and self._at_paragraph_start(index):
                 return index, index
@@ -696,27 +784,80 @@ class StructureBuilder:
 
     def complete_toc_headings(self, headings: list[Heading], entries: list[TocEntry], toc_start: int) -> list[Heading]:
         """Remisser: what the table of contents leaves out. Numbered body headings at a level the table lists,
-        between two placed entries whose numbers they continue ("5.1.2" between 5.1.1 and 5.2); and when the
-        table heads only the later part of a file (more pages precede it than its chapter 1 says), the headings
-        of the part before it."""
+        between two placed entries whose numbers they continue ("5.1.2" between 5.1.1 and 5.2); the headings on
+        the pages between the cover and the first placed entry (a summary, a foreword, before or after the table); when the table heads only the later
+        part of a file (more pages precede it than its chapter 1 says), the headings of the part before it; and
+        when the table lists unnumbered entries, the body's title lines it leaves out, one level below the entry
+        they fall under (a table of the upper levels only)."""
         levels = {e.level for e in entries if e.number}
         taken = {h.start for h in headings}
+        numbered = [h for h in headings if h.number]
+        starts = [h.start for h in numbered]
         gaps = []
         candidates = [c for c in (self._candidate(i) for i in range(len(self.lines))) if c is not None and c.kind == "numbered"]
         for candidate in candidates:
             if candidate.start in taken or candidate.number.count(".") + 1 not in levels:
                 continue
-            before = [h for h in headings if h.number and h.start < candidate.start]
-            after = [h for h in headings if h.number and h.start > candidate.end]
-            if before and after and _follows(before[-1].number, candidate.number) and _follows(candidate.number, after[0].number):
+            position = bisect.bisect_left(starts, candidate.start)  # the placed numbered headings around it
+            after = bisect.bisect_right(starts, candidate.end)
+            if 0 < position and after < len(numbered) and _follows(numbered[position - 1].number, candidate.number) and _follows(candidate.number, numbered[after].number):
                 gaps.append(candidate)
         result = sorted(headings + gaps, key=lambda h: h.start)
+        if levels_unset(entries):
+            self._chapters_open_pages(result)
+        if result and not any(e.number for e in entries):
+            result = self._drop_overlaps(sorted(result + self._unlisted_title_lines(result), key=lambda h: h.start))
         first_chapter = next((e.page for e in entries if e.number and e.page), 0)
+        first_placed = min((h.start for h in result), default=toc_start)
         if toc_start and first_chapter and self.lines[toc_start].page > first_chapter:
-            first_placed = min((h.start for h in result), default=toc_start)
             front = [h for h in self.find_headings(0, min(toc_start, first_placed)) if h.kind != "label"]
             result = self._drop_overlaps(sorted(front + result, key=lambda h: h.start))
+        elif toc_start:  # the table's own lines are blank by now: look on both sides of it
+            after_cover = next((i for i, line in enumerate(self.lines) if line.page != self.lines[0].page), toc_start)
+            front = [h for h in self.find_headings(after_cover, first_placed) if h.kind == "title"]
+            result = self._drop_overlaps(sorted(front + result, key=lambda h: h.start))
         return result
+
+    def _chapters_open_pages(self, headings: list[Heading]) -> None:
+        """Levels for a table that tells none (unnumbered, every entry set alike): a chapter heading starts a page
+        and stands apart from its text (a blank line below it). When some placed entries do and others do not,
+        the first are level 1, the others level 2."""
+        opens = [self._opens_page(h.start) and self._next_filled(h.end, blanks=0) is None for h in headings]
+        split = sum(opens) >= 2 and not all(opens)
+        for heading, opened in zip(headings, opens):
+            heading.level = 2 if split and not opened else 1
+
+    def _set_apart(self, index: int) -> bool:
+        """A blank line or the page's top above the line."""
+        return index == 0 or not self.lines[index - 1].text.strip() or self.lines[index - 1].page != self.lines[index].page
+
+    def _unlisted_title_lines(self, placed: list[Heading]) -> list[Heading]:
+        """Title lines of the body that the table of contents does not list, one level below the placed entry
+        before them. Only lines that head body text: not one standing over another heading or at the foot of a
+        page (a pull quote, a divider), and not a label announcing what follows ("Insatser:"). Where the listed
+        headings stand apart from the text above them (a blank line or a new page), so must these: a short line
+        inside running text is a line of it (two columns read as one)."""
+        covered = {i for h in placed for i in range(h.start, h.end + 1)}
+        starts = [h.start for h in placed]
+        apart = sum(1 for h in placed if self._set_apart(h.start)) >= 0.8 * len(placed)
+        found = []
+        for index in range(placed[0].end + 1, len(self.lines)):
+            if index in covered or not self.lines[index].text.strip() or (apart and not self._set_apart(index)):
+                continue
+            candidate = self._candidate(index)
+            if candidate is None or candidate.kind not in ("title", "label") or self.lines[index].text.strip().endswith(":"):
+                continue
+            if candidate.kind == "label" and not self._title_block_ok(index, candidate.end):
+                continue  # "Fokusområde: …" heading its text, not "Mål: …" or a line of a paragraph
+            following = self._next_filled(candidate.end)
+            if following is None or following in covered or self.lines[following].page != self.lines[candidate.end].page:
+                continue
+            if self._candidate(following) is not None:
+                continue
+            parent = placed[bisect.bisect_right(starts, index) - 1]
+            candidate.level = parent.level + 1
+            found.append(candidate)
+        return found
 
     # --- sections ---------------------------------------------------------------------------------
 
@@ -796,8 +937,6 @@ def _loose(text: str) -> str:
 
 def _longest_chain(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """The most (entry, line, end) candidates with entries and lines both in increasing order, one per entry."""
-    import bisect
-
     ordered = sorted(candidates, key=lambda c: (c[0], -c[1]))
     tails: list[int] = []  # tails[n]: smallest line that ends a chain of length n + 1
     tail_at: list[int] = []

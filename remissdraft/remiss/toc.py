@@ -98,6 +98,12 @@ def read_toc(lines: list[Line], indexes: set[int]) -> list[TocEntry]:
     return entries
 
 
+def levels_unset(entries: list[TocEntry]) -> bool:
+    """The table tells no levels: no entry is numbered and all are set alike (same indent, same type). Its
+    entries then all got the same level, and the body must tell which are chapters."""
+    return bool(entries) and not any(e.number for e in entries) and len({(e.indent, e.style) for e in entries}) == 1
+
+
 def _unnumbered_levels(entries: list[TocEntry]) -> None:
     """Give unnumbered entries a level from how the table sets them: indented like the numbered entries of a
     level, or further in than every numbered entry (one below the entry before), or in a level's type."""
