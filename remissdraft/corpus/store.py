@@ -16,25 +16,30 @@ A file looks like this (human-editable, diff-friendly; every snippet carries its
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
-import pickle
 import re
 import stat
 import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .. import cachedb
 from ..errors import CorpusError, os_message, shown_path
 from ..fileio import YAML_LIMIT, atomic_write, load_yaml, os_errors, read_bytes, yaml_reason
-from ..locations import cache_dir, data_dir
+from ..locations import data_dir
 from ..model import STANCES, Snippet, Source
+from . import stored
+from .fastyaml import load_corpus_document
 
 SCHEMA = 1
 REQUIRED = ("id", "text", "stance", "topics", "source")
 KINDS = ("synpunkt", "standardtext")
-_CACHE_VERSION = 1  # bump when Snippet or the parsing changes
+Progress = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PROBLEMS_SHOWN = 10  # per file; the rest are counted
@@ -44,7 +49,7 @@ _PROBLEMS_SHOWN = 10  # per file; the rest are counted
 class Corpus:
     """All snippets read, without duplicates, and the problems found on the way (one Swedish line each)."""
 
-    snippets: list[Snippet] = field(default_factory=list)
+    snippets: Sequence[Snippet] = field(default_factory=list)  # a list, or fetched from the cache database
     problems: list[str] = field(default_factory=list)
 
 
@@ -63,19 +68,24 @@ def bundled_corpus_dir() -> Path:
     return data_dir("corpus")
 
 
-def load_corpus(user_dir: Path | None = None, bundled: bool = True) -> Corpus:
+def load_corpus(user_dir: Path | None = None, bundled: bool = True, progress: Progress | None = None) -> Corpus:
     """The bundled corpus (unless `bundled` is false) plus the user's corpus folder (none there yet: empty).
+    Files parsed before come from the cache database, and the snippets are fetched from there when asked for
+    (`stored.StoredSnippets`); without a usable database they are read from the files and held in memory.
+    `progress(done, total)` is told, in snippets (estimated), how parsing new or changed files goes.
     Raises CorpusError when the user's folder is a file or cannot be reached."""
     if user_dir:
         check_corpus_dir(user_dir)
     folders = ([bundled_corpus_dir()] if bundled else []) + ([user_dir] if user_dir else [])
+    try:
+        return _load_stored(folders, progress)
+    except cachedb.CacheError as error:  # never trusted: a database that fails is made anew, the files read now
+        log.debug("corpus cache not used: %s", error)
+        if cachedb.damaged(error):
+            cachedb.forget(cachedb.path())
+            cachedb.discard(cachedb.path())
     corpus = Corpus()
-    seen: set[str] = set()
-    for folder in folders:
-        for snippet, key in _load_keyed(folder, corpus.problems):
-            if key not in seen:
-                seen.add(key)
-                corpus.snippets.append(snippet)
+    corpus.snippets = _load_in_memory(folders, corpus.problems, progress)
     return corpus
 
 
@@ -95,32 +105,147 @@ def check_corpus_dir(folder: Path) -> None:
 
 def load_folder(folder: Path) -> tuple[list[Snippet], list[str]]:
     """Every *.yaml file under `folder`; a broken file is reported and skipped, the others still load."""
-    problems: list[str] = []
-    return [snippet for snippet, _ in _load_keyed(folder, problems)], problems
+    corpus = load_corpus(folder, bundled=False) if folder.is_dir() else Corpus()
+    return list(corpus.snippets), corpus.problems
 
 
-def _load_keyed(folder: Path, problems: list[str]) -> list[tuple[Snippet, str]]:
-    """(snippet, normalised text) pairs of a folder; parsed files come from the content-keyed cache."""
-    if not folder.is_dir():
-        return []
-    cache = _Cache(folder)
-    found: list[tuple[Snippet, str]] = []
-    for path in _yaml_files(folder, problems):
-        try:
-            data = read_bytes(path, YAML_LIMIT, CorpusError)
-        except CorpusError as error:
-            problems.append(f"{error} – filen hoppas över")
+def _load_stored(folders: list[Path], progress: Progress | None) -> Corpus:
+    """The corpus through the cache database: files not seen in this form are parsed (in parallel when there
+    is much to do) and recorded, then the snippets are served from there."""
+    db = stored.database()
+    found: list[tuple[Path, str]] = []  # every file in order: (path, "" when usable, else the problem)
+    for folder in folders:
+        if not folder.is_dir():
             continue
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        cached = cache.get(digest)
-        if cached is None:
-            snippets, file_problems = _parse_file(path, data)
-            cached = (list(zip(snippets, (normalized_text(s.text) for s in snippets))), file_problems)
-            cache.put(digest, cached)
-        found += cached[0]
-        problems += [f"{path}: {problem}" for problem in cached[1]]
-    cache.save()
-    return found
+        state = stored.FolderState(db, folder)
+        walked: list[Path] = []
+        found += [(Path(problem), problem) for problem in _walk_problems(folder, walked)]
+        todo: list[tuple[stored.DiskFile, bytes, str]] = []
+        touched: list[stored.DiskFile] = []
+        for path in walked:
+            disk = stored.disk_file(path)
+            if disk is not None and disk.size <= YAML_LIMIT and state.unchanged(disk):
+                found.append((path, ""))
+                continue
+            try:
+                data = read_bytes(path, YAML_LIMIT, CorpusError)
+            except CorpusError as error:
+                found.append((path, f"{error} – filen hoppas över"))
+                continue
+            disk = stored.DiskFile(path, len(data), disk.mtime_ns if disk else 0)
+            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+            if digest == state.digest_of(path):
+                touched.append(disk)
+            else:
+                todo.append((disk, data, digest))
+            found.append((path, ""))
+        names = {str(path) for path in walked}
+        gone = [name for name in state.known if name not in names]
+        state.store(parse_files(todo, progress), gone, touched)
+    usable = [path for path, problem in found if not problem]
+    recorded = stored.problems_of(db, usable)
+    corpus = Corpus()
+    for path, problem in found:
+        if problem:
+            corpus.problems.append(problem)
+        else:
+            corpus.problems += [f"{path}: {item}" for item in recorded.get(str(path), [])]
+    key = stored.view_key(usable, db)
+    rows = stored.live_rows(db, key, usable)
+    corpus.snippets = stored.StoredSnippets(db, key, rows, lambda: _load_in_memory(folders, [], None))
+    return corpus
+
+
+def _walk_problems(folder: Path, files: list[Path]) -> list[str]:
+    """Fill `files` with the *.yaml files under `folder`; return the problems met (folders that cannot be read)."""
+    problems: list[str] = []
+    files += _yaml_files(folder, problems)
+    return problems
+
+
+def _load_in_memory(folders: list[Path], problems: list[str], progress: Progress | None) -> list[Snippet]:
+    """Every file read and parsed now, the snippets held in memory (when the cache database cannot be used)."""
+    snippets: list[Snippet] = []
+    seen: set[str] = set()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        todo = []
+        for path in _yaml_files(folder, problems):
+            try:
+                data = read_bytes(path, YAML_LIMIT, CorpusError)
+            except CorpusError as error:
+                problems.append(f"{error} – filen hoppas över")
+                continue
+            todo.append((stored.DiskFile(path, len(data), 0), data, ""))
+        for parsed in parse_files(todo, progress):
+            for row in parsed.rows:
+                snippet = stored.row_snippet(row)
+                key = normalized_text(snippet.text)
+                if key not in seen:
+                    seen.add(key)
+                    snippets.append(snippet)
+            problems += [f"{parsed.path}: {problem}" for problem in parsed.problems]
+    return snippets
+
+
+def parse_files(todo: list[tuple[stored.DiskFile, bytes, str]], progress: Progress | None = None) -> list[stored.Parsed]:
+    """Parse these files (path and stat, content, content hash), in the order given; on several processes when
+    there is much to parse. `progress(done, total)` counts snippets, estimated from the file's lines."""
+    if not todo:
+        return []
+    estimates = [max(1, data.count(b"\n- ")) for _, data, _ in todo]
+    total = sum(estimates)
+    if progress:
+        progress(0, total)
+    jobs = [(str(disk.path), disk.size, disk.mtime_ns, data, digest) for disk, data, digest in todo]
+    results: list[stored.Parsed] = []
+    done = 0
+    for parsed, estimate in zip(_parsed(jobs, sum(len(data) for _, data, _ in todo)), estimates):
+        results.append(parsed)
+        done += estimate
+        if progress:
+            progress(done, total)
+    return results
+
+
+_PARALLEL_BYTES = 4 * 2**20  # below this, starting worker processes costs more than it saves
+_BATCH_BYTES = 2**20
+
+
+def _parsed(jobs: list[tuple], size: int) -> Iterator[stored.Parsed]:
+    """Parsed files in the order of `jobs`: in this process, or in two worker processes for a large job."""
+    workers = min(2, os.cpu_count() or 1)
+    if size < _PARALLEL_BYTES or workers < 2 or os.environ.get("REMISSDRAFT_NO_WORKERS"):
+        for job in jobs:
+            yield _parse_job(job)
+        return
+    from .workers import parse_in_workers
+
+    batches: list[list[tuple]] = [[]]
+    weight = 0
+    for job in jobs:
+        if weight > _BATCH_BYTES:
+            batches.append([])
+            weight = 0
+        batches[-1].append(job)
+        weight += len(job[3])
+    for batch in parse_in_workers(batches, workers, parse_batch):
+        yield from batch
+
+
+def parse_batch(jobs: list[tuple]) -> list[stored.Parsed]:
+    """Files parsed for the cache database (what a worker process does with its share)."""
+    return [_parse_job(job) for job in jobs]
+
+
+def _parse_job(job: tuple) -> stored.Parsed:
+    """One file parsed for the cache database (run in a worker process too)."""
+    name, size, mtime_ns, data, digest = job
+    path = Path(name)
+    snippets, problems = _parse_file(path, data)
+    rows = [stored.snippet_row(snippet, normalized_text(snippet.text)) for snippet in snippets]
+    return stored.Parsed(path, size, mtime_ns, digest, rows, problems)
 
 
 def _yaml_files(folder: Path, problems: list[str]) -> list[Path]:
@@ -137,7 +262,9 @@ def _yaml_files(folder: Path, problems: list[str]) -> list[Path]:
 
 def _parse_file(path: Path, data: bytes) -> tuple[list[Snippet], list[str]]:
     try:
-        document = load_yaml(data)
+        document = load_corpus_document(data)
+        if document is None:  # not sure to be read as PyYAML reads it: PyYAML it is
+            document = load_yaml(data)
     except yaml.reader.ReaderError as error:
         if isinstance(error.character, bytes):
             return [], ["filen är inte UTF-8 – den hoppas över"]
@@ -229,60 +356,6 @@ def _snippet_lines(data: bytes) -> list[int]:
     except (yaml.YAMLError, AttributeError, TypeError):
         pass
     return []
-
-
-class _Cache:
-    """Parsed files keyed by their content hash, so a large corpus loads without parsing YAML again."""
-
-    def __init__(self, folder: Path):
-        key = hashlib.blake2b(f"{_CACHE_VERSION}:{folder.resolve()}".encode(), digest_size=8).hexdigest()
-        self.path = cache_dir() / "corpus" / f"{key}.pickle"
-        self.entries: dict[str, tuple[list[tuple[Snippet, str]], list[str]]] = {}
-        self.used: set[str] = set()
-        self.changed = False
-        try:
-            with self.path.open("rb") as handle:
-                entries = pickle.load(handle)
-        except Exception:  # never trusted: a cache that does not load is rebuilt
-            entries = {}
-        if isinstance(entries, dict):
-            self.entries = entries
-
-    def get(self, digest: str):
-        """The parsed file, when the cache holds it in the shape this version writes; else None (parse again)."""
-        self.used.add(digest)
-        cached = self.entries.get(digest)
-        return cached if _well_formed(cached) else None
-
-    def put(self, digest: str, parsed) -> None:
-        self.entries[digest] = parsed
-        self.changed = True
-
-    def save(self) -> None:
-        if not self.changed and self.used == set(self.entries):
-            return
-        entries = {digest: self.entries[digest] for digest in self.used if digest in self.entries}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.path, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), backup=False)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
-
-
-_SNIPPET_FIELDS = tuple(Snippet.__dataclass_fields__)
-
-
-def _well_formed(cached: object) -> bool:
-    """True for ([(Snippet, str), ...], [str, ...]) with every Snippet complete."""
-    if not (isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], list) and isinstance(cached[1], list)):
-        return False
-    pairs, problems = cached
-    return all(isinstance(problem, str) for problem in problems) and all(
-        isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], Snippet) and isinstance(pair[1], str)
-        and isinstance(getattr(pair[0], "__dict__", None), dict) and all(name in pair[0].__dict__ for name in _SNIPPET_FIELDS)
-        and isinstance(pair[0].source, Source)
-        for pair in pairs
-    )
 
 
 def dump_snippets(snippets: list[Snippet]) -> bytes:

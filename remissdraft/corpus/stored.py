@@ -1,0 +1,371 @@
+"""The corpus as kept in the cache database (`cachedb`): each corpus file's snippets as parsed, brought up to
+date file by file – a file whose size and modification time are as recorded is not read; one whose content hash
+is unchanged is not parsed; a new or changed file costs its own parse, a deleted one its rows – and the snippets
+of a loaded corpus fetched from there when asked for (`StoredSnippets`), so 100 000 of them are not held in
+memory when a screen shows ten.
+
+Two processes (two users of a shared corpus folder, or the app and the command line) may bring the same
+database up to date at the same time: each file's rows are replaced in one transaction, so either process's
+result is whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import cachedb
+from ..model import Snippet, Source
+
+VERSION = "corpus-1"
+_RACY_NS = 2_000_000_000  # a file changed this soon before it was recorded may change again unseen: hash it next time
+_FETCH = 500  # rows per query when iterating
+_KEEP_ROWS = 4096  # snippets kept in memory once fetched
+_VIEWS_KEPT = 8
+_SOURCE = tuple(Source.__dataclass_fields__)
+_COLUMNS = ("id", "text", "stance", "topics", "kind", "section_key", "original",
+            "organisation", "namnd", "dnr", "datum", "title", "section", "remiss_dnr", "source_file")
+_TABLES = ("corpus_files", "corpus_snippets", "corpus_views")
+
+Progress = Callable[[int, int], None]
+
+
+def _schema(connection) -> None:
+    connection.execute(
+        "CREATE TABLE corpus_files(id INTEGER PRIMARY KEY AUTOINCREMENT, folder TEXT NOT NULL, path TEXT NOT NULL UNIQUE,"
+        " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, checked_ns INTEGER NOT NULL, digest TEXT NOT NULL,"
+        " problems TEXT NOT NULL)"
+    )
+    connection.execute("CREATE INDEX corpus_files_folder ON corpus_files(folder)")
+    connection.execute(
+        "CREATE TABLE corpus_snippets(n INTEGER PRIMARY KEY AUTOINCREMENT, file INTEGER NOT NULL, position INTEGER NOT NULL,"
+        " norm INTEGER NOT NULL, " + ", ".join(f"{column} TEXT NOT NULL" for column in _COLUMNS) + ")"
+    )
+    connection.execute("CREATE INDEX corpus_snippets_file ON corpus_snippets(file, position)")
+    connection.execute("CREATE TABLE corpus_views(key TEXT PRIMARY KEY, rows BLOB NOT NULL, used REAL NOT NULL)")
+
+
+def database() -> cachedb.Database:
+    db = cachedb.database()
+    db.ensure("corpus", VERSION, _schema, _TABLES)
+    return db
+
+
+def norm_key(normalized: str) -> int:
+    """The identity of a snippet's normalised text as a signed 64-bit number (duplicates are found by it)."""
+    return int.from_bytes(hashlib.blake2b(normalized.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little", signed=True)
+
+
+def snippet_row(snippet: Snippet, normalized: str) -> tuple:
+    """A snippet as stored: its normalised text's key and every field."""
+    source = snippet.source
+    topics = json.dumps(snippet.topics, ensure_ascii=False) if snippet.topics else "[]"
+    return (norm_key(normalized), snippet.id, snippet.text, snippet.stance, topics,
+            snippet.kind, snippet.section_key, snippet.original, *(getattr(source, name) for name in _SOURCE))
+
+
+def row_snippet(row: tuple) -> Snippet:
+    """The Snippet of a `snippet_row`."""
+    return _snippet(row[1:])
+
+
+def _snippet(row: Sequence) -> Snippet:
+    """A Snippet from the stored columns (in `_COLUMNS` order)."""
+    topics = json.loads(row[3])
+    if not isinstance(topics, list) or not all(isinstance(topic, str) for topic in topics):
+        raise ValueError("topics")
+    return Snippet(id=row[0], text=row[1], stance=row[2], topics=topics, kind=row[4], section_key=row[5], original=row[6],
+                   source=Source(*row[7:15]))
+
+
+@dataclass
+class DiskFile:
+    """A corpus file found on disk, as stat saw it."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class Parsed:
+    """What reading one file gave: its content hash, its snippet rows (`snippet_row`) and its problems."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+    digest: str
+    rows: list[tuple]
+    problems: list[str]
+
+
+class FolderState:
+    """What the database knows of a folder's files, and what is to be done to bring it up to date."""
+
+    def __init__(self, db: cachedb.Database, folder: Path):
+        self.db = db
+        self.folder = str(folder)
+        rows = db.connection().execute(
+            "SELECT id, path, size, mtime_ns, checked_ns, digest, problems FROM corpus_files WHERE folder = ?", (self.folder,)
+        ).fetchall()
+        self.known = {row[1]: row for row in rows}
+
+    def unchanged(self, found: DiskFile) -> bool:
+        """Recorded with this size and modification time, and not so soon after a change that it may have changed again."""
+        row = self.known.get(str(found.path))
+        return row is not None and row[2] == found.size and row[3] == found.mtime_ns and found.mtime_ns < row[4] - _RACY_NS
+
+    def digest_of(self, path: Path) -> str | None:
+        row = self.known.get(str(path))
+        return row[5] if row else None
+
+    def store(self, parsed: list[Parsed], gone: list[str], touched: list[DiskFile]) -> None:
+        """Replace the rows of changed files, drop those of deleted ones and record new times of unchanged
+        content, in one transaction."""
+        if not parsed and not gone and not touched:
+            return
+        now = time.time_ns()
+        with self.db.writing() as connection:
+            connection.executemany("UPDATE corpus_files SET size = ?, mtime_ns = ?, checked_ns = ? WHERE path = ?",
+                                   [(found.size, found.mtime_ns, now, str(found.path)) for found in touched])
+            for path in [*gone, *(str(item.path) for item in parsed)]:
+                connection.execute("DELETE FROM corpus_snippets WHERE file IN (SELECT id FROM corpus_files WHERE path = ?)", (path,))
+                connection.execute("DELETE FROM corpus_files WHERE path = ?", (path,))
+            for item in parsed:
+                cursor = connection.execute(
+                    "INSERT INTO corpus_files(folder, path, size, mtime_ns, checked_ns, digest, problems) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (self.folder, str(item.path), item.size, item.mtime_ns, now, item.digest, json.dumps(item.problems, ensure_ascii=False)),
+                )
+                file_id = cursor.lastrowid
+                connection.executemany(
+                    f"INSERT INTO corpus_snippets(file, position, norm, {', '.join(_COLUMNS)}) VALUES ({', '.join('?' * (len(_COLUMNS) + 3))})",
+                    [(file_id, position, *row) for position, row in enumerate(item.rows)],
+                )
+            if parsed or gone:
+                connection.execute("DELETE FROM corpus_views")  # they name rows by number: made again when asked for
+
+
+def problems_of(db: cachedb.Database, paths: list[Path]) -> dict[str, list[str]]:
+    """The recorded problems of these files (only those that have any)."""
+    found: dict[str, list[str]] = {}
+    connection = db.connection()
+    for start in range(0, len(paths), _FETCH):
+        chunk = [str(path) for path in paths[start : start + _FETCH]]
+        query = f"SELECT path, problems FROM corpus_files WHERE problems != '[]' AND path IN ({', '.join('?' * len(chunk))})"
+        for path, problems in connection.execute(query, chunk):
+            values = json.loads(problems)
+            if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
+                raise ValueError("problems")
+            found[path] = values
+    return found
+
+
+def view_key(paths: list[Path], db: cachedb.Database) -> str:
+    """The key of the corpus these files make, in this order: their content hashes."""
+    connection = db.connection()
+    digests: dict[str, str] = {}
+    names = [str(path) for path in paths]
+    for start in range(0, len(names), _FETCH):
+        chunk = names[start : start + _FETCH]
+        digests.update(connection.execute(f"SELECT path, digest FROM corpus_files WHERE path IN ({', '.join('?' * len(chunk))})", chunk))
+    ordered = [digests[name] for name in names]  # KeyError: a file not recorded, so no view
+    return hashlib.blake2b("\n".join(["view", VERSION, *ordered]).encode(), digest_size=16).hexdigest()
+
+
+def live_rows(db: cachedb.Database, key: str, paths: list[Path]):
+    """The rows (numpy int64 array of row numbers) of the corpus these files make in this order, without
+    duplicates (the first of equal texts): stored under `key`, or worked out (and stored)."""
+    import numpy as np
+
+    connection = db.connection()
+    row = connection.execute("SELECT rows FROM corpus_views WHERE key = ?", (key,)).fetchone()
+    if row is not None:
+        with db.writing() as writer:
+            writer.execute("UPDATE corpus_views SET used = ? WHERE key = ?", (time.time(), key))
+        return np.frombuffer(row[0], np.int64)
+    names = [str(path) for path in paths]
+    ids: dict[str, int] = {}
+    for chunk in _chunks(names, _FETCH):
+        ids.update(connection.execute(f"SELECT path, id FROM corpus_files WHERE path IN ({', '.join('?' * len(chunk))})", chunk))
+    by_file: dict[int, list[tuple[int, int, int]]] = {}
+    for chunk in _chunks(list(ids.values()), _FETCH):
+        query = f"SELECT file, position, n, norm FROM corpus_snippets WHERE file IN ({', '.join('?' * len(chunk))})"
+        for file_id, position, n, norm in connection.execute(query, chunk):
+            by_file.setdefault(file_id, []).append((position, n, norm))
+    seen: set[int] = set()
+    kept: list[int] = []
+    for name in names:
+        for _, n, norm in sorted(by_file.get(ids[name], ())):
+            if norm not in seen:
+                seen.add(norm)
+                kept.append(n)
+    rows = np.asarray(kept, np.int64)
+    with db.writing() as writer:
+        writer.execute("INSERT OR REPLACE INTO corpus_views(key, rows, used) VALUES (?, ?, ?)", (key, rows.tobytes(), time.time()))
+        writer.execute(f"DELETE FROM corpus_views WHERE key NOT IN (SELECT key FROM corpus_views ORDER BY used DESC LIMIT {_VIEWS_KEPT})")
+    return rows
+
+
+class StoredSnippets(Sequence[Snippet]):
+    """The snippets of a loaded corpus, in order, fetched from the cache database when asked for (the last few
+    thousand kept). `key` names the content: the same files give the same key. Snippets added in this process
+    (`append`) are held in memory after the stored ones. Should the database fail while in use, the corpus is
+    read from its files once more (`reload`) and held in memory from then on."""
+
+    def __init__(self, db: cachedb.Database, key: str, rows, reload: Callable[[], list[Snippet]]):
+        self._db = db
+        self._rows = rows
+        self._base_key = key
+        self._reload = reload
+        self._memory: list[Snippet] | None = None
+        self._extra: list[Snippet] = []
+        self._kept: dict[int, Snippet] = {}
+        self._lock = threading.Lock()
+
+    # --- the sequence -----------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return (len(self._memory) if self._memory is not None else len(self._rows)) + len(self._extra)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self)))]
+        size = len(self)
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            raise IndexError(index)
+        stored = len(self) - len(self._extra)
+        if index >= stored:
+            return self._extra[index - stored]
+        if self._memory is not None:
+            return self._memory[index]
+        n = int(self._rows[index])
+        found = self._kept.get(n)
+        if found is None:
+            fetched = self._fetch([n])
+            if fetched is None:
+                return self[index]
+            found = fetched[n]
+        return found
+
+    def __iter__(self) -> Iterator[Snippet]:
+        stored = len(self) - len(self._extra)
+        position = 0
+        while position < stored:
+            if self._memory is not None:
+                yield from self._memory[position:]
+                break
+            chunk = [int(n) for n in self._rows[position : position + _FETCH]]
+            fetched = self._fetch(chunk, keep=False)
+            if fetched is None:
+                continue  # now in memory
+            for n in chunk:
+                yield fetched[n]
+            position += len(chunk)
+        yield from list(self._extra)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, tuple, StoredSnippets)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __add__(self, other: object) -> list[Snippet]:
+        if isinstance(other, (list, tuple, StoredSnippets)):
+            return [*self, *other]
+        return NotImplemented
+
+    def __radd__(self, other: object) -> list[Snippet]:
+        if isinstance(other, (list, tuple)):
+            return [*other, *self]
+        return NotImplemented
+
+    def append(self, snippet: Snippet) -> None:
+        """A snippet added in this process (the user's own position): held in memory, after the stored ones."""
+        self._extra.append(snippet)
+
+    # --- what the ranking index reads -------------------------------------------------------------------
+
+    @property
+    def key(self) -> str:
+        """The identity of the content: the files' hashes in order, and any snippets added since."""
+        if not self._extra:
+            return self._base_key
+        extra = json.dumps([snippet_row(s, "")[1:] for s in self._extra], ensure_ascii=False)
+        return hashlib.blake2b(f"{self._base_key}\n{extra}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    @property
+    def stored(self) -> bool:
+        """Whether the snippets are still served from the database (not held in memory after a failure)."""
+        return self._memory is None
+
+    def columns(self, names: tuple[str, ...]) -> list[tuple]:
+        """Per stored snippet, in order, the values of these columns (of `_COLUMNS`; "topics" as a list): what an
+        index is built from, without making Snippets. Raises one of `cachedb.CacheError` when the database fails."""
+        wanted = ", ".join(names)
+        topics = names.index("topics") if "topics" in names else -1
+        connection = self._db.connection()
+        result: list[tuple] = []
+        for chunk in _chunks([int(n) for n in self._rows], _FETCH):
+            query = f"SELECT n, {wanted} FROM corpus_snippets WHERE n IN ({', '.join('?' * len(chunk))})"
+            found = {row[0]: row[1:] for row in connection.execute(query, chunk)}
+            for n in chunk:
+                values = found[n]
+                if topics >= 0:
+                    values = (*values[:topics], json.loads(values[topics]), *values[topics + 1 :])
+                result.append(values)
+        return result
+
+    @property
+    def extra(self) -> list[Snippet]:
+        return list(self._extra)
+
+    # --- fetching -----------------------------------------------------------------------------------------
+
+    def _fetch(self, numbers: list[int], keep: bool = True) -> dict[int, Snippet] | None:
+        """The snippets of these rows; None when the database failed and the corpus is now held in memory."""
+        try:
+            query = f"SELECT n, {', '.join(_COLUMNS)} FROM corpus_snippets WHERE n IN ({', '.join('?' * len(numbers))})"
+            fetched = {row[0]: _snippet(row[1:]) for row in self._db.connection().execute(query, numbers)}
+            if len(fetched) != len(set(numbers)):
+                raise ValueError("rows missing")
+        except cachedb.CacheError:
+            self._fall_back()
+            return None
+        if keep:
+            with self._lock:
+                if len(self._kept) > _KEEP_ROWS:
+                    self._kept.clear()
+                self._kept.update(fetched)
+        return fetched
+
+    def _fall_back(self) -> None:
+        with self._lock:
+            if self._memory is None:
+                self._memory = self._reload()
+
+
+def _chunks(values: list, size: int) -> Iterator[list]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def disk_file(path: Path) -> DiskFile | None:
+    """The file's size and modification time; None when it is not a regular readable file (read it to say why)."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    import stat as stat_module
+
+    if not stat_module.S_ISREG(status.st_mode) or not os.access(path, os.R_OK):
+        return None
+    return DiskFile(path, status.st_size, status.st_mtime_ns)
