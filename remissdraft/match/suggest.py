@@ -29,7 +29,7 @@ from ..errors import MatchError
 from ..model import STANCE_LABELS, STANCES, Remiss, Section, Snippet
 from . import evidence
 from .fallback import Fallback, standard_answers
-from .index import IndexSettings, SnippetIndex, dnr_key, get_index, head_of, series_key, split_reference, title_key
+from .index import IndexSettings, SnippetIndex, StoredCorpus, dnr_key, get_index, head_of, series_key, split_reference, title_key
 from .normalize import fold, iter_words, plain
 from .query import QuerySettings, remiss_specificity, section_terms, to_index
 from .similar import collapse
@@ -129,7 +129,7 @@ class Matcher:
         self, snippets: list[Snippet], settings: MatchSettings = DEFAULT_SETTINGS, use_disk: bool = True,
         *, organisation: str = "", namnd: str = "",
     ):
-        self.snippets = list(snippets)
+        self.snippets = snippets if isinstance(snippets, StoredCorpus) else list(snippets)  # stored: fetched when shown
         self.settings = settings
         self.index: SnippetIndex | None = get_index(self.snippets, settings.index, use_disk) if self.snippets else None
         self.organisation = " ".join(fold(organisation).split())
