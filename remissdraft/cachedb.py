@@ -23,8 +23,12 @@ FILE_NAME = "remissdraft.sqlite3"
 _BUSY_MS = 10_000  # another process of the same user writing: wait this long before giving up (costs time only)
 log = logging.getLogger(__name__)
 
+class Invalid(Exception):
+    """What was read from the database is not what was written there (damaged, or from another version)."""
+
+
 # What a damaged, locked, full or missing database raises; callers fall back to doing the work.
-CacheError = (sqlite3.Error, OSError, ValueError, TypeError, KeyError, IndexError, OverflowError, UnicodeError)
+CacheError = (sqlite3.Error, OSError, Invalid)
 
 
 def path() -> Path:
@@ -133,6 +137,14 @@ def damaged(error: BaseException) -> bool:
     return isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError) or (
         isinstance(error, sqlite3.OperationalError) and "malformed" in str(error)
     )
+
+
+def failed(error: BaseException) -> None:
+    """After an error from the cache database: noted for debugging, and a damaged file deleted (made anew on next use)."""
+    log.debug("cache database not used: %s", error)
+    if damaged(error):
+        forget(path())
+        discard(path())
 
 
 def forget(file: Path | None = None) -> None:

@@ -1,12 +1,13 @@
-"""Parse many corpus files on two cores: worker processes of our own (`python -m remissdraft.corpus.workers`),
-each handed a share of the files through a pipe and answering file batch by file batch.
+"""Large jobs on two cores: worker processes of our own (`python -m remissdraft.parallel MODULE:FUNCTION`), each
+handed a share of the batches through a pipe and answering batch by batch (parsing corpus files, analysing texts).
 
 Plain subprocesses rather than `multiprocessing`: they neither import the caller's main script again nor fork a
-process that runs threads (the app's).
+process that runs threads (the app's). Standard library only.
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import queue
 import struct
@@ -18,17 +19,26 @@ from collections.abc import Callable, Iterator
 _HEADER = struct.Struct("<Q")
 
 
-def parse_in_workers(batches: list[list[tuple]], workers: int, parse: Callable[[list[tuple]], list]) -> Iterator[list]:
-    """The results of `parse` for each batch, in order; the batches are shared out over `workers` processes.
-    Should a worker fail to start or die, what it had not done is parsed here (with `parse`)."""
-    shares = [list(range(number, len(batches), workers)) for number in range(workers)]
+def workers() -> int:
+    """How many worker processes pay: two on a machine with two cores or more, none when switched off."""
+    if os.environ.get("REMISSDRAFT_NO_WORKERS"):
+        return 0
+    return 2 if (os.cpu_count() or 1) >= 2 else 0
+
+
+def map_batches(function: Callable[[list], object], batches: list[list], count: int = 2) -> Iterator:
+    """`function(batch)` for each batch, in order, run by `count` worker processes (the function must be a
+    module-level one of remissdraft). Should a worker fail to start or die, what it had not done is run here."""
+    target = f"{function.__module__}:{function.__qualname__}"
+    batches = list(batches)
+    shares = [list(range(number, len(batches), count)) for number in range(count)]
     found: queue.Queue = queue.Queue()
     processes = []
     for share in shares:
         if not share:
             continue
         try:
-            process = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            process = subprocess.Popen([sys.executable, "-m", __name__, target], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                        stderr=subprocess.DEVNULL)
         except OSError:
             continue
@@ -45,7 +55,7 @@ def parse_in_workers(batches: list[list[tuple]], workers: int, parse: Callable[[
                     running -= 1
                 else:
                     results[position] = value
-            yield results.pop(index) if index in results else parse(batches[index])
+            yield results.pop(index) if index in results else function(batches[index])
     finally:
         for process in processes:
             if process.poll() is None:
@@ -71,23 +81,27 @@ def _collect(process: subprocess.Popen, share: list[int], found: queue.Queue) ->
                 break
             (size,) = _HEADER.unpack(header)
             found.put((position, pickle.loads(process.stdout.read(size))))
-    except Exception:  # noqa: BLE001 – a broken worker: its batches are parsed in the caller
+    except Exception:  # noqa: BLE001 – a broken worker: its batches are done by the caller
         pass
     finally:
         found.put((None, None))
 
 
-def _serve() -> None:
-    from .store import parse_batch
+def _serve(target: str) -> None:
+    import importlib
 
+    module, _, name = target.partition(":")
+    if not module.startswith("remissdraft."):
+        raise SystemExit(2)
+    function = getattr(importlib.import_module(module), name)
     batches = pickle.load(sys.stdin.buffer)
     out = sys.stdout.buffer
     for batch in batches:
-        data = pickle.dumps(parse_batch(batch), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(function(batch), protocol=pickle.HIGHEST_PROTOCOL)
         out.write(_HEADER.pack(len(data)))
         out.write(data)
         out.flush()
 
 
 if __name__ == "__main__":
-    _serve()
+    _serve(sys.argv[1])

@@ -58,8 +58,8 @@ def load_corpus_document(data: bytes) -> dict | None:
     ambiguous: set[str] = set()
     try:
         for key, value in document.items():
+            _check(key, 1, ambiguous)
             if not (isinstance(value, int) and not isinstance(value, bool) and _plain_number(text, key, value)):
-                _check(key, 1, ambiguous)
                 _check(value, 1, ambiguous)
     except _Declined:
         return None

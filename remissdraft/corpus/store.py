@@ -80,10 +80,7 @@ def load_corpus(user_dir: Path | None = None, bundled: bool = True, progress: Pr
     try:
         return _load_stored(folders, progress)
     except cachedb.CacheError as error:  # never trusted: a database that fails is made anew, the files read now
-        log.debug("corpus cache not used: %s", error)
-        if cachedb.damaged(error):
-            cachedb.forget(cachedb.path())
-            cachedb.discard(cachedb.path())
+        cachedb.failed(error)
     corpus = Corpus()
     corpus.snippets = _load_in_memory(folders, corpus.problems, progress)
     return corpus
@@ -104,12 +101,20 @@ def check_corpus_dir(folder: Path) -> None:
 
 
 def load_folder(folder: Path) -> tuple[list[Snippet], list[str]]:
-    """Every *.yaml file under `folder`; a broken file is reported and skipped, the others still load."""
-    corpus = load_corpus(folder, bundled=False) if folder.is_dir() else Corpus()
-    return list(corpus.snippets), corpus.problems
+    """Every snippet of every *.yaml file under `folder`, duplicates too; a broken file is reported and skipped,
+    the others still load."""
+    if not folder.is_dir():
+        return [], []
+    try:
+        corpus = _load_stored([folder], None, unique=False)
+        return list(corpus.snippets), corpus.problems
+    except cachedb.CacheError as error:
+        cachedb.failed(error)
+    problems: list[str] = []
+    return _load_in_memory([folder], problems, None, unique=False), problems
 
 
-def _load_stored(folders: list[Path], progress: Progress | None) -> Corpus:
+def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = True) -> Corpus:
     """The corpus through the cache database: files not seen in this form are parsed (in parallel when there
     is much to do) and recorded, then the snippets are served from there."""
     db = stored.database()
@@ -150,9 +155,9 @@ def _load_stored(folders: list[Path], progress: Progress | None) -> Corpus:
             corpus.problems.append(problem)
         else:
             corpus.problems += [f"{path}: {item}" for item in recorded.get(str(path), [])]
-    key = stored.view_key(usable, db)
-    rows = stored.live_rows(db, key, usable)
-    corpus.snippets = stored.StoredSnippets(db, key, rows, lambda: _load_in_memory(folders, [], None))
+    key = stored.view_key(usable, db, unique)
+    rows = stored.live_rows(db, key, usable, unique)
+    corpus.snippets = stored.StoredSnippets(db, key, rows, lambda: _load_in_memory(folders, [], None, unique))
     return corpus
 
 
@@ -163,8 +168,9 @@ def _walk_problems(folder: Path, files: list[Path]) -> list[str]:
     return problems
 
 
-def _load_in_memory(folders: list[Path], problems: list[str], progress: Progress | None) -> list[Snippet]:
-    """Every file read and parsed now, the snippets held in memory (when the cache database cannot be used)."""
+def _load_in_memory(folders: list[Path], problems: list[str], progress: Progress | None, unique: bool = True) -> list[Snippet]:
+    """Every file read and parsed now, the snippets held in memory (when the cache database cannot be used);
+    duplicates only once when `unique`."""
     snippets: list[Snippet] = []
     seen: set[str] = set()
     for folder in folders:
@@ -182,7 +188,7 @@ def _load_in_memory(folders: list[Path], problems: list[str], progress: Progress
             for row in parsed.rows:
                 snippet = stored.row_snippet(row)
                 key = normalized_text(snippet.text)
-                if key not in seen:
+                if key not in seen or not unique:
                     seen.add(key)
                     snippets.append(snippet)
             problems += [f"{parsed.path}: {problem}" for problem in parsed.problems]
@@ -215,12 +221,13 @@ _BATCH_BYTES = 2**20
 
 def _parsed(jobs: list[tuple], size: int) -> Iterator[stored.Parsed]:
     """Parsed files in the order of `jobs`: in this process, or in two worker processes for a large job."""
-    workers = min(2, os.cpu_count() or 1)
-    if size < _PARALLEL_BYTES or workers < 2 or os.environ.get("REMISSDRAFT_NO_WORKERS"):
+    from .. import parallel
+
+    count = parallel.workers()
+    if size < _PARALLEL_BYTES or not count:
         for job in jobs:
             yield _parse_job(job)
         return
-    from .workers import parse_in_workers
 
     batches: list[list[tuple]] = [[]]
     weight = 0
@@ -230,7 +237,7 @@ def _parsed(jobs: list[tuple], size: int) -> Iterator[stored.Parsed]:
             weight = 0
         batches[-1].append(job)
         weight += len(job[3])
-    for batch in parse_in_workers(batches, workers, parse_batch):
+    for batch in parallel.map_batches(parse_batch, batches, count):
         yield from batch
 
 

@@ -77,11 +77,21 @@ def row_snippet(row: tuple) -> Snippet:
 
 def _snippet(row: Sequence) -> Snippet:
     """A Snippet from the stored columns (in `_COLUMNS` order)."""
-    topics = json.loads(row[3])
-    if not isinstance(topics, list) or not all(isinstance(topic, str) for topic in topics):
-        raise ValueError("topics")
+    topics = _topics(row[3])
+    if not all(isinstance(value, str) for value in row):
+        raise cachedb.Invalid("snippet")
     return Snippet(id=row[0], text=row[1], stance=row[2], topics=topics, kind=row[4], section_key=row[5], original=row[6],
                    source=Source(*row[7:15]))
+
+
+def _topics(text: object) -> list[str]:
+    try:
+        topics = json.loads(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise cachedb.Invalid("topics") from None
+    if not isinstance(topics, list) or not all(isinstance(topic, str) for topic in topics):
+        raise cachedb.Invalid("topics")
+    return topics
 
 
 @dataclass
@@ -159,28 +169,27 @@ def problems_of(db: cachedb.Database, paths: list[Path]) -> dict[str, list[str]]
         chunk = [str(path) for path in paths[start : start + _FETCH]]
         query = f"SELECT path, problems FROM corpus_files WHERE problems != '[]' AND path IN ({', '.join('?' * len(chunk))})"
         for path, problems in connection.execute(query, chunk):
-            values = json.loads(problems)
-            if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
-                raise ValueError("problems")
-            found[path] = values
+            found[path] = _topics(problems)  # a list of texts too
     return found
 
 
-def view_key(paths: list[Path], db: cachedb.Database) -> str:
-    """The key of the corpus these files make, in this order: their content hashes."""
+def view_key(paths: list[Path], db: cachedb.Database, unique: bool = True) -> str:
+    """The key of the corpus these files make, in this order: their content hashes (and whether duplicates count once)."""
     connection = db.connection()
     digests: dict[str, str] = {}
     names = [str(path) for path in paths]
     for start in range(0, len(names), _FETCH):
         chunk = names[start : start + _FETCH]
         digests.update(connection.execute(f"SELECT path, digest FROM corpus_files WHERE path IN ({', '.join('?' * len(chunk))})", chunk))
-    ordered = [digests[name] for name in names]  # KeyError: a file not recorded, so no view
-    return hashlib.blake2b("\n".join(["view", VERSION, *ordered]).encode(), digest_size=16).hexdigest()
+    if len(digests) != len(names) or not all(isinstance(value, str) for value in digests.values()):
+        raise cachedb.Invalid("files")
+    ordered = [digests[name] for name in names]
+    return hashlib.blake2b("\n".join(["view" if unique else "all", VERSION, *ordered]).encode(), digest_size=16).hexdigest()
 
 
-def live_rows(db: cachedb.Database, key: str, paths: list[Path]):
-    """The rows (numpy int64 array of row numbers) of the corpus these files make in this order, without
-    duplicates (the first of equal texts): stored under `key`, or worked out (and stored)."""
+def live_rows(db: cachedb.Database, key: str, paths: list[Path], unique: bool = True):
+    """The rows (numpy int64 array of row numbers) of the corpus these files make in this order, with
+    duplicates once when `unique` (the first of equal texts): stored under `key`, or worked out (and stored)."""
     import numpy as np
 
     connection = db.connection()
@@ -193,6 +202,8 @@ def live_rows(db: cachedb.Database, key: str, paths: list[Path]):
     ids: dict[str, int] = {}
     for chunk in _chunks(names, _FETCH):
         ids.update(connection.execute(f"SELECT path, id FROM corpus_files WHERE path IN ({', '.join('?' * len(chunk))})", chunk))
+    if len(ids) != len(names):
+        raise cachedb.Invalid("files")
     by_file: dict[int, list[tuple[int, int, int]]] = {}
     for chunk in _chunks(list(ids.values()), _FETCH):
         query = f"SELECT file, position, n, norm FROM corpus_snippets WHERE file IN ({', '.join('?' * len(chunk))})"
@@ -202,7 +213,7 @@ def live_rows(db: cachedb.Database, key: str, paths: list[Path]):
     kept: list[int] = []
     for name in names:
         for _, n, norm in sorted(by_file.get(ids[name], ())):
-            if norm not in seen:
+            if norm not in seen or not unique:
                 seen.add(norm)
                 kept.append(n)
     rows = np.asarray(kept, np.int64)
@@ -317,10 +328,12 @@ class StoredSnippets(Sequence[Snippet]):
         for chunk in _chunks([int(n) for n in self._rows], _FETCH):
             query = f"SELECT n, {wanted} FROM corpus_snippets WHERE n IN ({', '.join('?' * len(chunk))})"
             found = {row[0]: row[1:] for row in connection.execute(query, chunk)}
+            if len(found) != len(chunk):
+                raise cachedb.Invalid("rows")
             for n in chunk:
                 values = found[n]
                 if topics >= 0:
-                    values = (*values[:topics], json.loads(values[topics]), *values[topics + 1 :])
+                    values = (*values[:topics], _topics(values[topics]), *values[topics + 1 :])
                 result.append(values)
         return result
 
@@ -336,7 +349,7 @@ class StoredSnippets(Sequence[Snippet]):
             query = f"SELECT n, {', '.join(_COLUMNS)} FROM corpus_snippets WHERE n IN ({', '.join('?' * len(numbers))})"
             fetched = {row[0]: _snippet(row[1:]) for row in self._db.connection().execute(query, numbers)}
             if len(fetched) != len(set(numbers)):
-                raise ValueError("rows missing")
+                raise cachedb.Invalid("rows")
         except cachedb.CacheError:
             self._fall_back()
             return None
