@@ -118,54 +118,49 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
     """The corpus through the cache database: files not seen in this form are parsed (in parallel when there
     is much to do) and recorded, then the snippets are served from there."""
     db = stored.database()
-    found: list[tuple[Path, str]] = []  # every file in order: (path, "" when usable, else the problem)
+    found: list[tuple[str, str]] = []  # every file in order: (path, "" when usable, else the problem)
     for folder in folders:
         if not folder.is_dir():
             continue
         state = stored.FolderState(db, folder)
-        walked: list[Path] = []
-        found += [(Path(problem), problem) for problem in _walk_problems(folder, walked)]
+        problems: list[str] = []
+        names = _yaml_names(folder, lambda error: problems.append(
+            f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över"))
+        found += [("", problem) for problem in problems]
         todo: list[tuple[stored.DiskFile, bytes, str]] = []
         touched: list[stored.DiskFile] = []
-        for path in walked:
-            disk = stored.disk_file(path)
+        for name in names:
+            disk = stored.disk_file(name)
             if disk is not None and disk.size <= YAML_LIMIT and state.unchanged(disk):
-                found.append((path, ""))
+                found.append((name, ""))
                 continue
             try:
-                data = read_bytes(path, YAML_LIMIT, CorpusError)
+                data = read_bytes(Path(name), YAML_LIMIT, CorpusError)
             except CorpusError as error:
-                found.append((path, f"{error} – filen hoppas över"))
+                found.append((name, f"{error} – filen hoppas över"))
                 continue
-            disk = stored.DiskFile(path, len(data), disk.mtime_ns if disk else 0)
+            disk = stored.DiskFile(name, len(data), disk.mtime_ns if disk else 0)
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-            if digest == state.digest_of(path):
+            if digest == state.digest_of(name):
                 touched.append(disk)
             else:
                 todo.append((disk, data, digest))
-            found.append((path, ""))
-        names = {str(path) for path in walked}
-        gone = [name for name in state.known if name not in names]
+            found.append((name, ""))
+        walked = set(names)
+        gone = [name for name in state.known if name not in walked]
         state.store(parse_files(todo, progress), gone, touched)
-    usable = [path for path, problem in found if not problem]
+    usable = [name for name, problem in found if not problem]
     recorded = stored.problems_of(db, usable)
     corpus = Corpus()
-    for path, problem in found:
+    for name, problem in found:
         if problem:
             corpus.problems.append(problem)
         else:
-            corpus.problems += [f"{path}: {item}" for item in recorded.get(str(path), [])]
+            corpus.problems += [f"{name}: {item}" for item in recorded.get(name, [])]
     key = stored.view_key(usable, db, unique)
     rows = stored.live_rows(db, key, usable, unique)
     corpus.snippets = stored.StoredSnippets(db, key, rows, lambda: _load_in_memory(folders, [], None, unique))
     return corpus
-
-
-def _walk_problems(folder: Path, files: list[Path]) -> list[str]:
-    """Fill `files` with the *.yaml files under `folder`; return the problems met (folders that cannot be read)."""
-    problems: list[str] = []
-    files += _yaml_files(folder, problems)
-    return problems
 
 
 def _load_in_memory(folders: list[Path], problems: list[str], progress: Progress | None, unique: bool = True) -> list[Snippet]:
@@ -183,7 +178,7 @@ def _load_in_memory(folders: list[Path], problems: list[str], progress: Progress
             except CorpusError as error:
                 problems.append(f"{error} – filen hoppas över")
                 continue
-            todo.append((stored.DiskFile(path, len(data), 0), data, ""))
+            todo.append((stored.DiskFile(str(path), len(data), 0), data, ""))
         for parsed in parse_files(todo, progress):
             for row in parsed.rows:
                 snippet = stored.row_snippet(row)
@@ -249,10 +244,9 @@ def parse_batch(jobs: list[tuple]) -> list[stored.Parsed]:
 def _parse_job(job: tuple) -> stored.Parsed:
     """One file parsed for the cache database (run in a worker process too)."""
     name, size, mtime_ns, data, digest = job
-    path = Path(name)
-    snippets, problems = _parse_file(path, data)
+    snippets, problems = _parse_file(Path(name), data)
     rows = [stored.snippet_row(snippet, normalized_text(snippet.text)) for snippet in snippets]
-    return stored.Parsed(path, size, mtime_ns, digest, rows, problems)
+    return stored.Parsed(name, size, mtime_ns, digest, rows, problems)
 
 
 def _yaml_files(folder: Path, problems: list[str]) -> list[Path]:
@@ -261,10 +255,18 @@ def _yaml_files(folder: Path, problems: list[str]) -> list[Path]:
     def unreadable(error: OSError) -> None:
         problems.append(f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över")
 
-    found = []
-    for root, _, files in os.walk(folder, onerror=unreadable):
-        found += [Path(root) / name for name in files if name.endswith(".yaml")]
-    return sorted(found)
+    return [Path(name) for name in _yaml_names(folder, unreadable)]
+
+
+def _yaml_names(folder: Path, unreadable: Callable[[OSError], None]) -> list[str]:
+    """`_yaml_files` as strings, in the same order (as paths sort: folder by folder), without making a Path each."""
+    top = str(folder)
+    found: list[tuple[tuple[str, ...], str]] = []
+    for root, _, files in os.walk(top, onerror=unreadable):
+        parts = tuple(part for part in root[len(top) :].split(os.sep) if part)
+        found += [((*parts, name), os.path.join(root, name)) for name in files if name.endswith(".yaml")]
+    found.sort()
+    return [name for _, name in found]
 
 
 def _parse_file(path: Path, data: bytes) -> tuple[list[Snippet], list[str]]:

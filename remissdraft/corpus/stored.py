@@ -96,9 +96,9 @@ def _topics(text: object) -> list[str]:
 
 @dataclass
 class DiskFile:
-    """A corpus file found on disk, as stat saw it."""
+    """A corpus file found on disk (its path as a string), as stat saw it."""
 
-    path: Path
+    path: str
     size: int
     mtime_ns: int
 
@@ -107,7 +107,7 @@ class DiskFile:
 class Parsed:
     """What reading one file gave: its content hash, its snippet rows (`snippet_row`) and its problems."""
 
-    path: Path
+    path: str
     size: int
     mtime_ns: int
     digest: str
@@ -128,11 +128,11 @@ class FolderState:
 
     def unchanged(self, found: DiskFile) -> bool:
         """Recorded with this size and modification time, and not so soon after a change that it may have changed again."""
-        row = self.known.get(str(found.path))
+        row = self.known.get(found.path)
         return row is not None and row[2] == found.size and row[3] == found.mtime_ns and found.mtime_ns < row[4] - _RACY_NS
 
-    def digest_of(self, path: Path) -> str | None:
-        row = self.known.get(str(path))
+    def digest_of(self, path: str) -> str | None:
+        row = self.known.get(path)
         return row[5] if row else None
 
     def store(self, parsed: list[Parsed], gone: list[str], touched: list[DiskFile]) -> None:
@@ -143,14 +143,14 @@ class FolderState:
         now = time.time_ns()
         with self.db.writing() as connection:
             connection.executemany("UPDATE corpus_files SET size = ?, mtime_ns = ?, checked_ns = ? WHERE path = ?",
-                                   [(found.size, found.mtime_ns, now, str(found.path)) for found in touched])
-            for path in [*gone, *(str(item.path) for item in parsed)]:
+                                   [(found.size, found.mtime_ns, now, found.path) for found in touched])
+            for path in [*gone, *(item.path for item in parsed)]:
                 connection.execute("DELETE FROM corpus_snippets WHERE file IN (SELECT id FROM corpus_files WHERE path = ?)", (path,))
                 connection.execute("DELETE FROM corpus_files WHERE path = ?", (path,))
             for item in parsed:
                 cursor = connection.execute(
                     "INSERT INTO corpus_files(folder, path, size, mtime_ns, checked_ns, digest, problems) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (self.folder, str(item.path), item.size, item.mtime_ns, now, item.digest, json.dumps(item.problems, ensure_ascii=False)),
+                    (self.folder, item.path, item.size, item.mtime_ns, now, item.digest, json.dumps(item.problems, ensure_ascii=False)),
                 )
                 file_id = cursor.lastrowid
                 connection.executemany(
@@ -161,23 +161,23 @@ class FolderState:
                 connection.execute("DELETE FROM corpus_views")  # they name rows by number: made again when asked for
 
 
-def problems_of(db: cachedb.Database, paths: list[Path]) -> dict[str, list[str]]:
+def problems_of(db: cachedb.Database, paths: list[str]) -> dict[str, list[str]]:
     """The recorded problems of these files (only those that have any)."""
     found: dict[str, list[str]] = {}
     connection = db.connection()
     for start in range(0, len(paths), _FETCH):
-        chunk = [str(path) for path in paths[start : start + _FETCH]]
+        chunk = paths[start : start + _FETCH]
         query = f"SELECT path, problems FROM corpus_files WHERE problems != '[]' AND path IN ({', '.join('?' * len(chunk))})"
         for path, problems in connection.execute(query, chunk):
             found[path] = _topics(problems)  # a list of texts too
     return found
 
 
-def view_key(paths: list[Path], db: cachedb.Database, unique: bool = True) -> str:
+def view_key(paths: list[str], db: cachedb.Database, unique: bool = True) -> str:
     """The key of the corpus these files make, in this order: their content hashes (and whether duplicates count once)."""
     connection = db.connection()
     digests: dict[str, str] = {}
-    names = [str(path) for path in paths]
+    names = paths
     for start in range(0, len(names), _FETCH):
         chunk = names[start : start + _FETCH]
         digests.update(connection.execute(f"SELECT path, digest FROM corpus_files WHERE path IN ({', '.join('?' * len(chunk))})", chunk))
@@ -187,7 +187,7 @@ def view_key(paths: list[Path], db: cachedb.Database, unique: bool = True) -> st
     return hashlib.blake2b("\n".join(["view" if unique else "all", VERSION, *ordered]).encode(), digest_size=16).hexdigest()
 
 
-def live_rows(db: cachedb.Database, key: str, paths: list[Path], unique: bool = True):
+def live_rows(db: cachedb.Database, key: str, paths: list[str], unique: bool = True):
     """The rows (numpy int64 array of row numbers) of the corpus these files make in this order, with
     duplicates once when `unique` (the first of equal texts): stored under `key`, or worked out (and stored)."""
     import numpy as np
@@ -198,7 +198,7 @@ def live_rows(db: cachedb.Database, key: str, paths: list[Path], unique: bool = 
         with db.writing() as writer:
             writer.execute("UPDATE corpus_views SET used = ? WHERE key = ?", (time.time(), key))
         return np.frombuffer(row[0], np.int64)
-    names = [str(path) for path in paths]
+    names = paths
     ids: dict[str, int] = {}
     for chunk in _chunks(names, _FETCH):
         ids.update(connection.execute(f"SELECT path, id FROM corpus_files WHERE path IN ({', '.join('?' * len(chunk))})", chunk))
@@ -371,7 +371,7 @@ def _chunks(values: list, size: int) -> Iterator[list]:
         yield values[start : start + size]
 
 
-def disk_file(path: Path) -> DiskFile | None:
+def disk_file(path: str) -> DiskFile | None:
     """The file's size and modification time; None when it is not a regular readable file (read it to say why)."""
     try:
         status = os.stat(path)

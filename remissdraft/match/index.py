@@ -183,7 +183,7 @@ class SnippetIndex:
             settings=settings,
             n_docs=len(columns.texts),
             vocab=vocab,
-            vocabulary=Vocabulary(vocab),
+            vocabulary=lean_vocabulary(vocab),
             compounds=compound_table(vocab),
             data=data,
             indices=indices,
@@ -216,9 +216,12 @@ class SnippetIndex:
         if not keep.any():
             return scores
         starts, lengths, term_weights = starts[keep], lengths[keep], weights[term_ids[keep]]
-        # Every posting of the query terms at once: positions start..end-1 of each term.
-        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
-        contributions = self.data[offsets] * np.repeat(term_weights, lengths)
+        # Every posting of the query terms at once: positions start..end-1 of each term (int32: half the memory).
+        shift = (starts - (np.cumsum(lengths) - lengths)).astype(np.int32)
+        offsets = np.repeat(shift, lengths)
+        offsets += np.arange(len(offsets), dtype=np.int32)
+        contributions = self.data[offsets]
+        contributions *= np.repeat(term_weights, lengths)
         return np.bincount(self.indices[offsets], weights=contributions, minlength=self.n_docs).astype(np.float32)
 
     def postings(self, term_id: int) -> np.ndarray:
@@ -382,6 +385,38 @@ def compound_table(vocab: dict[str, int]) -> CompoundTable:
 
 
 _HEAD, _MODIFIER = HOW.index("head"), HOW.index("modifier")
+
+
+class ReversedTerms(Sequence[str]):
+    """The vocabulary's terms reversed, in sorted order (what `Vocabulary.backward` holds), made one at a time
+    from the terms and their order rather than kept: a slice is walked, not copied (`Vocabulary.ending_with`
+    looks at the first few of one)."""
+
+    def __init__(self, terms: list[str], order: np.ndarray):
+        self.terms = terms
+        self.order = order
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __getitem__(self, position):  # type: ignore[override]
+        if isinstance(position, slice):
+            return (self.terms[number][::-1] for number in self.order[position].tolist())
+        return self.terms[int(self.order[position])][::-1]
+
+
+def lean_vocabulary(vocab: dict[str, int], forward: list[str] | None = None, backward: np.ndarray | None = None) -> Vocabulary:
+    """`Vocabulary(vocab)` holding no strings of its own: the vocab's keys as the known terms, the same terms
+    in sorted order, and the reversed terms made when looked at. `forward` and `backward` (term ids in the
+    order of the reversed terms) when already known."""
+    terms = list(vocab)
+    vocabulary = Vocabulary.__new__(Vocabulary)
+    vocabulary.forward = sorted(terms) if forward is None else forward
+    if backward is None:
+        backward = np.asarray(sorted(range(len(terms)), key=lambda number: terms[number][::-1]), np.int32)
+    vocabulary.backward = ReversedTerms(terms, backward)  # type: ignore[assignment]
+    vocabulary.known = vocab.keys()  # type: ignore[assignment] – a set view: `in` is all a Vocabulary asks of it
+    return vocabulary
 
 
 def _continuations(sorted_terms: list[str], position: int, part: str) -> list[str]:

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import json
 import logging
+import operator
 import time
 
 import numpy as np
 
 from .. import cachedb
-from .compounds import CompoundTable, Vocabulary
-from .index import _KEEP_ON_DISK, ENGINE_VERSION, IndexSettings, SnippetIndex, _Table
+from .compounds import CompoundTable
+from .index import _KEEP_ON_DISK, ENGINE_VERSION, IndexSettings, ReversedTerms, SnippetIndex, _Table, lean_vocabulary
 
-VERSION = f"index-{ENGINE_VERSION}.1"
+VERSION = f"index-{ENGINE_VERSION}.2"
 _TABLES = ("labels", "titles", "title_words", "remiss_dnrs", "sections", "series", "organisations", "namnder")
 _ARRAYS = ("data", "indices", "indptr", "stance", "kind", "document", "heading")
 log = logging.getLogger(__name__)
@@ -93,7 +94,7 @@ def _pack(index: SnippetIndex) -> tuple[dict, dict[str, tuple[str, bytes]]]:
     parts: dict[str, tuple[str, bytes]] = {
         "vocab": _strings(terms),
         "forward": ("<i4", np.asarray([position[term] for term in index.vocabulary.forward], np.int32).tobytes()),
-        "backward": _strings(index.vocabulary.backward),
+        "backward": ("<i4", _backward_order(index).tobytes()),
         "label_heads": _strings(index.label_heads),
         "compounds.indptr": ("<i8", index.compounds.indptr.astype("<i8").tobytes()),
         "compounds.targets": ("<i4", index.compounds.targets.astype("<i4").tobytes()),
@@ -110,6 +111,13 @@ def _pack(index: SnippetIndex) -> tuple[dict, dict[str, tuple[str, bytes]]]:
     settings = index.settings
     meta = {"n_docs": index.n_docs, "settings": [settings.stop_words, settings.stemming, settings.k1, settings.b]}
     return meta, parts
+
+
+def _backward_order(index: SnippetIndex) -> np.ndarray:
+    backward = index.vocabulary.backward
+    if isinstance(backward, ReversedTerms):
+        return np.asarray(backward.order, "<i4")
+    return np.asarray([index.vocab[term[::-1]] for term in backward], "<i4")
 
 
 def _unpack(key: str, meta: dict, parts: dict[str, tuple[str, bytes]]) -> SnippetIndex:
@@ -159,13 +167,10 @@ def _unpack(key: str, meta: dict, parts: dict[str, tuple[str, bytes]]) -> Snippe
     within(indices, n_docs, "indices")
     forward_ids = array("forward", "<i4", size)
     within(forward_ids, size, "forward")
-    backward = strings("backward")
-    if len(backward) != size:
-        raise cachedb.Invalid("backward")
-    vocabulary = Vocabulary.__new__(Vocabulary)
-    vocabulary.forward = [terms[number] for number in forward_ids.tolist()]
-    vocabulary.backward = backward
-    vocabulary.known = vocab.keys()  # type: ignore[assignment] – a set view: `in` is all a Vocabulary asks of it
+    backward = array("backward", "<i4", size)
+    within(backward, size, "backward")
+    forward = list(operator.itemgetter(*forward_ids.tolist())(terms)) if size > 1 else terms[:]
+    vocabulary = lean_vocabulary(vocab, forward, backward)
     compounds = CompoundTable.__new__(CompoundTable)
     compounds.indptr = array("compounds.indptr", "<i8", size + 1)
     compounds.targets = array("compounds.targets", "<i4")
