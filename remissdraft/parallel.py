@@ -87,13 +87,18 @@ def _collect(process: subprocess.Popen, share: list[int], found: queue.Queue) ->
         found.put((None, None))
 
 
-def _serve(target: str) -> None:
+def resolve(target: str) -> Callable:
+    """The module-level function of remissdraft that "module:function" names."""
     import importlib
 
     module, _, name = target.partition(":")
-    if not module.startswith("remissdraft."):
-        raise SystemExit(2)
-    function = getattr(importlib.import_module(module), name)
+    if not module.startswith("remissdraft.") or not name.isidentifier():
+        raise ValueError(target)
+    return getattr(importlib.import_module(module), name)
+
+
+def _serve(target: str) -> None:
+    function = resolve(target)
     batches = pickle.load(sys.stdin.buffer)
     out = sys.stdout.buffer
     for batch in batches:

@@ -8,6 +8,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from remissdraft import cachedb
@@ -38,8 +39,8 @@ def _fresh():
 def parsed(monkeypatch) -> list[Path]:
     """The files parsed, as they are parsed."""
     calls: list[Path] = []
-    original = store._parse_file
-    monkeypatch.setattr(store, "_parse_file", lambda path, data: calls.append(path) or original(path, data))
+    original = store._parse_rows
+    monkeypatch.setattr(store, "_parse_rows", lambda name, data: calls.append(Path(name)) or original(name, data))
     return calls
 
 
@@ -192,3 +193,32 @@ def test_a_large_parse_on_worker_processes_gives_what_one_process_gives(tmp_path
     cachedb.discard(cachedb.path())
     monkeypatch.setenv("REMISSDRAFT_NO_WORKERS", "1")
     assert list(load_corpus(folder, bundled=False).snippets) == in_workers and len(in_workers) == 480
+
+
+def test_the_terms_kept_with_the_corpus_are_what_the_index_would_work_out(tmp_path, monkeypatch):
+    from remissdraft.match import index as index_module
+
+    folder = _folder(tmp_path)
+    save_snippets(folder / "c.yaml", [_snippet("{namnd} anser att samverkansformerna på styrande nivå behöver utvecklas.")])
+    corpus = load_corpus(folder, bundled=False, analysis=index_module.TERMS)
+    assert corpus.snippets.analysis == index_module.TERMS.signature
+    monkeypatch.setattr(index_module, "analyse_batch", lambda job: pytest.fail("texts analysed again"))
+    kept = index_module.SnippetIndex.build(corpus.snippets)
+    monkeypatch.undo()
+    worked_out = index_module.SnippetIndex.build(list(corpus.snippets))
+    assert kept.vocab == worked_out.vocab and np.array_equal(kept.data, worked_out.data)
+    assert np.array_equal(kept.indices, worked_out.indices) and np.array_equal(kept.indptr, worked_out.indptr)
+
+
+def test_a_corpus_first_read_without_terms_gets_them_when_asked(tmp_path, parsed):
+    from remissdraft.match.index import TERMS
+
+    folder = _folder(tmp_path)
+    load_corpus(folder, bundled=False)  # corpus list: no terms
+    parsed.clear()
+    assert load_corpus(folder, bundled=False, analysis=TERMS).snippets.analysis == TERMS.signature
+    assert sorted(path.name for path in parsed) == ["a.yaml", "b.yaml"]
+    parsed.clear()
+    load_corpus(folder, bundled=False, analysis=TERMS)
+    load_corpus(folder, bundled=False)
+    assert parsed == []

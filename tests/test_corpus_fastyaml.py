@@ -31,20 +31,22 @@ def _pyyaml(data: bytes):
 
 
 def _same_as_pyyaml(data: bytes) -> bool:
-    """The fast path declines, or gives PyYAML's document; and the snippets and problems read are PyYAML's."""
+    """The fast path declines, or gives PyYAML's document; and the snippets, problems and stored rows read are
+    those of PyYAML and the validation one snippet at a time."""
     fast = load_corpus_document(data)
     if fast is not None and fast != _pyyaml(data):
         return False
-    return store._parse_file(Path("x.yaml"), data) == _parse_with_pyyaml(data)
+    fast_read = store._parse_file(Path("x.yaml"), data), store._parse_rows("x.yaml", data)
+    return fast_read == _read_with_pyyaml(data)
 
 
-def _parse_with_pyyaml(data: bytes):
-    original = store.load_corpus_document
-    store.load_corpus_document = lambda _: None
+def _read_with_pyyaml(data: bytes):
+    original = store.load_corpus_document, store._plainly_valid
+    store.load_corpus_document = store._plainly_valid = lambda _: None
     try:
-        return store._parse_file(Path("x.yaml"), data)
+        return store._parse_file(Path("x.yaml"), data), store._parse_rows("x.yaml", data)
     finally:
-        store.load_corpus_document = original
+        store.load_corpus_document, store._plainly_valid = original
 
 
 def _entry(**values) -> str:
@@ -59,6 +61,7 @@ def test_the_bundled_corpus_is_read_fast_and_alike():
     for path in files:
         data = path.read_bytes()
         assert load_corpus_document(data) is not None, path.name  # quoted dates, plain texts: nothing to decline
+        assert store._plainly_valid(data) is not None, path.name
         assert _same_as_pyyaml(data), path.name
 
 
@@ -70,7 +73,8 @@ def test_files_the_importer_writes_are_read_fast_and_alike(tmp_path):
     assert any(result.snippets for result in results) and written
     for path in written:
         data = path.read_bytes()
-        assert load_corpus_document(data) is not None and _same_as_pyyaml(data), path.name
+        assert load_corpus_document(data) is not None and store._plainly_valid(data) is not None, path.name
+        assert _same_as_pyyaml(data), path.name
 
 
 @pytest.mark.parametrize(

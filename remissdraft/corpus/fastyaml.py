@@ -30,6 +30,7 @@ _RESOLVERS = {
     first: [regexp for tag, regexp in resolvers if tag != _STR]
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
+FIRST = frozenset(_RESOLVERS)  # the first characters of what PyYAML reads as something else than a text
 _APART = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _TAG_AFTER = frozenset(" \n[{,")
 _DEPTH = 5  # document > snippets > snippet > source or topics > value
@@ -41,6 +42,25 @@ class _Declined(Exception):
 
 def load_corpus_document(data: bytes) -> dict | None:
     """The document of a corpus file as PyYAML would load it, or None when this path cannot be sure of that."""
+    parsed = parse(data)
+    if parsed is None:
+        return None
+    document, text = parsed
+    ambiguous: set[str] = set()
+    try:
+        for key, value in document.items():
+            _check(key, 1, ambiguous)
+            if not (isinstance(value, int) and not isinstance(value, bool) and _plain_number(text, key, value)):
+                _check(value, 1, ambiguous)
+    except _Declined:
+        return None
+    return document if all_quoted(data, ambiguous) else None
+
+
+def parse(data: bytes) -> tuple[dict, str] | None:
+    """yaml-rs's document and the file's text, when the text holds nothing PyYAML treats apart and yaml-rs
+    made one document with a list of snippets of it; else None. The values are not checked yet: see
+    `load_corpus_document`, or `ambiguous` and `all_quoted` for a caller that checks them as it goes."""
     if yaml_rs is None:
         return None
     try:
@@ -55,19 +75,34 @@ def load_corpus_document(data: bytes) -> dict | None:
         return None
     if not isinstance(document, dict) or not isinstance(document.get("snippets"), list):
         return None
-    ambiguous: set[str] = set()
+    return document, text
+
+
+def top_level_checked(document: dict, text: str, ambiguous: set[str]) -> bool:
+    """Whether the document's keys, and its values other than the snippets, are read alike (collecting texts to
+    be quoted in `ambiguous`)."""
     try:
         for key, value in document.items():
             _check(key, 1, ambiguous)
-            if not (isinstance(value, int) and not isinstance(value, bool) and _plain_number(text, key, value)):
+            if key != "snippets" and not (isinstance(value, int) and not isinstance(value, bool) and _plain_number(text, key, value)):
                 _check(value, 1, ambiguous)
     except _Declined:
-        return None
-    for value in ambiguous:
+        return False
+    return True
+
+
+def ambiguous(value: str) -> bool:
+    """Whether PyYAML would read this text, written unquoted, as something else (a date, a number, yes …)."""
+    return bool(value) and value[0] in _RESOLVERS and any(regexp.match(value) for regexp in _RESOLVERS[value[0]])
+
+
+def all_quoted(data: bytes, texts: set[str]) -> bool:
+    """Whether every one of these texts is quoted wherever it occurs in the file."""
+    for value in texts:
         raw = value.encode("utf-8")
         if data.count(raw) != data.count(b"'" + raw + b"'") + data.count(b'"' + raw + b'"'):
-            return None
-    return document
+            return False
+    return True
 
 
 _NO_ALIASES = yaml_rs.AliasLimits(max_total_replayed_events=0) if yaml_rs is not None else None

@@ -16,6 +16,7 @@ A file looks like this (human-editable, diff-friendly; every snippet carries its
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
@@ -33,6 +34,7 @@ from ..fileio import YAML_LIMIT, atomic_write, load_yaml, os_errors, read_bytes,
 from ..locations import data_dir
 from ..model import STANCES, Snippet, Source
 from . import stored
+from . import fastyaml
 from .fastyaml import load_corpus_document
 
 SCHEMA = 1
@@ -59,6 +61,18 @@ def normalized_text(text: str) -> str:
     return " ".join(re.findall(r"[\w{}]+", text))
 
 
+_IDENTITY_WORD = re.compile(r"[\w{}]+|\x00")
+_BETWEEN = "\n\x00\n"  # no word, and no Unicode composition, reaches over it
+
+
+def normalized_texts(texts: list[str]) -> list[str]:
+    """`normalized_text` of each text, the texts normalised and split in one go."""
+    if not texts:
+        return []
+    words = _IDENTITY_WORD.findall(unicodedata.normalize("NFC", _BETWEEN.join(texts)).casefold())
+    return [part.strip() for part in " ".join(words).split("\x00")]
+
+
 def snippet_id(text: str) -> str:
     """Stable id derived from the normalised text."""
     return hashlib.sha1(normalized_text(text).encode("utf-8")).hexdigest()[:12]
@@ -68,17 +82,19 @@ def bundled_corpus_dir() -> Path:
     return data_dir("corpus")
 
 
-def load_corpus(user_dir: Path | None = None, bundled: bool = True, progress: Progress | None = None) -> Corpus:
+def load_corpus(user_dir: Path | None = None, bundled: bool = True, progress: Progress | None = None,
+                analysis: stored.Analysis | None = None) -> Corpus:
     """The bundled corpus (unless `bundled` is false) plus the user's corpus folder (none there yet: empty).
     Files parsed before come from the cache database, and the snippets are fetched from there when asked for
     (`stored.StoredSnippets`); without a usable database they are read from the files and held in memory.
-    `progress(done, total)` is told, in snippets (estimated), how parsing new or changed files goes.
-    Raises CorpusError when the user's folder is a file or cannot be reached."""
+    `progress(done, total)` is told, in snippets (the total estimated), how reading new or changed files goes.
+    `analysis` (the ranking's text analysis, e.g. `match.index.TERMS`) is run on the texts as they are parsed
+    and kept with them. Raises CorpusError when the user's folder is a file or cannot be reached."""
     if user_dir:
         check_corpus_dir(user_dir)
     folders = ([bundled_corpus_dir()] if bundled else []) + ([user_dir] if user_dir else [])
     try:
-        return _load_stored(folders, progress)
+        return _load_stored(folders, progress, analysis=analysis)
     except cachedb.CacheError as error:  # never trusted: a database that fails is made anew, the files read now
         cachedb.failed(error)
     corpus = Corpus()
@@ -114,11 +130,15 @@ def load_folder(folder: Path) -> tuple[list[Snippet], list[str]]:
     return _load_in_memory([folder], problems, None, unique=False), problems
 
 
-def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = True) -> Corpus:
-    """The corpus through the cache database: files not seen in this form are parsed (in parallel when there
-    is much to do) and recorded, then the snippets are served from there."""
+def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = True,
+                 analysis: stored.Analysis | None = None) -> Corpus:
+    """The corpus through the cache database: files not seen in this form are read, parsed (and analysed, when
+    `analysis` is given) – on two worker processes when there is much to do – and recorded batch by batch,
+    then the snippets are served from there."""
     db = stored.database()
-    found: list[tuple[str, str]] = []  # every file in order: (path, "" when usable, else the problem)
+    wanted = analysis.signature if analysis else None
+    outcome: dict[str, str] = {}  # the problem reading a file met, by path ("" when usable)
+    order: list[str] = []  # every file, and every folder that could not be read, in order
     for folder in folders:
         if not folder.is_dir():
             continue
@@ -126,40 +146,35 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
         problems: list[str] = []
         names = _yaml_names(folder, lambda error: problems.append(
             f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över"))
-        found += [("", problem) for problem in problems]
-        todo: list[tuple[stored.DiskFile, bytes, str]] = []
-        touched: list[stored.DiskFile] = []
+        for problem in problems:
+            order.append(f"\x00{problem}")
+        jobs: list[tuple] = []
         for name in names:
+            order.append(name)
             disk = stored.disk_file(name)
-            if disk is not None and disk.size <= YAML_LIMIT and state.unchanged(disk):
-                found.append((name, ""))
-                continue
-            try:
-                data = read_bytes(Path(name), YAML_LIMIT, CorpusError)
-            except CorpusError as error:
-                found.append((name, f"{error} – filen hoppas över"))
-                continue
-            disk = stored.DiskFile(name, len(data), disk.mtime_ns if disk else 0)
-            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-            if digest == state.digest_of(name):
-                touched.append(disk)
+            if disk is not None and disk.size <= YAML_LIMIT and state.unchanged(disk, wanted):
+                outcome[name] = ""
             else:
-                todo.append((disk, data, digest))
-            found.append((name, ""))
+                jobs.append((name, disk.size if disk else 0, state.digest_of(name, wanted) if disk else None))
         walked = set(names)
-        gone = [name for name in state.known if name not in walked]
-        state.store(parse_files(todo, progress), gone, touched)
-    usable = [name for name, problem in found if not problem]
+        state.drop([name for name in state.known if name not in walked])
+        for batch in _read_all(jobs, analysis, progress):
+            state.store(batch, wanted or "")
+            outcome.update((item.path, item.problem) for item in batch)
+    usable = [name for name in order if not name.startswith("\x00") and not outcome.get(name)]
     recorded = stored.problems_of(db, usable)
     corpus = Corpus()
-    for name, problem in found:
-        if problem:
-            corpus.problems.append(problem)
+    for name in order:
+        if name.startswith("\x00"):
+            corpus.problems.append(name[1:])
+        elif outcome.get(name):
+            corpus.problems.append(outcome[name])
         else:
             corpus.problems += [f"{name}: {item}" for item in recorded.get(name, [])]
     key = stored.view_key(usable, db, unique)
     rows = stored.live_rows(db, key, usable, unique)
-    corpus.snippets = stored.StoredSnippets(db, key, rows, lambda: _load_in_memory(folders, [], None, unique))
+    reload = lambda: _load_in_memory(folders, [], None, unique)  # noqa: E731
+    corpus.snippets = stored.StoredSnippets(db, key, rows, reload, wanted)
     return corpus
 
 
@@ -171,82 +186,147 @@ def _load_in_memory(folders: list[Path], problems: list[str], progress: Progress
     for folder in folders:
         if not folder.is_dir():
             continue
-        todo = []
-        for path in _yaml_files(folder, problems):
-            try:
-                data = read_bytes(path, YAML_LIMIT, CorpusError)
-            except CorpusError as error:
-                problems.append(f"{error} – filen hoppas över")
-                continue
-            todo.append((stored.DiskFile(str(path), len(data), 0), data, ""))
-        for parsed in parse_files(todo, progress):
-            for row in parsed.rows:
-                snippet = stored.row_snippet(row)
-                key = normalized_text(snippet.text)
-                if key not in seen or not unique:
-                    seen.add(key)
-                    snippets.append(snippet)
-            problems += [f"{parsed.path}: {problem}" for problem in parsed.problems]
+        names = _yaml_names(folder, lambda error: problems.append(
+            f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över"))
+        for batch in _read_all([(name, 0, None) for name in names], None, progress):
+            for item in batch:
+                if item.problem:
+                    problems.append(item.problem)
+                    continue
+                for row in item.rows:
+                    snippet = stored.row_snippet(row)
+                    key = normalized_text(snippet.text)
+                    if key not in seen or not unique:
+                        seen.add(key)
+                        snippets.append(snippet)
+                problems += [f"{item.path}: {problem}" for problem in item.problems]
     return snippets
-
-
-def parse_files(todo: list[tuple[stored.DiskFile, bytes, str]], progress: Progress | None = None) -> list[stored.Parsed]:
-    """Parse these files (path and stat, content, content hash), in the order given; on several processes when
-    there is much to parse. `progress(done, total)` counts snippets, estimated from the file's lines."""
-    if not todo:
-        return []
-    estimates = [max(1, data.count(b"\n- ")) for _, data, _ in todo]
-    total = sum(estimates)
-    if progress:
-        progress(0, total)
-    jobs = [(str(disk.path), disk.size, disk.mtime_ns, data, digest) for disk, data, digest in todo]
-    results: list[stored.Parsed] = []
-    done = 0
-    for parsed, estimate in zip(_parsed(jobs, sum(len(data) for _, data, _ in todo)), estimates):
-        results.append(parsed)
-        done += estimate
-        if progress:
-            progress(done, total)
-    return results
 
 
 _PARALLEL_BYTES = 4 * 2**20  # below this, starting worker processes costs more than it saves
 _BATCH_BYTES = 2**20
+_BYTES_PER_SNIPPET = 650  # as the importer writes them: what the progress counts with until it knows better
 
 
-def _parsed(jobs: list[tuple], size: int) -> Iterator[stored.Parsed]:
-    """Parsed files in the order of `jobs`: in this process, or in two worker processes for a large job."""
+def _read_all(jobs: list[tuple], analysis: stored.Analysis | None, progress: Progress | None) -> Iterator[list[stored.Read]]:
+    """Read, hash, parse (and analyse) these files (path, size seen, recorded hash) batch by batch, in order: in
+    this process, or on two worker processes when there is much. `progress(done, total)` counts snippets,
+    the total estimated from the files' sizes."""
+    if not jobs:
+        return
     from .. import parallel
 
-    count = parallel.workers()
-    if size < _PARALLEL_BYTES or not count:
-        for job in jobs:
-            yield _parse_job(job)
-        return
-
+    target = analysis.target if analysis else ""
     batches: list[list[tuple]] = [[]]
     weight = 0
-    for job in jobs:
+    for name, size, digest in jobs:
         if weight > _BATCH_BYTES:
             batches.append([])
             weight = 0
-        batches[-1].append(job)
-        weight += len(job[3])
-    for batch in parallel.map_batches(parse_batch, batches, count):
-        yield from batch
+        batches[-1].append((name, digest, target))
+        weight += size
+    total_bytes = sum(size for _, size, _ in jobs)
+    count = parallel.workers() if total_bytes >= _PARALLEL_BYTES else 0
+    results = parallel.map_batches(read_batch, batches, count) if count else map(read_batch, batches)
+    done_bytes = done = 0
+    if progress:
+        progress(0, max(1, total_bytes // _BYTES_PER_SNIPPET))
+    for batch in results:
+        yield batch
+        done += sum(len(item.rows) for item in batch)
+        done_bytes += sum(item.size for item in batch)
+        if progress:
+            per_snippet = done_bytes / done if done else _BYTES_PER_SNIPPET
+            progress(done, done + int(max(0, total_bytes - done_bytes) / max(per_snippet, 1)))
 
 
-def parse_batch(jobs: list[tuple]) -> list[stored.Parsed]:
-    """Files parsed for the cache database (what a worker process does with its share)."""
-    return [_parse_job(job) for job in jobs]
+def read_batch(jobs: list[tuple]) -> list[stored.Read]:
+    """Files read, hashed and parsed for the cache database, and their texts analysed when asked (what a worker
+    process does with its share): each job is (path, the hash recorded for it or None, analysis target)."""
+    found = [_read_one(name, digest) for name, digest, _ in jobs]
+    target = jobs[0][2] if jobs else ""
+    if target:
+        from ..parallel import resolve
+
+        texts = [row[2] for item in found for row in item.rows]
+        terms = iter(resolve(target)(texts))
+        for item in found:
+            item.terms = [next(terms) for _ in item.rows]
+    return found
 
 
-def _parse_job(job: tuple) -> stored.Parsed:
-    """One file parsed for the cache database (run in a worker process too)."""
-    name, size, mtime_ns, data, digest = job
+def _read_one(name: str, recorded: str | None) -> stored.Read:
+    """One file: read (its size and time as seen before reading), hashed, and parsed unless its hash is the one
+    recorded."""
+    disk = stored.disk_file(name)
+    try:
+        data = read_bytes(Path(name), YAML_LIMIT, CorpusError)
+    except CorpusError as error:
+        return stored.Read(name, 0, 0, "", problem=f"{error} – filen hoppas över")
+    mtime_ns = disk.mtime_ns if disk else 0
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    if digest == recorded:
+        return stored.Read(name, len(data), mtime_ns, digest, unchanged=True)
+    rows, problems = _parse_rows(name, data)
+    return stored.Read(name, len(data), mtime_ns, digest, rows=rows, problems=problems)
+
+
+def _parse_rows(name: str, data: bytes) -> tuple[list[tuple], list[str]]:
+    """A file's valid snippets as stored (`stored.snippet_row`) and the problems met: the fast way when every
+    snippet is plainly valid, else through `_parse_file`."""
+    fields = _plainly_valid(data)
+    if fields is not None:
+        keys = normalized_texts([values[1] for values in fields])
+        return [(stored.norm_key(key), *values) for key, values in zip(keys, fields)], []
     snippets, problems = _parse_file(Path(name), data)
-    rows = [stored.snippet_row(snippet, normalized_text(snippet.text)) for snippet in snippets]
-    return stored.Parsed(name, size, mtime_ns, digest, rows, problems)
+    keys = normalized_texts([snippet.text for snippet in snippets])
+    return [stored.snippet_row(snippet, key) for snippet, key in zip(snippets, keys)], problems
+
+
+_ENTRY_KEYS = frozenset(("id", "text", "original", "stance", "topics", "kind", "section_key", "source"))
+_SOURCE_FIELDS = tuple(Source.__dataclass_fields__)
+_STANCE_SET, _KIND_SET = frozenset(STANCES), frozenset(KINDS)
+
+
+def _plainly_valid(data: bytes) -> list[tuple] | None:
+    """A corpus file's snippets as stored (`stored.snippet_row` without the identity key), when the fast YAML
+    path reads the file as PyYAML would and every snippet is plainly valid – its fields texts of the kinds
+    `_problem` accepts, no others; else None, and the file is read the slow way (which also names what is wrong).
+    One pass over each snippet checks it, and what the fast path must see quoted, and makes its row."""
+    parsed = fastyaml.parse(data)
+    if parsed is None:
+        return None
+    document, text = parsed
+    quoted: set[str] = set()
+    if not fastyaml.top_level_checked(document, text, quoted):
+        return None
+    ambiguous, first = fastyaml.ambiguous, fastyaml.FIRST
+    plain: set[str] = set()  # texts seen and found read alike unquoted
+    rows = []
+    for entry in document["snippets"]:
+        if type(entry) is not dict or not entry.keys() <= _ENTRY_KEYS:
+            return None
+        get = entry.get
+        id_, body, stance, topics, source = get("id"), get("text"), get("stance"), get("topics"), get("source")
+        kind, section_key, original = get("kind", "synpunkt"), get("section_key"), get("original")
+        if (type(id_) is not str or not id_ or type(body) is not str or not body or type(stance) is not str
+                or stance not in _STANCE_SET or type(kind) is not str or kind not in _KIND_SET or "topics" not in entry
+                or type(source) is not dict or not (section_key is None or type(section_key) is str)
+                or not (original is None or type(original) is str)):
+            return None
+        if topics is None:
+            topics = []
+        elif type(topics) is not list or not all(type(topic) is str for topic in topics):
+            return None
+        values = [source.get(field) for field in _SOURCE_FIELDS]
+        if not all(type(key) is str for key in source) or not all(value is None or type(value) is str for value in source.values()):
+            return None
+        for value in (id_, body, stance, kind, section_key, original, *topics, *source, *source.values()):
+            if value and value[0] in first and value not in plain and value not in quoted:
+                (quoted if ambiguous(value) else plain).add(value)
+        rows.append((id_, body, stance, json.dumps(topics, ensure_ascii=False) if topics else "[]", kind, section_key or "",
+                     original or "", *(value or "" for value in values)))
+    return rows if fastyaml.all_quoted(data, quoted) else None
 
 
 def _yaml_files(folder: Path, problems: list[str]) -> list[Path]:

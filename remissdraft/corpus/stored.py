@@ -17,13 +17,13 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import cachedb
 from ..model import Snippet, Source
 
-VERSION = "corpus-1"
+VERSION = "corpus-2"
 _RACY_NS = 2_000_000_000  # a file changed this soon before it was recorded may change again unseen: hash it next time
 _FETCH = 500  # rows per query when iterating
 _KEEP_ROWS = 4096  # snippets kept in memory once fetched
@@ -40,12 +40,12 @@ def _schema(connection) -> None:
     connection.execute(
         "CREATE TABLE corpus_files(id INTEGER PRIMARY KEY AUTOINCREMENT, folder TEXT NOT NULL, path TEXT NOT NULL UNIQUE,"
         " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, checked_ns INTEGER NOT NULL, digest TEXT NOT NULL,"
-        " problems TEXT NOT NULL)"
+        " problems TEXT NOT NULL, analysis TEXT NOT NULL)"
     )
     connection.execute("CREATE INDEX corpus_files_folder ON corpus_files(folder)")
     connection.execute(
         "CREATE TABLE corpus_snippets(n INTEGER PRIMARY KEY AUTOINCREMENT, file INTEGER NOT NULL, position INTEGER NOT NULL,"
-        " norm INTEGER NOT NULL, " + ", ".join(f"{column} TEXT NOT NULL" for column in _COLUMNS) + ")"
+        " norm INTEGER NOT NULL, " + ", ".join(f"{column} TEXT NOT NULL" for column in _COLUMNS) + ", terms TEXT)"
     )
     connection.execute("CREATE INDEX corpus_snippets_file ON corpus_snippets(file, position)")
     connection.execute("CREATE TABLE corpus_views(key TEXT PRIMARY KEY, rows BLOB NOT NULL, used REAL NOT NULL)")
@@ -103,62 +103,98 @@ class DiskFile:
     mtime_ns: int
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """A text analysis run on every snippet text as it is parsed, its result kept with the snippet (the ranking's
+    terms): `target` names a module-level function of remissdraft ("module:function") from a list of texts to
+    one string per text, and `signature` what its result depends on."""
+
+    signature: str
+    target: str
+
+
 @dataclass
-class Parsed:
-    """What reading one file gave: its content hash, its snippet rows (`snippet_row`) and its problems."""
+class Read:
+    """What reading one file gave: a problem (it could not be read), or its size, time and content hash and –
+    unless the content is the one recorded (`unchanged`) – its snippet rows (`snippet_row`), their analysis and
+    the problems parsing met."""
 
     path: str
     size: int
     mtime_ns: int
     digest: str
-    rows: list[tuple]
-    problems: list[str]
+    rows: list[tuple] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    problem: str = ""
+    unchanged: bool = False
+    terms: list[str] | None = None
 
 
 class FolderState:
-    """What the database knows of a folder's files, and what is to be done to bring it up to date."""
+    """What the database knows of a folder's files, and bringing it up to date."""
 
     def __init__(self, db: cachedb.Database, folder: Path):
         self.db = db
         self.folder = str(folder)
         rows = db.connection().execute(
-            "SELECT id, path, size, mtime_ns, checked_ns, digest, problems FROM corpus_files WHERE folder = ?", (self.folder,)
+            "SELECT id, path, size, mtime_ns, checked_ns, digest, analysis FROM corpus_files WHERE folder = ?", (self.folder,)
         ).fetchall()
         self.known = {row[1]: row for row in rows}
 
-    def unchanged(self, found: DiskFile) -> bool:
-        """Recorded with this size and modification time, and not so soon after a change that it may have changed again."""
+    def unchanged(self, found: DiskFile, analysis: str | None) -> bool:
+        """Recorded with this size and modification time (and, when asked for, with this analysis), and not so
+        soon after a change that it may have changed again unseen."""
         row = self.known.get(found.path)
-        return row is not None and row[2] == found.size and row[3] == found.mtime_ns and found.mtime_ns < row[4] - _RACY_NS
+        return (row is not None and row[2] == found.size and row[3] == found.mtime_ns and found.mtime_ns < row[4] - _RACY_NS
+                and (analysis is None or row[6] == analysis))
 
-    def digest_of(self, path: str) -> str | None:
+    def digest_of(self, path: str, analysis: str | None) -> str | None:
+        """The recorded content hash, when the file's rows are of use as they are (not when they lack the
+        analysis asked for)."""
         row = self.known.get(path)
-        return row[5] if row else None
+        return row[5] if row and (analysis is None or row[6] == analysis) else None
 
-    def store(self, parsed: list[Parsed], gone: list[str], touched: list[DiskFile]) -> None:
-        """Replace the rows of changed files, drop those of deleted ones and record new times of unchanged
-        content, in one transaction."""
-        if not parsed and not gone and not touched:
-            return
+    def drop(self, gone: list[str]) -> None:
+        """Forget files that are no longer there."""
+        if gone:
+            with self.db.writing() as connection:
+                for path in gone:
+                    self._delete(connection, path)
+                connection.execute("DELETE FROM corpus_views")
+
+    def store(self, batch: list[Read], analysis: str) -> None:
+        """Record a batch of files read, in one transaction: new times of unchanged content, new rows of changed
+        files (replacing their old ones). A file that could not be read keeps its old rows (it is not used)."""
         now = time.time_ns()
+        changed = [item for item in batch if not item.problem and not item.unchanged]
+        touched = [item for item in batch if item.unchanged]
+        if not changed and not touched:
+            return
         with self.db.writing() as connection:
             connection.executemany("UPDATE corpus_files SET size = ?, mtime_ns = ?, checked_ns = ? WHERE path = ?",
-                                   [(found.size, found.mtime_ns, now, found.path) for found in touched])
-            for path in [*gone, *(item.path for item in parsed)]:
-                connection.execute("DELETE FROM corpus_snippets WHERE file IN (SELECT id FROM corpus_files WHERE path = ?)", (path,))
-                connection.execute("DELETE FROM corpus_files WHERE path = ?", (path,))
-            for item in parsed:
+                                   [(item.size, item.mtime_ns, now, item.path) for item in touched])
+            for item in changed:
+                self._delete(connection, item.path)
                 cursor = connection.execute(
-                    "INSERT INTO corpus_files(folder, path, size, mtime_ns, checked_ns, digest, problems) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (self.folder, item.path, item.size, item.mtime_ns, now, item.digest, json.dumps(item.problems, ensure_ascii=False)),
+                    "INSERT INTO corpus_files(folder, path, size, mtime_ns, checked_ns, digest, problems, analysis)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (self.folder, item.path, item.size, item.mtime_ns, now, item.digest,
+                     json.dumps(item.problems, ensure_ascii=False), analysis if item.terms is not None else ""),
                 )
                 file_id = cursor.lastrowid
+                terms = item.terms if item.terms is not None else [None] * len(item.rows)
                 connection.executemany(
-                    f"INSERT INTO corpus_snippets(file, position, norm, {', '.join(_COLUMNS)}) VALUES ({', '.join('?' * (len(_COLUMNS) + 3))})",
-                    [(file_id, position, *row) for position, row in enumerate(item.rows)],
+                    f"INSERT INTO corpus_snippets(file, position, norm, {', '.join(_COLUMNS)}, terms)"
+                    f" VALUES ({', '.join('?' * (len(_COLUMNS) + 4))})",
+                    [(file_id, position, *row, term) for position, (row, term) in enumerate(zip(item.rows, terms))],
                 )
-            if parsed or gone:
+            if changed:
                 connection.execute("DELETE FROM corpus_views")  # they name rows by number: made again when asked for
+
+    @staticmethod
+    def _delete(connection, path: str) -> None:
+        connection.execute("DELETE FROM corpus_snippets WHERE file IN (SELECT id FROM corpus_files WHERE path = ?)", (path,))
+        connection.execute("DELETE FROM corpus_files WHERE path = ?", (path,))
 
 
 def problems_of(db: cachedb.Database, paths: list[str]) -> dict[str, list[str]]:
@@ -229,10 +265,11 @@ class StoredSnippets(Sequence[Snippet]):
     (`append`) are held in memory after the stored ones. Should the database fail while in use, the corpus is
     read from its files once more (`reload`) and held in memory from then on."""
 
-    def __init__(self, db: cachedb.Database, key: str, rows, reload: Callable[[], list[Snippet]]):
+    def __init__(self, db: cachedb.Database, key: str, rows, reload: Callable[[], list[Snippet]], analysis: str | None = None):
         self._db = db
         self._rows = rows
         self._base_key = key
+        self.analysis = analysis  # the signature of the analysis every stored snippet's "terms" hold, if any
         self._reload = reload
         self._memory: list[Snippet] | None = None
         self._extra: list[Snippet] = []
@@ -320,7 +357,8 @@ class StoredSnippets(Sequence[Snippet]):
 
     def columns(self, names: tuple[str, ...]) -> list[tuple]:
         """Per stored snippet, in order, the values of these columns (of `_COLUMNS`; "topics" as a list): what an
-        index is built from, without making Snippets. Raises one of `cachedb.CacheError` when the database fails."""
+        index is built from, without making Snippets; "terms": what `analysis` gave. Raises one of
+        `cachedb.CacheError` when the database fails."""
         wanted = ", ".join(names)
         topics = names.index("topics") if "topics" in names else -1
         connection = self._db.connection()

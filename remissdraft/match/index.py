@@ -20,7 +20,7 @@ import numpy as np
 from .. import locations, parallel
 from ..model import STANCES, Snippet
 from .compounds import HOW, LONG_REST, MIN_MODIFIER, MIN_PART, CompoundTable, Vocabulary, relation
-from .normalize import _PLACEHOLDER, Analyzer, fold, plain
+from .normalize import _PLACEHOLDER, STOP_WORDS, Analyzer, fold, plain
 
 ENGINE_VERSION = 2  # bump when the stored index changes shape or meaning
 _KEEP_ON_DISK = 6  # indexes kept in the cache database, least recently used go first
@@ -170,8 +170,8 @@ class SnippetIndex:
         """The index of these snippets (a list, or a corpus served from the cache database, read column by column
         without making Snippets). `progress(done, total)` hears how analysing new texts goes, in snippets."""
         settings = settings or IndexSettings()
-        columns = Columns.of(snippets)
-        vocab, ids, lengths = analysed(columns.texts, settings, progress)
+        columns = Columns.of(snippets, settings)
+        vocab, ids, lengths = analysed(columns.texts, settings, progress, columns.terms)
         data, indices, indptr = bm25_weights(ids, lengths, len(vocab), settings)
         stance_codes = {stance: number for number, stance in enumerate(STANCES)}
         raw_labels = _Table.build([[*topics, section] for topics, section in zip(columns.topics, columns.sections)],
@@ -261,13 +261,23 @@ class Columns:
     namnder: list[str]
     dnrs: list[str]
     files: list[str]
+    terms: list[str | None] | None = None  # each text's terms (joined by spaces) as the corpus keeps them (`TERMS`)
 
     NAMES = ("text", "stance", "kind", "topics", "title", "section", "remiss_dnr", "organisation", "namnd", "dnr", "source_file")
 
     @classmethod
-    def of(cls, snippets: Sequence[Snippet]) -> Columns:
+    def of(cls, snippets: Sequence[Snippet], settings: IndexSettings | None = None) -> Columns:
+        """The columns of these snippets; of a stored corpus analysed with `TERMS`, its terms too when `settings`
+        analyse as `TERMS` does."""
         if isinstance(snippets, StoredCorpus) and snippets.stored:
-            rows = snippets.columns(cls.NAMES) + [cls._row(snippet) for snippet in snippets.extra]
+            kept = settings is not None and getattr(snippets, "analysis", None) == TERMS.signature == analysis_signature(settings)
+            names = (*cls.NAMES, "terms") if kept else cls.NAMES
+            rows = snippets.columns(names) + [(*cls._row(snippet), *((None,) if kept else ())) for snippet in snippets.extra]
+            if kept:
+                if not rows:
+                    return cls(*([] for _ in cls.NAMES), terms=[])
+                *values, terms = (list(column) for column in zip(*rows))
+                return cls(*values, terms=terms)
         else:
             rows = [cls._row(snippet) for snippet in snippets]
         if not rows:
@@ -286,15 +296,18 @@ _BETWEEN = "\n\x00\n"  # no word, placeholder or Unicode composition reaches ove
 
 
 def analysed(texts: list[str], settings: IndexSettings, progress: Callable[[int, int], None] | None = None,
-             ) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+             kept: list[str | None] | None = None) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
     """The terms of every text (`Analyzer.terms`): a vocabulary numbering the terms in order of first appearance,
-    every text's term ids one after the other, and how many each text has. Distinct texts are analysed once, in
-    batches, on two processes when there are many."""
-    todo = list(dict.fromkeys(texts))
+    every text's term ids one after the other, and how many each text has. `kept`: the terms the corpus keeps
+    of each text (None where it has none). Other distinct texts are analysed once, in batches, on two processes
+    when there are many."""
+    known: dict[str, str] = {}
+    if kept is not None:
+        known.update((text, terms) for text, terms in zip(texts, kept) if terms is not None)
+    todo = [text for text in dict.fromkeys(texts) if text not in known]
     jobs = [(todo[start : start + _BATCH], settings.stop_words, settings.stemming) for start in range(0, len(todo), _BATCH)]
     count = parallel.workers() if len(todo) >= _PARALLEL else 0
     results = parallel.map_batches(analyse_batch, jobs, count) if count else map(analyse_batch, jobs)
-    known: dict[str, str] = {}
     for job, terms in zip(jobs, results):
         known.update(zip(job[0], terms))
         if progress:
@@ -306,6 +319,40 @@ def analysed(texts: list[str], settings: IndexSettings, progress: Callable[[int,
     return vocab, np.fromiter(map(vocab.__getitem__, flat), np.int32, len(flat)), lengths
 
 
+def default_terms(texts: list[str]) -> list[str]:
+    """The terms of each text as the default settings analyse them, joined by spaces: what a corpus keeps of its
+    texts (`TERMS`; run by the corpus's worker processes)."""
+    settings = IndexSettings()
+    return analyse_batch((texts, settings.stop_words, settings.stemming))
+
+
+def analysis_signature(settings: IndexSettings) -> str:
+    """What a text's terms depend on: the settings, the stop words, the stemmer and the way texts are split."""
+    import snowballstemmer
+
+    parts = [f"v{ENGINE_VERSION}", settings.analyzer().signature, " ".join(sorted(STOP_WORDS)), _TOKEN.pattern,
+             _PLACEHOLDER.pattern, getattr(snowballstemmer, "__version__", ""), _stemmer_version()]
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest()
+
+
+def _stemmer_version() -> str:
+    try:
+        import Stemmer  # PyStemmer, which snowballstemmer uses when present
+
+        return str(getattr(Stemmer, "__version__", "c"))
+    except ImportError:
+        return "python"
+
+
+@dataclass(frozen=True)
+class TextAnalysis:
+    """A text analysis for the corpus to run on its texts as it parses them and keep (`corpus.load_corpus`)."""
+
+    signature: str
+    target: str
+
+
+TERMS = TextAnalysis(analysis_signature(IndexSettings()), f"{__name__}:default_terms")
 _BATCH = 2000  # texts analysed per batch
 _PARALLEL = 8000  # distinct texts: fewer are analysed in this process
 _ANALYZERS: dict[tuple[bool, bool], Analyzer] = {}  # one per process and settings, so each word is stemmed once
@@ -454,8 +501,9 @@ def fingerprint(snippets: Sequence[Snippet], settings: IndexSettings) -> str:
     """A hash of everything the index holds: text, stance, kind, topics and provenance, in order. A corpus
     from the cache database is named by its content key instead (its files' hashes), so it is not read."""
     if isinstance(snippets, StoredCorpus) and snippets.stored:
-        return hashlib.blake2b(f"{settings.signature}\x1d{snippets.key}".encode(), digest_size=16).hexdigest()
-    parts = [settings.signature]
+        return hashlib.blake2b(f"{settings.signature}\x1d{analysis_signature(settings)}\x1d{snippets.key}".encode(),
+                               digest_size=16).hexdigest()
+    parts = [settings.signature, analysis_signature(settings)]
     for s in snippets:
         source = s.source
         parts.append(
