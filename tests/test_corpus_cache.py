@@ -222,3 +222,13 @@ def test_a_corpus_first_read_without_terms_gets_them_when_asked(tmp_path, parsed
     load_corpus(folder, bundled=False, analysis=TERMS)
     load_corpus(folder, bundled=False)
     assert parsed == []
+
+
+@pytest.mark.parametrize("topics", [[], ["Styrande nivå"], ["a", "b c"], ['citat "x"'], ["bak\\snedstreck"], ["tab\there"],
+                                    ["rad\u2028brytning"], ["hårt\u00a0mellanslag"], ["ß", "é"]])
+def test_topics_are_kept_as_json_would_write_them(topics):
+    import json
+
+    from remissdraft.corpus.stored import topics_json
+
+    assert topics_json(topics) == json.dumps(topics, ensure_ascii=False)

@@ -138,6 +138,7 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
     db = stored.database()
     wanted = analysis.signature if analysis else None
     outcome: dict[str, str] = {}  # the problem reading a file met, by path ("" when usable)
+    written: dict[int, tuple] = {}  # the rows written now, by number
     order: list[str] = []  # every file, and every folder that could not be read, in order
     for folder in folders:
         if not folder.is_dir():
@@ -159,7 +160,7 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
         walked = set(names)
         state.drop([name for name in state.known if name not in walked])
         for batch in _read_all(jobs, analysis, progress):
-            state.store(batch, wanted or "")
+            written.update(state.store(batch, wanted or ""))
             outcome.update((item.path, item.problem) for item in batch)
     usable = [name for name in order if not name.startswith("\x00") and not outcome.get(name)]
     recorded = stored.problems_of(db, usable)
@@ -174,7 +175,7 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
     key = stored.view_key(usable, db, unique)
     rows = stored.live_rows(db, key, usable, unique)
     reload = lambda: _load_in_memory(folders, [], None, unique)  # noqa: E731
-    corpus.snippets = stored.StoredSnippets(db, key, rows, reload, wanted)
+    corpus.snippets = stored.StoredSnippets(db, key, rows, reload, wanted, written)
     return corpus
 
 
@@ -324,7 +325,7 @@ def _plainly_valid(data: bytes) -> list[tuple] | None:
         for value in (id_, body, stance, kind, section_key, original, *topics, *source, *source.values()):
             if value and value[0] in first and value not in plain and value not in quoted:
                 (quoted if ambiguous(value) else plain).add(value)
-        rows.append((id_, body, stance, json.dumps(topics, ensure_ascii=False) if topics else "[]", kind, section_key or "",
+        rows.append((id_, body, stance, stored.topics_json(topics), kind, section_key or "",
                      original or "", *(value or "" for value in values)))
     return rows if fastyaml.all_quoted(data, quoted) else None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
 import threading
 import time
@@ -32,6 +33,7 @@ _SOURCE = tuple(Source.__dataclass_fields__)
 _COLUMNS = ("id", "text", "stance", "topics", "kind", "section_key", "original",
             "organisation", "namnd", "dnr", "datum", "title", "section", "remiss_dnr", "source_file")
 _TABLES = ("corpus_files", "corpus_snippets", "corpus_views")
+_WRITTEN = ("norm", *_COLUMNS, "terms")  # what `FolderState.store` returns of each row
 
 Progress = Callable[[int, int], None]
 
@@ -65,9 +67,17 @@ def norm_key(normalized: str) -> int:
 def snippet_row(snippet: Snippet, normalized: str) -> tuple:
     """A snippet as stored: its normalised text's key and every field."""
     source = snippet.source
-    topics = json.dumps(snippet.topics, ensure_ascii=False) if snippet.topics else "[]"
-    return (norm_key(normalized), snippet.id, snippet.text, snippet.stance, topics,
+    return (norm_key(normalized), snippet.id, snippet.text, snippet.stance, topics_json(snippet.topics),
             snippet.kind, snippet.section_key, snippet.original, *(getattr(source, name) for name in _SOURCE))
+
+
+def topics_json(topics: list[str]) -> str:
+    """`json.dumps(topics, ensure_ascii=False)`, without the encoder for the usual plain topic or two."""
+    if not topics:
+        return "[]"
+    if all(topic.isprintable() and '"' not in topic and "\\" not in topic for topic in topics):
+        return '["' + '", "'.join(topics) + '"]'
+    return json.dumps(topics, ensure_ascii=False)
 
 
 def row_snippet(row: tuple) -> Snippet:
@@ -162,14 +172,17 @@ class FolderState:
                     self._delete(connection, path)
                 connection.execute("DELETE FROM corpus_views")
 
-    def store(self, batch: list[Read], analysis: str) -> None:
+    def store(self, batch: list[Read], analysis: str) -> dict[int, tuple]:
         """Record a batch of files read, in one transaction: new times of unchanged content, new rows of changed
-        files (replacing their old ones). A file that could not be read keeps its old rows (it is not used)."""
+        files (replacing their old ones). A file that could not be read keeps its old rows (it is not used).
+        Returns the rows written, by row number (`snippet_row` and the analysis): what an index built right
+        after needs not be read back."""
         now = time.time_ns()
         changed = [item for item in batch if not item.problem and not item.unchanged]
         touched = [item for item in batch if item.unchanged]
+        written: dict[int, tuple] = {}
         if not changed and not touched:
-            return
+            return written
         with self.db.writing() as connection:
             connection.executemany("UPDATE corpus_files SET size = ?, mtime_ns = ?, checked_ns = ? WHERE path = ?",
                                    [(item.size, item.mtime_ns, now, item.path) for item in touched])
@@ -188,8 +201,11 @@ class FolderState:
                     f" VALUES ({', '.join('?' * (len(_COLUMNS) + 4))})",
                     [(file_id, position, *row, term) for position, (row, term) in enumerate(zip(item.rows, terms))],
                 )
+                numbers = [n for n, in connection.execute("SELECT n FROM corpus_snippets WHERE file = ? ORDER BY position", (file_id,))]
+                written.update((n, (*row, term)) for n, row, term in zip(numbers, item.rows, terms))
             if changed:
                 connection.execute("DELETE FROM corpus_views")  # they name rows by number: made again when asked for
+        return written
 
     @staticmethod
     def _delete(connection, path: str) -> None:
@@ -265,10 +281,12 @@ class StoredSnippets(Sequence[Snippet]):
     (`append`) are held in memory after the stored ones. Should the database fail while in use, the corpus is
     read from its files once more (`reload`) and held in memory from then on."""
 
-    def __init__(self, db: cachedb.Database, key: str, rows, reload: Callable[[], list[Snippet]], analysis: str | None = None):
+    def __init__(self, db: cachedb.Database, key: str, rows, reload: Callable[[], list[Snippet]], analysis: str | None = None,
+                 written: dict[int, tuple] | None = None):
         self._db = db
         self._rows = rows
         self._base_key = key
+        self._written = written or {}  # rows just written (`FolderState.store`): the first `columns` need not read them
         self.analysis = analysis  # the signature of the analysis every stored snippet's "terms" hold, if any
         self._reload = reload
         self._memory: list[Snippet] | None = None
@@ -361,18 +379,26 @@ class StoredSnippets(Sequence[Snippet]):
         `cachedb.CacheError` when the database fails."""
         wanted = ", ".join(names)
         topics = names.index("topics") if "topics" in names else -1
+        written, self._written = self._written, {}
+        picked = operator.itemgetter(*(_WRITTEN.index(name) for name in names))
+        numbers = [int(n) for n in self._rows]
+        found = {n: picked(written[n]) for n in numbers if n in written}
+        missing = [n for n in numbers if n not in found]
         connection = self._db.connection()
-        result: list[tuple] = []
-        for chunk in _chunks([int(n) for n in self._rows], _FETCH):
+        for chunk in _chunks(missing, _FETCH):
             query = f"SELECT n, {wanted} FROM corpus_snippets WHERE n IN ({', '.join('?' * len(chunk))})"
-            found = {row[0]: row[1:] for row in connection.execute(query, chunk)}
-            if len(found) != len(chunk):
+            fetched = {row[0]: row[1:] for row in connection.execute(query, chunk)}
+            if len(fetched) != len(chunk):
                 raise cachedb.Invalid("rows")
-            for n in chunk:
-                values = found[n]
-                if topics >= 0:
-                    values = (*values[:topics], _topics(values[topics]), *values[topics + 1 :])
-                result.append(values)
+            found.update(fetched)
+        if len(names) == 1:
+            found = {n: (value,) for n, value in found.items()}
+        result: list[tuple] = []
+        for n in numbers:
+            values = found[n]
+            if topics >= 0:
+                values = (*values[:topics], _topics(values[topics]), *values[topics + 1 :])
+            result.append(values)
         return result
 
     @property

@@ -371,7 +371,7 @@ def analyse_batch(job: tuple[list[str], bool, bool]) -> list[str]:
     for word in set(tokens):
         if word not in terms:
             terms[word] = analyzer.term(word) if len(word) > 1 else ""
-    joined = " ".join(term for term in map(terms.__getitem__, tokens) if term)
+    joined = " ".join(filter(None, map(terms.__getitem__, tokens)))
     return [part.strip() for part in joined.split("\x00")] if texts else []
 
 
