@@ -33,7 +33,9 @@ _SOURCE = tuple(Source.__dataclass_fields__)
 _COLUMNS = ("id", "text", "stance", "topics", "kind", "section_key", "original",
             "organisation", "namnd", "dnr", "datum", "title", "section", "remiss_dnr", "source_file")
 _TABLES = ("corpus_files", "corpus_snippets", "corpus_views")
-_WRITTEN = ("norm", *_COLUMNS, "terms")  # what `FolderState.store` returns of each row
+_WRITTEN = ("stance", "topics", "kind", "organisation", "namnd", "dnr", "title", "section", "remiss_dnr", "source_file",
+            "terms")  # what `FolderState.store` hands on of each row: what an index is built from, not the texts
+_WRITTEN_AT = operator.itemgetter(*(1 + _COLUMNS.index(name) for name in _WRITTEN[:-1]))
 
 Progress = Callable[[int, int], None]
 
@@ -175,8 +177,8 @@ class FolderState:
     def store(self, batch: list[Read], analysis: str) -> dict[int, tuple]:
         """Record a batch of files read, in one transaction: new times of unchanged content, new rows of changed
         files (replacing their old ones). A file that could not be read keeps its old rows (it is not used).
-        Returns the rows written, by row number (`snippet_row` and the analysis): what an index built right
-        after needs not be read back."""
+        Returns what an index is built from of the rows written (`_WRITTEN`), by row number: an index built
+        right after need not read it back."""
         now = time.time_ns()
         changed = [item for item in batch if not item.problem and not item.unchanged]
         touched = [item for item in batch if item.unchanged]
@@ -202,7 +204,7 @@ class FolderState:
                     [(file_id, position, *row, term) for position, (row, term) in enumerate(zip(item.rows, terms))],
                 )
                 numbers = [n for n, in connection.execute("SELECT n FROM corpus_snippets WHERE file = ? ORDER BY position", (file_id,))]
-                written.update((n, (*row, term)) for n, row, term in zip(numbers, item.rows, terms))
+                written.update((n, (*_WRITTEN_AT(row), term)) for n, row, term in zip(numbers, item.rows, terms))
             if changed:
                 connection.execute("DELETE FROM corpus_views")  # they name rows by number: made again when asked for
         return written
@@ -380,9 +382,12 @@ class StoredSnippets(Sequence[Snippet]):
         wanted = ", ".join(names)
         topics = names.index("topics") if "topics" in names else -1
         written, self._written = self._written, {}
-        picked = operator.itemgetter(*(_WRITTEN.index(name) for name in names))
         numbers = [int(n) for n in self._rows]
-        found = {n: picked(written[n]) for n in numbers if n in written}
+        found: dict[int, tuple] = {}
+        if written and all(name in _WRITTEN for name in names):
+            picked = operator.itemgetter(*(_WRITTEN.index(name) for name in names))
+            found = {n: picked(written[n]) for n in numbers if n in written}
+        del written
         missing = [n for n in numbers if n not in found]
         connection = self._db.connection()
         for chunk in _chunks(missing, _FETCH):

@@ -181,7 +181,7 @@ class SnippetIndex:
         return cls(
             key=key,
             settings=settings,
-            n_docs=len(columns.texts),
+            n_docs=len(columns.stances),
             vocab=vocab,
             vocabulary=lean_vocabulary(vocab),
             compounds=compound_table(vocab),
@@ -271,13 +271,14 @@ class Columns:
         analyse as `TERMS` does."""
         if isinstance(snippets, StoredCorpus) and snippets.stored:
             kept = settings is not None and getattr(snippets, "analysis", None) == TERMS.signature == analysis_signature(settings)
-            names = (*cls.NAMES, "terms") if kept else cls.NAMES
-            rows = snippets.columns(names) + [(*cls._row(snippet), *((None,) if kept else ())) for snippet in snippets.extra]
-            if kept:
+            if kept:  # the texts themselves are not needed: only those added since (`extra`) are analysed
+                stored = [(row[0], "", *row[1:]) for row in snippets.columns(("terms", *cls.NAMES[1:]))]
+                rows = stored + [(None, *cls._row(snippet)) for snippet in snippets.extra]
                 if not rows:
                     return cls(*([] for _ in cls.NAMES), terms=[])
-                *values, terms = (list(column) for column in zip(*rows))
+                terms, *values = (list(column) for column in zip(*rows))
                 return cls(*values, terms=terms)
+            rows = snippets.columns(cls.NAMES) + [cls._row(snippet) for snippet in snippets.extra]
         else:
             rows = [cls._row(snippet) for snippet in snippets]
         if not rows:
@@ -299,24 +300,33 @@ def analysed(texts: list[str], settings: IndexSettings, progress: Callable[[int,
              kept: list[str | None] | None = None) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
     """The terms of every text (`Analyzer.terms`): a vocabulary numbering the terms in order of first appearance,
     every text's term ids one after the other, and how many each text has. `kept`: the terms the corpus keeps
-    of each text (None where it has none). Other distinct texts are analysed once, in batches, on two processes
-    when there are many."""
-    known: dict[str, str] = {}
-    if kept is not None:
-        known.update((text, terms) for text, terms in zip(texts, kept) if terms is not None)
-    todo = [text for text in dict.fromkeys(texts) if text not in known]
+    of each text, joined by spaces (None where it has none: only then is the text needed). Other distinct texts
+    are analysed once, in batches, on two processes when there are many."""
+    joined: list[str | None] = list(kept) if kept is not None else [None] * len(texts)
+    todo = list(dict.fromkeys(text for text, terms in zip(texts, joined) if terms is None))
     jobs = [(todo[start : start + _BATCH], settings.stop_words, settings.stemming) for start in range(0, len(todo), _BATCH)]
     count = parallel.workers() if len(todo) >= _PARALLEL else 0
     results = parallel.map_batches(analyse_batch, jobs, count) if count else map(analyse_batch, jobs)
+    known: dict[str, str] = {}
     for job, terms in zip(jobs, results):
         known.update(zip(job[0], terms))
         if progress:
             progress(len(known), len(todo))
-    joined = [known[text] for text in texts]  # each text's terms, joined by spaces
-    lengths = np.asarray([terms.count(" ") + 1 if terms else 0 for terms in joined], np.int64)
-    flat = " ".join(terms for terms in joined if terms).split(" ") if lengths.sum() else []
-    vocab = {term: number for number, term in enumerate(dict.fromkeys(flat))}
-    return vocab, np.fromiter(map(vocab.__getitem__, flat), np.int32, len(flat)), lengths
+    if known:
+        joined = [known[text] if terms is None else terms for text, terms in zip(texts, joined)]
+    lengths = np.asarray([terms.count(" ") + 1 if terms else 0 for terms in joined], np.int64)  # type: ignore[union-attr]
+    vocab: dict[str, int] = {}
+    ids = []
+    for start in range(0, len(joined), _CHUNK):  # a chunk at a time: millions of term strings at once would weigh
+        flat = " ".join(terms for terms in joined[start : start + _CHUNK] if terms).split(" ")  # type: ignore[misc]
+        if flat != [""]:
+            new = [term for term in dict.fromkeys(flat) if term not in vocab]
+            vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
+            ids.append(np.fromiter(map(vocab.__getitem__, flat), np.int32, len(flat)))
+    return vocab, np.concatenate(ids) if ids else np.zeros(0, np.int32), lengths
+
+
+_CHUNK = 5000  # texts whose terms are numbered at a time
 
 
 def default_terms(texts: list[str]) -> list[str]:
