@@ -9,6 +9,8 @@ only when
   byte order mark, or the line breaks YAML 1.1 knows and 1.2 does not;
 * yaml-rs made it without an alias (anchors are plain values in both; an alias is refused, as `load_yaml` does),
   a duplicate key or a key that is not a text, as one document with a list of snippets;
+* it is called on a process's main thread (the command line, the worker processes that parse a large corpus
+  for the app): yaml-rs 0.1 crashed a process that called it from a second thread after the first had ended;
 * every value is a text or empty (a number or a truth value may have been written in a form the two read
   differently; only a top-level `schema: 1` is let through) – and every text PyYAML would read as something else if it were unquoted (a date, `yes`,
   a number) is quoted wherever it occurs in the file.
@@ -17,6 +19,7 @@ only when
 from __future__ import annotations
 
 import re
+import threading
 
 import yaml
 
@@ -61,8 +64,8 @@ def parse(data: bytes) -> tuple[dict, str] | None:
     """yaml-rs's document and the file's text, when the text holds nothing PyYAML treats apart and yaml-rs
     made one document with a list of snippets of it; else None. The values are not checked yet: see
     `load_corpus_document`, or `ambiguous` and `all_quoted` for a caller that checks them as it goes."""
-    if yaml_rs is None:
-        return None
+    if yaml_rs is None or threading.current_thread() is not threading.main_thread():
+        return None  # yaml-rs 0.1 has crashed the process when called from a thread other than the one that ran it first
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

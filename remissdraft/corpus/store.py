@@ -21,6 +21,7 @@ import logging
 import os
 import re
 import stat
+import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -205,6 +206,7 @@ def _load_in_memory(folders: list[Path], problems: list[str], progress: Progress
 
 
 _PARALLEL_BYTES = 4 * 2**20  # below this, starting worker processes costs more than it saves
+_PARALLEL_BYTES_IN_THREAD = 2**19  # off the main thread files are read with PyYAML only (see fastyaml): workers sooner
 _BATCH_BYTES = 2**20
 _BYTES_PER_SNIPPET = 650  # as the importer writes them: what the progress counts with until it knows better
 
@@ -227,7 +229,8 @@ def _read_all(jobs: list[tuple], analysis: stored.Analysis | None, progress: Pro
         batches[-1].append((name, digest, target))
         weight += size
     total_bytes = sum(size for _, size, _ in jobs)
-    count = parallel.workers() if total_bytes >= _PARALLEL_BYTES else 0
+    threshold = _PARALLEL_BYTES if threading.current_thread() is threading.main_thread() else _PARALLEL_BYTES_IN_THREAD
+    count = parallel.workers() if total_bytes >= threshold else 0
     results = parallel.map_batches(read_batch, batches, count) if count else map(read_batch, batches)
     done_bytes = done = 0
     if progress:

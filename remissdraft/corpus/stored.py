@@ -294,6 +294,7 @@ class StoredSnippets(Sequence[Snippet]):
         self._memory: list[Snippet] | None = None
         self._extra: list[Snippet] = []
         self._kept: dict[int, Snippet] = {}
+        self._numbers: list[int] | None = None
         self._lock = threading.Lock()
 
     # --- the sequence -----------------------------------------------------------------------------------
@@ -355,6 +356,44 @@ class StoredSnippets(Sequence[Snippet]):
         if isinstance(other, (list, tuple)):
             return [*other, *self]
         return NotImplemented
+
+    def holds_id(self, snippet_id: str) -> bool:
+        """Whether a snippet of this id is among these (looked up, not read one by one)."""
+        if self._memory is not None:
+            return any(snippet.id == snippet_id for snippet in self._memory) or any(s.id == snippet_id for s in self._extra)
+        try:
+            found = {n for n, in self._db.connection().execute("SELECT n FROM corpus_snippets WHERE id = ?", (snippet_id,))}
+        except cachedb.CacheError:
+            self._fall_back()
+            return self.holds_id(snippet_id)
+        return bool(found & set(self._row_numbers())) or any(snippet.id == snippet_id for snippet in self._extra)
+
+    def of_kind(self, kind: str) -> list[Snippet]:
+        """The snippets of one kind ("standardtext": a few among many positions), in order."""
+        if self._memory is None:
+            try:
+                numbers = {n for n, in self._db.connection().execute("SELECT n FROM corpus_snippets WHERE kind = ?", (kind,))}
+                wanted = [n for n in self._row_numbers() if n in numbers]
+                fetched = {} if not wanted else self._fetch_all(wanted)
+                if fetched is not None:
+                    return [fetched[n] for n in wanted] + [s for s in self._extra if s.kind == kind]
+            except cachedb.CacheError:
+                self._fall_back()
+        return [snippet for snippet in self if snippet.kind == kind]
+
+    def _row_numbers(self) -> list[int]:
+        if self._numbers is None:
+            self._numbers = [int(n) for n in self._rows]
+        return self._numbers
+
+    def _fetch_all(self, numbers: list[int]) -> dict[int, Snippet] | None:
+        found: dict[int, Snippet] = {}
+        for chunk in _chunks(numbers, _FETCH):
+            fetched = self._fetch(chunk, keep=False)
+            if fetched is None:
+                return None
+            found.update(fetched)
+        return found
 
     def append(self, snippet: Snippet) -> None:
         """A snippet added in this process (the user's own position): held in memory, after the stored ones."""
