@@ -140,7 +140,8 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
     wanted = analysis.signature if analysis else None
     outcome: dict[str, str] = {}  # the problem reading a file met, by path ("" when usable)
     written: dict[int, tuple] = {}  # the rows written now, by number
-    order: list[str] = []  # every file, and every folder that could not be read, in order
+    order: dict[str, list[tuple[int, int]]] = {}  # and per file: (number, identity key)
+    files: list[str] = []  # every file, and every folder that could not be read, in order
     for folder in folders:
         if not folder.is_dir():
             continue
@@ -149,10 +150,10 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
         names = _yaml_names(folder, lambda error: problems.append(
             f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över"))
         for problem in problems:
-            order.append(f"\x00{problem}")
+            files.append(f"\x00{problem}")
         jobs: list[tuple] = []
         for name in names:
-            order.append(name)
+            files.append(name)
             disk = stored.disk_file(name)
             if disk is not None and disk.size <= YAML_LIMIT and state.unchanged(disk, wanted):
                 outcome[name] = ""
@@ -163,10 +164,11 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
         for batch in _read_all(jobs, analysis, progress):
             written.update(state.store(batch, wanted or ""))
             outcome.update((item.path, item.problem) for item in batch)
-    usable = [name for name in order if not name.startswith("\x00") and not outcome.get(name)]
+        order.update(state.order)
+    usable = [name for name in files if not name.startswith("\x00") and not outcome.get(name)]
     recorded = stored.problems_of(db, usable)
     corpus = Corpus()
-    for name in order:
+    for name in files:
         if name.startswith("\x00"):
             corpus.problems.append(name[1:])
         elif outcome.get(name):
@@ -174,7 +176,7 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
         else:
             corpus.problems += [f"{name}: {item}" for item in recorded.get(name, [])]
     key = stored.view_key(usable, db, unique)
-    rows = stored.live_rows(db, key, usable, unique)
+    rows = stored.live_rows(db, key, usable, unique, order)
     reload = lambda: _load_in_memory(folders, [], None, unique)  # noqa: E731
     corpus.snippets = stored.StoredSnippets(db, key, rows, reload, wanted, written)
     return corpus

@@ -152,6 +152,7 @@ class FolderState:
             "SELECT id, path, size, mtime_ns, checked_ns, digest, analysis FROM corpus_files WHERE folder = ?", (self.folder,)
         ).fetchall()
         self.known = {row[1]: row for row in rows}
+        self.order: dict[str, list[tuple[int, int]]] = {}  # the rows written now, per file: (number, identity key)
 
     def unchanged(self, found: DiskFile, analysis: str | None) -> bool:
         """Recorded with this size and modification time (and, when asked for, with this analysis), and not so
@@ -189,7 +190,8 @@ class FolderState:
             connection.executemany("UPDATE corpus_files SET size = ?, mtime_ns = ?, checked_ns = ? WHERE path = ?",
                                    [(item.size, item.mtime_ns, now, item.path) for item in touched])
             for item in changed:
-                self._delete(connection, item.path)
+                if item.path in self.known:
+                    self._delete(connection, item.path)
                 cursor = connection.execute(
                     "INSERT INTO corpus_files(folder, path, size, mtime_ns, checked_ns, digest, problems, analysis)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -203,8 +205,14 @@ class FolderState:
                     f" VALUES ({', '.join('?' * (len(_COLUMNS) + 4))})",
                     [(file_id, position, *row, term) for position, (row, term) in enumerate(zip(item.rows, terms))],
                 )
-                numbers = [n for n, in connection.execute("SELECT n FROM corpus_snippets WHERE file = ? ORDER BY position", (file_id,))]
+                low, high, count = connection.execute("SELECT min(n), max(n), count(*) FROM corpus_snippets WHERE file = ?",
+                                                      (file_id,)).fetchone()
+                if count and high - low + 1 == count == len(item.rows):  # one insert under the write lock: numbers in a row
+                    numbers: Sequence[int] = range(low, high + 1)
+                else:
+                    numbers = [n for n, in connection.execute("SELECT n FROM corpus_snippets WHERE file = ? ORDER BY position", (file_id,))]
                 written.update((n, (*_WRITTEN_AT(row), term)) for n, row, term in zip(numbers, item.rows, terms))
+                self.order[item.path] = [(n, row[0]) for n, row in zip(numbers, item.rows)]
             if changed:
                 connection.execute("DELETE FROM corpus_views")  # they name rows by number: made again when asked for
         return written
@@ -241,9 +249,11 @@ def view_key(paths: list[str], db: cachedb.Database, unique: bool = True) -> str
     return hashlib.blake2b("\n".join(["view" if unique else "all", VERSION, *ordered]).encode(), digest_size=16).hexdigest()
 
 
-def live_rows(db: cachedb.Database, key: str, paths: list[str], unique: bool = True):
+def live_rows(db: cachedb.Database, key: str, paths: list[str], unique: bool = True,
+              written: dict[str, list[tuple[int, int]]] | None = None):
     """The rows (numpy int64 array of row numbers) of the corpus these files make in this order, with
-    duplicates once when `unique` (the first of equal texts): stored under `key`, or worked out (and stored)."""
+    duplicates once when `unique` (the first of equal texts): stored under `key`, or worked out (and stored).
+    `written`: the rows (number, identity key) of files written just now, which need not be read back."""
     import numpy as np
 
     connection = db.connection()
@@ -252,7 +262,8 @@ def live_rows(db: cachedb.Database, key: str, paths: list[str], unique: bool = T
         with db.writing() as writer:
             writer.execute("UPDATE corpus_views SET used = ? WHERE key = ?", (time.time(), key))
         return np.frombuffer(row[0], np.int64)
-    names = paths
+    written = written or {}
+    names = [name for name in paths if name not in written]
     ids: dict[str, int] = {}
     for chunk in _chunks(names, _FETCH):
         ids.update(connection.execute(f"SELECT path, id FROM corpus_files WHERE path IN ({', '.join('?' * len(chunk))})", chunk))
@@ -265,8 +276,9 @@ def live_rows(db: cachedb.Database, key: str, paths: list[str], unique: bool = T
             by_file.setdefault(file_id, []).append((position, n, norm))
     seen: set[int] = set()
     kept: list[int] = []
-    for name in names:
-        for _, n, norm in sorted(by_file.get(ids[name], ())):
+    for name in paths:
+        found = written[name] if name in written else [(n, norm) for _, n, norm in sorted(by_file.get(ids[name], ()))]
+        for n, norm in found:
             if norm not in seen or not unique:
                 seen.add(norm)
                 kept.append(n)
