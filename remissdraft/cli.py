@@ -385,8 +385,9 @@ def _prefill(draft, remiss: Remiss, profile, corpus_dir: Path | None) -> int:
     from .corpus import load_corpus
     from .draft.proposals import propose
     from .match import Matcher
+    from .match.index import TERMS
 
-    corpus = load_corpus(corpus_dir or user_corpus_dir())
+    corpus = load_corpus(corpus_dir or user_corpus_dir(), analysis=TERMS)
     for problem in corpus.problems:
         print(f"Varning: {problem}", file=sys.stderr)
     if not corpus.snippets:
@@ -497,10 +498,11 @@ def _suggest(args: argparse.Namespace) -> int:
     from .corpus import load_corpus
     from .draft import load_profile
     from .match import Matcher, find_section, suggest
+    from .match.index import TERMS
 
     remiss = read_remiss(args.files, warn=_warn)
     section = find_section(remiss, args.section)
-    corpus = load_corpus(args.corpus or user_corpus_dir(), bundled=not args.no_bundled)
+    corpus = load_corpus(args.corpus or user_corpus_dir(), bundled=not args.no_bundled, analysis=TERMS)
     for problem in corpus.problems:
         print(f"Varning: {problem}", file=sys.stderr)
     if not corpus.snippets:

@@ -44,12 +44,14 @@ def test_only_cli_and_tui_print():
 
 # The layer order of ARCHITECTURE.md: what each package of remissdraft may import from the others. The ground
 # floor (errors, fileio, locations) may be imported by every layer and imports none of them.
-GROUND = {"errors", "fileio", "locations"}
+GROUND = {"errors", "fileio", "locations", "cachedb", "parallel"}
 LAYERS = {
     "model": set(),
     "errors": set(),
     "fileio": {"errors"},  # bounded reads raise the Swedish errors
     "locations": {"fileio"},
+    "cachedb": {"locations"},  # the cache database lives in the cache dir
+    "parallel": set(),
     "remiss": {"model"},
     "corpus": {"model", "remiss"},
     "match": {"model"},

@@ -18,6 +18,7 @@ import pytest
 
 from cli_process import needs_permissions, one_swedish_line, run_cli
 from conftest import FIXTURES
+from remissdraft import cachedb
 from remissdraft.cli import main
 from remissdraft.draft import DEFAULT_TEMPLATE, load_template, new_draft, save_draft
 from remissdraft.model import Profile
@@ -262,30 +263,22 @@ def test_corpus_under_a_file_for_suggest_and_import(capsys, command):
     assert code == 1 and "en del av sökvägen är en fil" in one_swedish_line(err, hide=[FIXTURES])
 
 
-def test_cache_files_of_the_wrong_type_are_rebuilt(capsys, tmp_path):
+def test_a_damaged_cache_database_is_rebuilt(capsys, tmp_path):
     corpus = tmp_path / "korpus"
     _corpus_file(corpus, "a.yaml", _snippet(1, "Nämnden anser att den psykiska hälsan hos barn och unga ska prioriteras."))
     args = ["suggest", FIXTURES / "strategi.txt", "--section", "1", "--corpus", corpus, "--json"]
     code, first, err = _main(capsys, *args)
     assert code == 0 and err == ""
-    caches = list((tmp_path / "cache").rglob("*.pickle"))
-    assert len(caches) >= 2  # the corpus's parsed files and the ranking index
-    for damage in (pickle.dumps(["fel", "typ"]), pickle.dumps({key: "trasig" for key in _pickled_keys(caches)}), b"\x80\x05garbage"):
-        for cache in caches:
-            cache.write_bytes(damage)
+    database = tmp_path / "cache" / "remissdraft.sqlite3"
+    assert database.is_file()  # the corpus's parsed files and the ranking index
+    whole = database.read_bytes()
+    for damage in (pickle.dumps(["fel", "typ"]), b"\x80\x05garbage" * 1000, whole[: len(whole) // 3], b""):
+        cachedb.forget()
+        for leftover in database.parent.glob("remissdraft.sqlite3*"):
+            leftover.unlink()
+        database.write_bytes(damage)
         code, again, err = _main(capsys, *args)
         assert (code, err) == (0, "") and again == first
-
-
-def _pickled_keys(caches: list[Path]) -> list[str]:
-    keys = []
-    for cache in caches:
-        try:
-            loaded = pickle.loads(cache.read_bytes())
-        except Exception:
-            continue
-        keys += list(loaded) if isinstance(loaded, dict) else []
-    return keys
 
 
 # --- usage errors ---------------------------------------------------------------------------------------------

@@ -69,8 +69,8 @@ def test_cache_is_used_and_follows_content(tmp_path: Path, monkeypatch):
     import remissdraft.corpus.store as store
 
     calls = []
-    original = store._parse_file
-    monkeypatch.setattr(store, "_parse_file", lambda *args: calls.append(args) or original(*args))
+    original = store._parse_rows
+    monkeypatch.setattr(store, "_parse_rows", lambda *args: calls.append(args) or original(*args))
     assert len(load_folder(folder)[0]) == 1 and calls == []  # served from the cache
     save_snippets(folder / "a.yaml", [_snippet("{namnd} välkomnar samverkan."), _snippet("Ny text om barn.")])
     assert len(load_folder(folder)[0]) == 2 and len(calls) == 1  # the changed file is parsed again

@@ -1,13 +1,17 @@
-"""The index is built once per corpus content and kept in the cache dir."""
+"""The index is built once per corpus content and kept in the cache database."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
-from remissdraft.match import Matcher, cache_dir, find_section, suggest
+from remissdraft import cachedb
+from remissdraft.match import Matcher, cache_dir, find_section, storage, suggest
 from remissdraft.match import index as index_module
+from remissdraft.match.compounds import Vocabulary
 from remissdraft.match.index import IndexSettings, SnippetIndex, fingerprint, forget_memory, get_index
 from remissdraft.model import Remiss, Section, Snippet, Source
 
@@ -25,6 +29,7 @@ def cache(tmp_path, monkeypatch):
     forget_memory()
     yield tmp_path / "cache" / "match"
     forget_memory()
+    cachedb.forget()
 
 
 def _no_build(*args, **kwargs):
@@ -46,18 +51,38 @@ def test_cache_dir_defaults_to_the_platform_cache(monkeypatch):
 def test_a_second_suggest_reuses_the_stored_index(cache, monkeypatch):
     section = find_section(REMISS, "1")
     first = [hit.snippet.id for hit in suggest(REMISS, section, SNIPPETS)]
-    stored = list(cache.glob("*.pickle"))
-    assert len(stored) == 1
+    stored = storage.stored_keys()
+    assert len(stored) == 1 and cachedb.path().is_file()
     forget_memory()  # as a new process would start
     monkeypatch.setattr(SnippetIndex, "build", classmethod(_no_build))
     assert [hit.snippet.id for hit in suggest(REMISS, section, SNIPPETS)] == first
-    assert Matcher(SNIPPETS).index.key == stored[0].stem
+    assert Matcher(SNIPPETS).index.key == stored[0]
+
+
+def test_a_stored_index_is_the_index_that_was_built(cache):
+    built = get_index(SNIPPETS)
+    forget_memory()
+    loaded = storage.load(built.key)
+    assert loaded is not None and loaded is not built
+    for name in ("data", "indices", "indptr", "stance", "kind", "document", "heading"):
+        assert np.array_equal(getattr(loaded, name), getattr(built, name)) and getattr(loaded, name).dtype == getattr(built, name).dtype
+    assert loaded.vocab == built.vocab and loaded.label_heads == built.label_heads and loaded.n_docs == built.n_docs
+    plain = Vocabulary(built.vocab)  # what the index's lean vocabulary stands for
+    for vocabulary in (built.vocabulary, loaded.vocabulary):
+        assert list(vocabulary.forward) == plain.forward and list(vocabulary.backward) == plain.backward
+        assert set(vocabulary.known) == plain.known and "samverkansform" in vocabulary
+        assert list(vocabulary.ending_with("form")) == list(plain.ending_with("form"))
+    for name in ("indptr", "targets", "kinds"):
+        assert np.array_equal(getattr(loaded.compounds, name), getattr(built.compounds, name))
+    for name in ("labels", "titles", "title_words", "remiss_dnrs", "sections", "series", "organisations", "namnder"):
+        table, again = getattr(built, name), getattr(loaded, name)
+        assert table.values == again.values and np.array_equal(table.docs, again.docs) and np.array_equal(table.ids, again.ids)
 
 
 def test_the_same_process_keeps_the_index_in_memory(cache, monkeypatch):
     get_index(SNIPPETS)
-    for path in cache.glob("*.pickle"):
-        path.unlink()
+    cachedb.forget()
+    cachedb.discard(cachedb.path())
     monkeypatch.setattr(SnippetIndex, "build", classmethod(_no_build))
     assert get_index(SNIPPETS).n_docs == 3
 
@@ -71,16 +96,36 @@ def test_changed_content_builds_a_new_index(cache):
     assert fingerprint(restanced, IndexSettings()) != before
     assert fingerprint(SNIPPETS, IndexSettings(stemming=False)) != before
     assert get_index(changed).key != before
-    assert len(list(cache.glob("*.pickle"))) == 2
+    assert len(storage.stored_keys()) == 2
 
 
-def test_a_damaged_cache_file_is_rebuilt_quietly(cache):
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "rows"])
+def test_a_damaged_cache_database_is_rebuilt_quietly(cache, damage):
     key = get_index(SNIPPETS).key
-    (cache / f"{key}.pickle").write_bytes(b"not a pickle")
     forget_memory()
+    cachedb.forget()
+    path = cachedb.path()
+    if damage == "garbage":
+        path.write_bytes(b"not a database" * 100)
+    elif damage == "truncated":
+        path.write_bytes(path.read_bytes()[:1500])
+    else:  # a valid database holding an index that is not whole
+        connection = sqlite3.connect(path)
+        connection.execute("UPDATE index_parts SET data = x'00' WHERE name = 'indices'")
+        connection.commit()
+        connection.close()
+    assert storage.load(key) is None
     assert get_index(SNIPPETS).key == key
     forget_memory()
-    assert index_module._load(key) is not None  # written again
+    assert storage.load(key) is not None  # written again
+
+
+def test_an_index_from_another_version_is_not_used(cache, monkeypatch):
+    key = get_index(SNIPPETS).key
+    forget_memory()
+    cachedb.forget()
+    monkeypatch.setattr(storage, "VERSION", storage.VERSION + "-next")
+    assert storage.load(key) is None
 
 
 def test_an_unwritable_cache_dir_costs_time_only(tmp_path, monkeypatch):
@@ -90,7 +135,7 @@ def test_an_unwritable_cache_dir_costs_time_only(tmp_path, monkeypatch):
     assert [hit.snippet.id for hit in suggest(REMISS, REMISS.sections[0], SNIPPETS)][0] == "a"
 
 
-def test_old_index_files_are_pruned(cache):
+def test_old_indexes_are_pruned(cache):
     for number in range(index_module._KEEP_ON_DISK + 3):
         get_index([Snippet(id="x", text=f"text nummer {number} om samverkan")])
-    assert len(list(cache.glob("*.pickle"))) == index_module._KEEP_ON_DISK
+    assert len(storage.stored_keys()) == index_module._KEEP_ON_DISK

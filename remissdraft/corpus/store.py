@@ -16,25 +16,32 @@ A file looks like this (human-editable, diff-friendly; every snippet carries its
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
-import pickle
 import re
 import stat
+import threading
 import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
+from .. import cachedb
 from ..errors import CorpusError, os_message, shown_path
 from ..fileio import YAML_LIMIT, atomic_write, load_yaml, os_errors, read_bytes, yaml_reason
-from ..locations import cache_dir, data_dir
+from ..locations import data_dir
 from ..model import STANCES, Snippet, Source
+from . import stored
+from . import fastyaml
+from .fastyaml import load_corpus_document
 
 SCHEMA = 1
 REQUIRED = ("id", "text", "stance", "topics", "source")
 KINDS = ("synpunkt", "standardtext")
-_CACHE_VERSION = 1  # bump when Snippet or the parsing changes
+Progress = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PROBLEMS_SHOWN = 10  # per file; the rest are counted
@@ -44,7 +51,7 @@ _PROBLEMS_SHOWN = 10  # per file; the rest are counted
 class Corpus:
     """All snippets read, without duplicates, and the problems found on the way (one Swedish line each)."""
 
-    snippets: list[Snippet] = field(default_factory=list)
+    snippets: Sequence[Snippet] = field(default_factory=list)  # a list, or fetched from the cache database
     problems: list[str] = field(default_factory=list)
 
 
@@ -52,6 +59,18 @@ def normalized_text(text: str) -> str:
     """The text as compared for identity: NFC, casefolded, punctuation and spacing ignored."""
     text = unicodedata.normalize("NFC", text).casefold()
     return " ".join(re.findall(r"[\w{}]+", text))
+
+
+_IDENTITY_WORD = re.compile(r"[\w{}]+|\x00")
+_BETWEEN = "\n\x00\n"  # no word, and no Unicode composition, reaches over it
+
+
+def normalized_texts(texts: list[str]) -> list[str]:
+    """`normalized_text` of each text, the texts normalised and split in one go."""
+    if not texts:
+        return []
+    words = _IDENTITY_WORD.findall(unicodedata.normalize("NFC", _BETWEEN.join(texts)).casefold())
+    return [part.strip() for part in " ".join(words).split("\x00")]
 
 
 def snippet_id(text: str) -> str:
@@ -63,19 +82,23 @@ def bundled_corpus_dir() -> Path:
     return data_dir("corpus")
 
 
-def load_corpus(user_dir: Path | None = None, bundled: bool = True) -> Corpus:
+def load_corpus(user_dir: Path | None = None, bundled: bool = True, progress: Progress | None = None,
+                analysis: stored.Analysis | None = None) -> Corpus:
     """The bundled corpus (unless `bundled` is false) plus the user's corpus folder (none there yet: empty).
-    Raises CorpusError when the user's folder is a file or cannot be reached."""
+    Files parsed before come from the cache database, and the snippets are fetched from there when asked for
+    (`stored.StoredSnippets`); without a usable database they are read from the files and held in memory.
+    `progress(done, total)` is told, in snippets (the total estimated), how reading new or changed files goes.
+    `analysis` (the ranking's text analysis, e.g. `match.index.TERMS`) is run on the texts as they are parsed
+    and kept with them. Raises CorpusError when the user's folder is a file or cannot be reached."""
     if user_dir:
         check_corpus_dir(user_dir)
     folders = ([bundled_corpus_dir()] if bundled else []) + ([user_dir] if user_dir else [])
+    try:
+        return _load_stored(folders, progress, analysis=analysis)
+    except cachedb.CacheError as error:  # never trusted: a database that fails is made anew, the files read now
+        cachedb.failed(error)
     corpus = Corpus()
-    seen: set[str] = set()
-    for folder in folders:
-        for snippet, key in _load_keyed(folder, corpus.problems):
-            if key not in seen:
-                seen.add(key)
-                corpus.snippets.append(snippet)
+    corpus.snippets = _load_in_memory(folders, corpus.problems, progress)
     return corpus
 
 
@@ -94,33 +117,221 @@ def check_corpus_dir(folder: Path) -> None:
 
 
 def load_folder(folder: Path) -> tuple[list[Snippet], list[str]]:
-    """Every *.yaml file under `folder`; a broken file is reported and skipped, the others still load."""
-    problems: list[str] = []
-    return [snippet for snippet, _ in _load_keyed(folder, problems)], problems
-
-
-def _load_keyed(folder: Path, problems: list[str]) -> list[tuple[Snippet, str]]:
-    """(snippet, normalised text) pairs of a folder; parsed files come from the content-keyed cache."""
+    """Every snippet of every *.yaml file under `folder`, duplicates too; a broken file is reported and skipped,
+    the others still load."""
     if not folder.is_dir():
-        return []
-    cache = _Cache(folder)
-    found: list[tuple[Snippet, str]] = []
-    for path in _yaml_files(folder, problems):
-        try:
-            data = read_bytes(path, YAML_LIMIT, CorpusError)
-        except CorpusError as error:
-            problems.append(f"{error} – filen hoppas över")
+        return [], []
+    try:
+        corpus = _load_stored([folder], None, unique=False)
+        return list(corpus.snippets), corpus.problems
+    except cachedb.CacheError as error:
+        cachedb.failed(error)
+    problems: list[str] = []
+    return _load_in_memory([folder], problems, None, unique=False), problems
+
+
+def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = True,
+                 analysis: stored.Analysis | None = None) -> Corpus:
+    """The corpus through the cache database: files not seen in this form are read, parsed (and analysed, when
+    `analysis` is given) – on two worker processes when there is much to do – and recorded batch by batch,
+    then the snippets are served from there."""
+    db = stored.database()
+    wanted = analysis.signature if analysis else None
+    outcome: dict[str, str] = {}  # the problem reading a file met, by path ("" when usable)
+    written: dict[int, tuple] = {}  # the rows written now, by number
+    order: dict[str, list[tuple[int, int]]] = {}  # and per file: (number, identity key)
+    files: list[str] = []  # every file, and every folder that could not be read, in order
+    for folder in folders:
+        if not folder.is_dir():
             continue
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        cached = cache.get(digest)
-        if cached is None:
-            snippets, file_problems = _parse_file(path, data)
-            cached = (list(zip(snippets, (normalized_text(s.text) for s in snippets))), file_problems)
-            cache.put(digest, cached)
-        found += cached[0]
-        problems += [f"{path}: {problem}" for problem in cached[1]]
-    cache.save()
+        state = stored.FolderState(db, folder)
+        problems: list[str] = []
+        names = _yaml_names(folder, lambda error: problems.append(
+            f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över"))
+        for problem in problems:
+            files.append(f"\x00{problem}")
+        jobs: list[tuple] = []
+        for name in names:
+            files.append(name)
+            disk = stored.disk_file(name)
+            if disk is not None and disk.size <= YAML_LIMIT and state.unchanged(disk, wanted):
+                outcome[name] = ""
+            else:
+                jobs.append((name, disk.size if disk else 0, state.digest_of(name, wanted) if disk else None))
+        walked = set(names)
+        state.drop([name for name in state.known if name not in walked])
+        for batch in _read_all(jobs, analysis, progress):
+            written.update(state.store(batch, wanted or ""))
+            outcome.update((item.path, item.problem) for item in batch)
+        order.update(state.order)
+    usable = [name for name in files if not name.startswith("\x00") and not outcome.get(name)]
+    recorded = stored.problems_of(db, usable)
+    corpus = Corpus()
+    for name in files:
+        if name.startswith("\x00"):
+            corpus.problems.append(name[1:])
+        elif outcome.get(name):
+            corpus.problems.append(outcome[name])
+        else:
+            corpus.problems += [f"{name}: {item}" for item in recorded.get(name, [])]
+    key = stored.view_key(usable, db, unique)
+    rows = stored.live_rows(db, key, usable, unique, order)
+    reload = lambda: _load_in_memory(folders, [], None, unique)  # noqa: E731
+    corpus.snippets = stored.StoredSnippets(db, key, rows, reload, wanted, written)
+    return corpus
+
+
+def _load_in_memory(folders: list[Path], problems: list[str], progress: Progress | None, unique: bool = True) -> list[Snippet]:
+    """Every file read and parsed now, the snippets held in memory (when the cache database cannot be used);
+    duplicates only once when `unique`."""
+    snippets: list[Snippet] = []
+    seen: set[str] = set()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        names = _yaml_names(folder, lambda error: problems.append(
+            f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över"))
+        for batch in _read_all([(name, 0, None) for name in names], None, progress):
+            for item in batch:
+                if item.problem:
+                    problems.append(item.problem)
+                    continue
+                for row in item.rows:
+                    snippet = stored.row_snippet(row)
+                    key = normalized_text(snippet.text)
+                    if key not in seen or not unique:
+                        seen.add(key)
+                        snippets.append(snippet)
+                problems += [f"{item.path}: {problem}" for problem in item.problems]
+    return snippets
+
+
+_PARALLEL_BYTES = 4 * 2**20  # below this, starting worker processes costs more than it saves
+_PARALLEL_BYTES_IN_THREAD = 2**19  # off the main thread files are read with PyYAML only (see fastyaml): workers sooner
+_BATCH_BYTES = 2**20
+_BYTES_PER_SNIPPET = 650  # as the importer writes them: what the progress counts with until it knows better
+
+
+def _read_all(jobs: list[tuple], analysis: stored.Analysis | None, progress: Progress | None) -> Iterator[list[stored.Read]]:
+    """Read, hash, parse (and analyse) these files (path, size seen, recorded hash) batch by batch, in order: in
+    this process, or on two worker processes when there is much. `progress(done, total)` counts snippets,
+    the total estimated from the files' sizes."""
+    if not jobs:
+        return
+    from .. import parallel
+
+    target = analysis.target if analysis else ""
+    batches: list[list[tuple]] = [[]]
+    weight = 0
+    for name, size, digest in jobs:
+        if weight > _BATCH_BYTES:
+            batches.append([])
+            weight = 0
+        batches[-1].append((name, digest, target))
+        weight += size
+    total_bytes = sum(size for _, size, _ in jobs)
+    threshold = _PARALLEL_BYTES if threading.current_thread() is threading.main_thread() else _PARALLEL_BYTES_IN_THREAD
+    count = parallel.workers() if total_bytes >= threshold else 0
+    results = parallel.map_batches(read_batch, batches, count) if count else map(read_batch, batches)
+    done_bytes = done = 0
+    if progress:
+        progress(0, max(1, total_bytes // _BYTES_PER_SNIPPET))
+    for batch in results:
+        yield batch
+        done += sum(len(item.rows) for item in batch)
+        done_bytes += sum(item.size for item in batch)
+        if progress:
+            per_snippet = done_bytes / done if done else _BYTES_PER_SNIPPET
+            progress(done, done + int(max(0, total_bytes - done_bytes) / max(per_snippet, 1)))
+
+
+def read_batch(jobs: list[tuple]) -> list[stored.Read]:
+    """Files read, hashed and parsed for the cache database, and their texts analysed when asked (what a worker
+    process does with its share): each job is (path, the hash recorded for it or None, analysis target)."""
+    found = [_read_one(name, digest) for name, digest, _ in jobs]
+    target = jobs[0][2] if jobs else ""
+    if target:
+        from ..parallel import resolve
+
+        texts = [row[2] for item in found for row in item.rows]
+        terms = iter(resolve(target)(texts))
+        for item in found:
+            item.terms = [next(terms) for _ in item.rows]
     return found
+
+
+def _read_one(name: str, recorded: str | None) -> stored.Read:
+    """One file: read (its size and time as seen before reading), hashed, and parsed unless its hash is the one
+    recorded."""
+    disk = stored.disk_file(name)
+    try:
+        data = read_bytes(Path(name), YAML_LIMIT, CorpusError)
+    except CorpusError as error:
+        return stored.Read(name, 0, 0, "", problem=f"{error} – filen hoppas över")
+    mtime_ns = disk.mtime_ns if disk else 0
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    if digest == recorded:
+        return stored.Read(name, len(data), mtime_ns, digest, unchanged=True)
+    rows, problems = _parse_rows(name, data)
+    return stored.Read(name, len(data), mtime_ns, digest, rows=rows, problems=problems)
+
+
+def _parse_rows(name: str, data: bytes) -> tuple[list[tuple], list[str]]:
+    """A file's valid snippets as stored (`stored.snippet_row`) and the problems met: the fast way when every
+    snippet is plainly valid, else through `_parse_file`."""
+    fields = _plainly_valid(data)
+    if fields is not None:
+        keys = normalized_texts([values[1] for values in fields])
+        return [(stored.norm_key(key), *values) for key, values in zip(keys, fields)], []
+    snippets, problems = _parse_file(Path(name), data)
+    keys = normalized_texts([snippet.text for snippet in snippets])
+    return [stored.snippet_row(snippet, key) for snippet, key in zip(snippets, keys)], problems
+
+
+_ENTRY_KEYS = frozenset(("id", "text", "original", "stance", "topics", "kind", "section_key", "source"))
+_SOURCE_FIELDS = tuple(Source.__dataclass_fields__)
+_STANCE_SET, _KIND_SET = frozenset(STANCES), frozenset(KINDS)
+
+
+def _plainly_valid(data: bytes) -> list[tuple] | None:
+    """A corpus file's snippets as stored (`stored.snippet_row` without the identity key), when the fast YAML
+    path reads the file as PyYAML would and every snippet is plainly valid – its fields texts of the kinds
+    `_problem` accepts, no others; else None, and the file is read the slow way (which also names what is wrong).
+    One pass over each snippet checks it, and what the fast path must see quoted, and makes its row."""
+    parsed = fastyaml.parse(data)
+    if parsed is None:
+        return None
+    document, text = parsed
+    quoted: set[str] = set()
+    if not fastyaml.top_level_checked(document, text, quoted):
+        return None
+    ambiguous, first = fastyaml.ambiguous, fastyaml.FIRST
+    plain: set[str] = set()  # texts seen and found read alike unquoted
+    rows = []
+    for entry in document["snippets"]:
+        if type(entry) is not dict or not entry.keys() <= _ENTRY_KEYS:
+            return None
+        get = entry.get
+        id_, body, stance, topics, source = get("id"), get("text"), get("stance"), get("topics"), get("source")
+        kind, section_key, original = get("kind", "synpunkt"), get("section_key"), get("original")
+        if (type(id_) is not str or not id_ or type(body) is not str or not body or type(stance) is not str
+                or stance not in _STANCE_SET or type(kind) is not str or kind not in _KIND_SET or "topics" not in entry
+                or type(source) is not dict or not (section_key is None or type(section_key) is str)
+                or not (original is None or type(original) is str)):
+            return None
+        if topics is None:
+            topics = []
+        elif type(topics) is not list or not all(type(topic) is str for topic in topics):
+            return None
+        values = [source.get(field) for field in _SOURCE_FIELDS]
+        if not all(type(key) is str for key in source) or not all(value is None or type(value) is str for value in source.values()):
+            return None
+        for value in (id_, body, stance, kind, section_key, original, *topics, *source, *source.values()):
+            if value and value[0] in first and value not in plain and value not in quoted:
+                (quoted if ambiguous(value) else plain).add(value)
+        rows.append((id_, body, stance, stored.topics_json(topics), kind, section_key or "",
+                     original or "", *(value or "" for value in values)))
+    return rows if fastyaml.all_quoted(data, quoted) else None
 
 
 def _yaml_files(folder: Path, problems: list[str]) -> list[Path]:
@@ -129,15 +340,25 @@ def _yaml_files(folder: Path, problems: list[str]) -> list[Path]:
     def unreadable(error: OSError) -> None:
         problems.append(f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över")
 
-    found = []
-    for root, _, files in os.walk(folder, onerror=unreadable):
-        found += [Path(root) / name for name in files if name.endswith(".yaml")]
-    return sorted(found)
+    return [Path(name) for name in _yaml_names(folder, unreadable)]
+
+
+def _yaml_names(folder: Path, unreadable: Callable[[OSError], None]) -> list[str]:
+    """`_yaml_files` as strings, in the same order (as paths sort: folder by folder), without making a Path each."""
+    top = str(folder)
+    found: list[tuple[tuple[str, ...], str]] = []
+    for root, _, files in os.walk(top, onerror=unreadable):
+        parts = tuple(part for part in root[len(top) :].split(os.sep) if part)
+        found += [((*parts, name), os.path.join(root, name)) for name in files if name.endswith(".yaml")]
+    found.sort()
+    return [name for _, name in found]
 
 
 def _parse_file(path: Path, data: bytes) -> tuple[list[Snippet], list[str]]:
     try:
-        document = load_yaml(data)
+        document = load_corpus_document(data)
+        if document is None:  # not sure to be read as PyYAML reads it: PyYAML it is
+            document = load_yaml(data)
     except yaml.reader.ReaderError as error:
         if isinstance(error.character, bytes):
             return [], ["filen är inte UTF-8 – den hoppas över"]
@@ -229,60 +450,6 @@ def _snippet_lines(data: bytes) -> list[int]:
     except (yaml.YAMLError, AttributeError, TypeError):
         pass
     return []
-
-
-class _Cache:
-    """Parsed files keyed by their content hash, so a large corpus loads without parsing YAML again."""
-
-    def __init__(self, folder: Path):
-        key = hashlib.blake2b(f"{_CACHE_VERSION}:{folder.resolve()}".encode(), digest_size=8).hexdigest()
-        self.path = cache_dir() / "corpus" / f"{key}.pickle"
-        self.entries: dict[str, tuple[list[tuple[Snippet, str]], list[str]]] = {}
-        self.used: set[str] = set()
-        self.changed = False
-        try:
-            with self.path.open("rb") as handle:
-                entries = pickle.load(handle)
-        except Exception:  # never trusted: a cache that does not load is rebuilt
-            entries = {}
-        if isinstance(entries, dict):
-            self.entries = entries
-
-    def get(self, digest: str):
-        """The parsed file, when the cache holds it in the shape this version writes; else None (parse again)."""
-        self.used.add(digest)
-        cached = self.entries.get(digest)
-        return cached if _well_formed(cached) else None
-
-    def put(self, digest: str, parsed) -> None:
-        self.entries[digest] = parsed
-        self.changed = True
-
-    def save(self) -> None:
-        if not self.changed and self.used == set(self.entries):
-            return
-        entries = {digest: self.entries[digest] for digest in self.used if digest in self.entries}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.path, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), backup=False)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
-
-
-_SNIPPET_FIELDS = tuple(Snippet.__dataclass_fields__)
-
-
-def _well_formed(cached: object) -> bool:
-    """True for ([(Snippet, str), ...], [str, ...]) with every Snippet complete."""
-    if not (isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], list) and isinstance(cached[1], list)):
-        return False
-    pairs, problems = cached
-    return all(isinstance(problem, str) for problem in problems) and all(
-        isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], Snippet) and isinstance(pair[1], str)
-        and isinstance(getattr(pair[0], "__dict__", None), dict) and all(name in pair[0].__dict__ for name in _SNIPPET_FIELDS)
-        and isinstance(pair[0].source, Source)
-        for pair in pairs
-    )
 
 
 def dump_snippets(snippets: list[Snippet]) -> bytes:

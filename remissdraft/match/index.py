@@ -1,29 +1,29 @@
-"""The weighted index over a corpus: BM25 (bm25s) over snippet text, plus the short labels and provenance
-the ranking compares. Built once per corpus content and kept on disk under the cache dir."""
+"""The weighted index over a corpus: BM25 over snippet text (the weights bm25s gives, worked out in numpy), plus
+the short labels and provenance the ranking compares. Built once per corpus content and kept in the cache
+database (`storage.py`), from where it loads in a few tens of milliseconds."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import pickle
+import math
 import re
-import time
+import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from .. import locations
-from ..fileio import atomic_write
+from .. import locations, parallel
 from ..model import STANCES, Snippet
-from .compounds import CompoundTable, Vocabulary
-from .normalize import Analyzer, fold, plain
+from .compounds import HOW, LONG_REST, MIN_MODIFIER, MIN_PART, CompoundTable, Vocabulary, relation
+from .normalize import _PLACEHOLDER, STOP_WORDS, Analyzer, fold, plain
 
 ENGINE_VERSION = 2  # bump when the stored index changes shape or meaning
-_KEEP_ON_DISK = 6  # index files kept in the cache dir, least recently used go first
+_KEEP_ON_DISK = 6  # indexes kept in the cache database, least recently used go first
 _KEEP_IN_MEMORY = 2
 
 # "7.1 – Närsamhälle: …", "Avsnitt 4.5 Olycka …", "4.5. Olycka …": a section reference in a snippet's source.
@@ -111,14 +111,22 @@ class _Table:
         table = cls(list(position), np.asarray(docs, np.int32), np.asarray(ids, np.int32))
         return table.mapped(transform) if transform else table
 
+    @classmethod
+    def single(cls, values: list[str], transform: Callable[[str], str]) -> _Table:
+        """`build` for one string per document (the same table, without a list per document)."""
+        position: dict[str, int] = {}
+        ids = np.asarray([position.setdefault(value, len(position)) if value else -1 for value in values], np.int32)
+        keep = ids >= 0
+        return cls(list(position), np.flatnonzero(keep).astype(np.int32), ids[keep]).mapped(transform)
+
     def mapped(self, transform: Callable[[str], str]) -> _Table:
         """The same table with every distinct string transformed (and merged where they become equal)."""
         position: dict[str, int] = {}
         new_id = np.asarray([position.setdefault(t, len(position)) if (t := transform(v)) else -1 for v in self.values], np.int32)
         ids = new_id[self.ids] if len(self.ids) else self.ids
         keep = ids >= 0
-        pairs = np.unique(np.stack([self.docs[keep], ids[keep]]), axis=1) if keep.any() else np.zeros((2, 0), np.int32)
-        return _Table(list(position), pairs[0].astype(np.int32), pairs[1].astype(np.int32))
+        pairs = np.unique((self.docs[keep].astype(np.int64) << 32) | ids[keep].astype(np.int64))  # by document, then string
+        return _Table(list(position), (pairs >> 32).astype(np.int32), (pairs & 0xFFFFFFFF).astype(np.int32))
 
     def per_doc(self, value_scores: np.ndarray, n_docs: int) -> np.ndarray:
         """For every document the best score among its strings (0 where it has none)."""
@@ -157,38 +165,42 @@ class SnippetIndex:
     heading: np.ndarray  # which heading of its yttrande (first topic) it stood under, -1 when unknown
 
     @classmethod
-    def build(cls, snippets: list[Snippet], settings: IndexSettings | None = None, key: str = "") -> SnippetIndex:
+    def build(cls, snippets: Sequence[Snippet], settings: IndexSettings | None = None, key: str = "",
+              progress: Callable[[int, int], None] | None = None) -> SnippetIndex:
+        """The index of these snippets (a list, or a corpus served from the cache database, read column by column
+        without making Snippets). `progress(done, total)` hears how analysing new texts goes, in snippets."""
         settings = settings or IndexSettings()
-        analyzer = settings.analyzer()
-        vocab: dict[str, int] = {}
-        corpus_ids = [[vocab.setdefault(t, len(vocab)) for t in analyzer.terms(s.text)] for s in snippets]
-        data, indices, indptr = _bm25(corpus_ids, len(vocab), settings)
+        columns = Columns.of(snippets, settings)
+        vocab, ids, lengths = analysed(columns.texts, settings, progress, columns.terms)
+        data, indices, indptr = bm25_weights(ids, lengths, len(vocab), settings)
         stance_codes = {stance: number for number, stance in enumerate(STANCES)}
-        raw_labels = _Table.build([[*s.topics, s.source.section] for s in snippets], lambda v: split_reference(v)[1])
+        raw_labels = _Table.build([[*topics, section] for topics, section in zip(columns.topics, columns.sections)],
+                                  lambda v: split_reference(v)[1])
         labels = raw_labels.mapped(plain)
+        documents = list(zip(columns.organisations, columns.namnder, columns.dnrs, columns.files))
         return cls(
             key=key,
             settings=settings,
-            n_docs=len(snippets),
+            n_docs=len(columns.stances),
             vocab=vocab,
-            vocabulary=Vocabulary(vocab),
-            compounds=CompoundTable(vocab),
+            vocabulary=lean_vocabulary(vocab),
+            compounds=compound_table(vocab),
             data=data,
             indices=indices,
             indptr=indptr,
-            stance=np.asarray([stance_codes.get(s.stance, -1) for s in snippets], np.int8),
-            kind=np.asarray([{"synpunkt": 0, "standardtext": 1}.get(s.kind, 2) for s in snippets], np.int8),
+            stance=np.asarray([stance_codes.get(stance, -1) for stance in columns.stances], np.int8),
+            kind=np.asarray([{"synpunkt": 0, "standardtext": 1}.get(kind, 2) for kind in columns.kinds], np.int8),
             labels=labels,
             label_heads=[plain(head_of(value)) for value in _heads_in_order(raw_labels, labels)],
-            titles=_Table.build([[s.source.title] for s in snippets], title_key),
-            title_words=_Table.build([[s.source.title] for s in snippets], plain),
-            remiss_dnrs=_Table.build([[s.source.remiss_dnr] for s in snippets], dnr_key),
-            sections=_Table.build([[s.source.section] for s in snippets], str.strip),
-            series=_Table.build([[s.source.remiss_dnr] for s in snippets], series_key),
-            organisations=_Table.build([[s.source.organisation] for s in snippets], lambda v: " ".join(fold(v).split())),
-            namnder=_Table.build([[s.source.namnd] for s in snippets], lambda v: " ".join(fold(v).split())),
-            document=_codes([_document_of(s) for s in snippets]),
-            heading=_codes([(_document_of(s), fold(s.topics[0])) if s.topics else None for s in snippets]),
+            titles=_Table.single(columns.titles, title_key),
+            title_words=_Table.single(columns.titles, plain),
+            remiss_dnrs=_Table.single(columns.remiss_dnrs, dnr_key),
+            sections=_Table.single(columns.sections, str.strip),
+            series=_Table.single(columns.remiss_dnrs, series_key),
+            organisations=_Table.single(columns.organisations, lambda v: " ".join(fold(v).split())),
+            namnder=_Table.single(columns.namnder, lambda v: " ".join(fold(v).split())),
+            document=_codes(documents),
+            heading=_codes([(document, fold(topics[0])) if topics else None for document, topics in zip(documents, columns.topics)]),
         )
 
     def scores(self, weights: np.ndarray) -> np.ndarray:
@@ -204,9 +216,12 @@ class SnippetIndex:
         if not keep.any():
             return scores
         starts, lengths, term_weights = starts[keep], lengths[keep], weights[term_ids[keep]]
-        # Every posting of the query terms at once: positions start..end-1 of each term.
-        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
-        contributions = self.data[offsets] * np.repeat(term_weights, lengths)
+        # Every posting of the query terms at once: positions start..end-1 of each term (int32: half the memory).
+        shift = (starts - (np.cumsum(lengths) - lengths)).astype(np.int32)
+        offsets = np.repeat(shift, lengths)
+        offsets += np.arange(len(offsets), dtype=np.int32)
+        contributions = self.data[offsets]
+        contributions *= np.repeat(term_weights, lengths)
         return np.bincount(self.indices[offsets], weights=contributions, minlength=self.n_docs).astype(np.float32)
 
     def postings(self, term_id: int) -> np.ndarray:
@@ -222,39 +237,283 @@ def _heads_in_order(raw: _Table, labels: _Table) -> list[str]:
     return [first[number] for number in range(len(labels.values))]
 
 
-def _document_of(snippet: Snippet) -> tuple[str, ...]:
-    source = snippet.source
-    return (source.organisation, source.namnd, source.dnr, source.file)
-
-
 def _codes(keys: list) -> np.ndarray:
     """A small integer per distinct key, in order of first appearance; -1 for None."""
     codes: dict = {}
     return np.asarray([-1 if key is None else codes.setdefault(key, len(codes)) for key in keys], np.int32)
 
 
-def _bm25(corpus_ids: list[list[int]], n_terms: int, settings: IndexSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The BM25 weight of every (term, document) pair, by bm25s, as CSC arrays."""
+# --- building -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Columns:
+    """The fields of every snippet an index is built from, one list per field, in corpus order."""
+
+    texts: list[str]
+    stances: list[str]
+    kinds: list[str]
+    topics: list[list[str]]
+    titles: list[str]
+    sections: list[str]
+    remiss_dnrs: list[str]
+    organisations: list[str]
+    namnder: list[str]
+    dnrs: list[str]
+    files: list[str]
+    terms: list[str | None] | None = None  # each text's terms (joined by spaces) as the corpus keeps them (`TERMS`)
+
+    NAMES = ("text", "stance", "kind", "topics", "title", "section", "remiss_dnr", "organisation", "namnd", "dnr", "source_file")
+
+    @classmethod
+    def of(cls, snippets: Sequence[Snippet], settings: IndexSettings | None = None) -> Columns:
+        """The columns of these snippets; of a stored corpus analysed with `TERMS`, its terms too when `settings`
+        analyse as `TERMS` does."""
+        if isinstance(snippets, StoredCorpus) and snippets.stored:
+            kept = settings is not None and getattr(snippets, "analysis", None) == TERMS.signature == analysis_signature(settings)
+            if kept:  # the texts themselves are not needed: only those added since (`extra`) are analysed
+                stored = [(row[0], "", *row[1:]) for row in snippets.columns(("terms", *cls.NAMES[1:]))]
+                rows = stored + [(None, *cls._row(snippet)) for snippet in snippets.extra]
+                if not rows:
+                    return cls(*([] for _ in cls.NAMES), terms=[])
+                terms, *values = (list(column) for column in zip(*rows))
+                return cls(*values, terms=terms)
+            rows = snippets.columns(cls.NAMES) + [cls._row(snippet) for snippet in snippets.extra]
+        else:
+            rows = [cls._row(snippet) for snippet in snippets]
+        if not rows:
+            return cls(*([] for _ in cls.NAMES))
+        return cls(*(list(column) for column in zip(*rows)))
+
+    @staticmethod
+    def _row(snippet: Snippet) -> tuple:
+        source = snippet.source
+        return (snippet.text, snippet.stance, snippet.kind, snippet.topics, source.title, source.section, source.remiss_dnr,
+                source.organisation, source.namnd, source.dnr, source.file)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+|\x00")  # normalize._WORD, and the mark between two texts
+_BETWEEN = "\n\x00\n"  # no word, placeholder or Unicode composition reaches over it
+
+
+def analysed(texts: list[str], settings: IndexSettings, progress: Callable[[int, int], None] | None = None,
+             kept: list[str | None] | None = None) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """The terms of every text (`Analyzer.terms`): a vocabulary numbering the terms in order of first appearance,
+    every text's term ids one after the other, and how many each text has. `kept`: the terms the corpus keeps
+    of each text, joined by spaces (None where it has none: only then is the text needed). Other distinct texts
+    are analysed once, in batches, on two processes when there are many."""
+    joined: list[str | None] = list(kept) if kept is not None else [None] * len(texts)
+    todo = list(dict.fromkeys(text for text, terms in zip(texts, joined) if terms is None))
+    jobs = [(todo[start : start + _BATCH], settings.stop_words, settings.stemming) for start in range(0, len(todo), _BATCH)]
+    count = parallel.workers() if len(todo) >= _PARALLEL else 0
+    results = parallel.map_batches(analyse_batch, jobs, count) if count else map(analyse_batch, jobs)
+    known: dict[str, str] = {}
+    for job, terms in zip(jobs, results):
+        known.update(zip(job[0], terms))
+        if progress:
+            progress(len(known), len(todo))
+    if known:
+        joined = [known[text] if terms is None else terms for text, terms in zip(texts, joined)]
+    lengths = np.asarray([terms.count(" ") + 1 if terms else 0 for terms in joined], np.int64)  # type: ignore[union-attr]
+    vocab: dict[str, int] = {}
+    ids = []
+    for start in range(0, len(joined), _CHUNK):  # a chunk at a time: millions of term strings at once would weigh
+        flat = " ".join(terms for terms in joined[start : start + _CHUNK] if terms).split(" ")  # type: ignore[misc]
+        if flat != [""]:
+            new = [term for term in dict.fromkeys(flat) if term not in vocab]
+            vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
+            ids.append(np.fromiter(map(vocab.__getitem__, flat), np.int32, len(flat)))
+    return vocab, np.concatenate(ids) if ids else np.zeros(0, np.int32), lengths
+
+
+_CHUNK = 5000  # texts whose terms are numbered at a time
+
+
+def default_terms(texts: list[str]) -> list[str]:
+    """The terms of each text as the default settings analyse them, joined by spaces: what a corpus keeps of its
+    texts (`TERMS`; run by the corpus's worker processes)."""
+    settings = IndexSettings()
+    return analyse_batch((texts, settings.stop_words, settings.stemming))
+
+
+def analysis_signature(settings: IndexSettings) -> str:
+    """What a text's terms depend on: the settings, the stop words, the stemmer and the way texts are split."""
+    import snowballstemmer
+
+    parts = [f"v{ENGINE_VERSION}", settings.analyzer().signature, " ".join(sorted(STOP_WORDS)), _TOKEN.pattern,
+             _PLACEHOLDER.pattern, getattr(snowballstemmer, "__version__", ""), _stemmer_version()]
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest()
+
+
+def _stemmer_version() -> str:
+    try:
+        import Stemmer  # PyStemmer, which snowballstemmer uses when present
+
+        return str(getattr(Stemmer, "__version__", "c"))
+    except ImportError:
+        return "python"
+
+
+@dataclass(frozen=True)
+class TextAnalysis:
+    """A text analysis for the corpus to run on its texts as it parses them and keep (`corpus.load_corpus`)."""
+
+    signature: str
+    target: str
+
+
+TERMS = TextAnalysis(analysis_signature(IndexSettings()), f"{__name__}:default_terms")
+_BATCH = 2000  # texts analysed per batch
+_PARALLEL = 8000  # distinct texts: fewer are analysed in this process
+_ANALYZERS: dict[tuple[bool, bool], Analyzer] = {}  # one per process and settings, so each word is stemmed once
+
+
+def analyse_batch(job: tuple[list[str], bool, bool]) -> list[str]:
+    """The terms of each text of a batch, exactly as `Analyzer.terms` gives them, joined by spaces (run by worker
+    processes too): the texts are normalised and split in one go, and each distinct word is looked up once."""
+    texts, stop_words, stemming = job
+    analyzer = _ANALYZERS.get((stop_words, stemming))
+    if analyzer is None:
+        analyzer = _ANALYZERS[(stop_words, stemming)] = Analyzer(stop_words=stop_words, stemming=stemming)
+    folded = unicodedata.normalize("NFC", _PLACEHOLDER.sub(" ", _BETWEEN.join(texts))).casefold()
+    tokens = _TOKEN.findall(folded)
+    terms: dict[str, str] = {"\x00": "\x00"}
+    for word in set(tokens):
+        if word not in terms:
+            terms[word] = analyzer.term(word) if len(word) > 1 else ""
+    joined = " ".join(filter(None, map(terms.__getitem__, tokens)))
+    return [part.strip() for part in joined.split("\x00")] if texts else []
+
+
+def bm25_weights(ids: np.ndarray, lengths: np.ndarray, n_terms: int, settings: IndexSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The BM25 weight of every (term, document) pair as CSC arrays, from every document's term ids one after the
+    other and the documents' lengths: what `bm25s.BM25(method="lucene")` builds, bit for bit (the same float64
+    steps, then float32), in numpy instead of a loop per document."""
     if n_terms == 0:
         return np.zeros(0, np.float32), np.zeros(0, np.int32), np.zeros(1, np.int64)
-    import bm25s  # imported on use: numpy-heavy, and only a build needs it
+    docs = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    pairs, counts = np.unique((ids.astype(np.int64) << 32) | docs, return_counts=True)  # by term, then document: CSC order
+    columns, rows = pairs >> 32, pairs & 0xFFFFFFFF
+    df = np.bincount(columns, minlength=n_terms)
+    n_docs = len(lengths)
+    frequencies, which = np.unique(df, return_inverse=True)
+    idf = np.asarray([math.log(1 + (n_docs - value + 0.5) / (value + 0.5)) for value in frequencies.tolist()], np.float32)[which]
+    average = lengths.mean()  # as bm25s: numpy's mean of the lengths
+    k1, b = settings.k1, settings.b
+    tf = counts.astype(np.float32)
+    tfc = tf / (k1 * ((1 - b) + b * lengths[rows].astype(np.float64) / average) + tf)
+    data = (idf[columns] * tfc).astype(np.float32)
+    indptr = np.zeros(n_terms + 1, np.int64)
+    np.cumsum(df, out=indptr[1:])
+    return data, rows.astype(np.int32), indptr
 
-    retriever = bm25s.BM25(k1=settings.k1, b=settings.b, method="lucene")
-    retriever.index((corpus_ids, {term: term for term in range(n_terms)}), create_empty_token=False, show_progress=False)
-    scores = retriever.scores
-    return (
-        np.asarray(scores["data"], np.float32),
-        np.asarray(scores["indices"], np.int32),
-        np.asarray(scores["indptr"], np.int64),
-    )
+
+def compound_table(vocab: dict[str, int]) -> CompoundTable:
+    """`CompoundTable(vocab)`, the same arrays, found by search in the sorted vocabulary rather than by trying
+    every prefix and suffix of every term: a term's compounds that start with it are the terms sorted after it
+    that begin with it, those that end with it the same in the sorted reversed terms."""
+    known = frozenset(vocab)
+    terms = sorted(vocab)
+    backward = sorted(term[::-1] for term in vocab)
+    pairs: list[tuple[int, int, int]] = []
+    for sorted_terms, ends in ((terms, False), (backward, True)):
+        last = len(sorted_terms) - 1
+        for position, part in enumerate(sorted_terms):
+            if len(part) < MIN_PART or position == last or not sorted_terms[position + 1].startswith(part):
+                continue
+            for whole in _continuations(sorted_terms, position, part):
+                if ends:
+                    if len(whole) - len(part) >= MIN_MODIFIER:
+                        pairs.append((vocab[part[::-1]], vocab[whole[::-1]], _HEAD))
+                elif len(whole) - len(part) >= LONG_REST:  # what `relation` says of a long rest: a modifier
+                    pairs.append((vocab[part], vocab[whole], _MODIFIER))
+                else:
+                    how = relation(part, whole, known)
+                    if how:
+                        pairs.append((vocab[part], vocab[whole], HOW.index(how)))
+    pairs.sort()
+    table = CompoundTable.__new__(CompoundTable)
+    sources = np.fromiter((p[0] for p in pairs), np.int64, len(pairs))
+    table.indptr = np.zeros(len(vocab) + 1, np.int64)
+    np.cumsum(np.bincount(sources, minlength=len(vocab)), out=table.indptr[1:])
+    table.targets = np.fromiter((p[1] for p in pairs), np.int32, len(pairs))
+    table.kinds = np.fromiter((p[2] for p in pairs), np.int8, len(pairs))
+    return table
+
+
+_HEAD, _MODIFIER = HOW.index("head"), HOW.index("modifier")
+
+
+class ReversedTerms(Sequence[str]):
+    """The vocabulary's terms reversed, in sorted order (what `Vocabulary.backward` holds), made one at a time
+    from the terms and their order rather than kept: a slice is walked, not copied (`Vocabulary.ending_with`
+    looks at the first few of one)."""
+
+    def __init__(self, terms: list[str], order: np.ndarray):
+        self.terms = terms
+        self.order = order
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __getitem__(self, position):  # type: ignore[override]
+        if isinstance(position, slice):
+            return (self.terms[number][::-1] for number in self.order[position].tolist())
+        return self.terms[int(self.order[position])][::-1]
+
+
+def lean_vocabulary(vocab: dict[str, int], forward: list[str] | None = None, backward: np.ndarray | None = None) -> Vocabulary:
+    """`Vocabulary(vocab)` holding no strings of its own: the vocab's keys as the known terms, the same terms
+    in sorted order, and the reversed terms made when looked at. `forward` and `backward` (term ids in the
+    order of the reversed terms) when already known."""
+    terms = list(vocab)
+    vocabulary = Vocabulary.__new__(Vocabulary)
+    vocabulary.forward = sorted(terms) if forward is None else forward
+    if backward is None:
+        backward = np.asarray(sorted(range(len(terms)), key=lambda number: terms[number][::-1]), np.int32)
+    vocabulary.backward = ReversedTerms(terms, backward)  # type: ignore[assignment]
+    vocabulary.known = vocab.keys()  # type: ignore[assignment] – a set view: `in` is all a Vocabulary asks of it
+    return vocabulary
+
+
+def _continuations(sorted_terms: list[str], position: int, part: str) -> list[str]:
+    """The terms after `position` in sorted order that start with `part` (and so are longer)."""
+    found = []
+    for index in range(position + 1, len(sorted_terms)):
+        whole = sorted_terms[index]
+        if not whole.startswith(part):
+            break
+        found.append(whole)
+    return found
 
 
 # --- identity and cache ----------------------------------------------------------------------------------
 
 
-def fingerprint(snippets: list[Snippet], settings: IndexSettings) -> str:
-    """A hash of everything the index holds: text, stance, kind, topics and provenance, in order."""
-    parts = [settings.signature]
+@runtime_checkable
+class StoredCorpus(Protocol):
+    """A corpus served from the cache database (corpus.stored.StoredSnippets): its content key, and its
+    snippets' fields read column by column."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def stored(self) -> bool: ...
+
+    @property
+    def extra(self) -> list[Snippet]: ...
+
+    def columns(self, names: tuple[str, ...]) -> list[tuple]: ...
+
+
+def fingerprint(snippets: Sequence[Snippet], settings: IndexSettings) -> str:
+    """A hash of everything the index holds: text, stance, kind, topics and provenance, in order. A corpus
+    from the cache database is named by its content key instead (its files' hashes), so it is not read."""
+    if isinstance(snippets, StoredCorpus) and snippets.stored:
+        return hashlib.blake2b(f"{settings.signature}\x1d{analysis_signature(settings)}\x1d{snippets.key}".encode(),
+                               digest_size=16).hexdigest()
+    parts = [settings.signature, analysis_signature(settings)]
     for s in snippets:
         source = s.source
         parts.append(
@@ -268,17 +527,18 @@ _MEMORY: OrderedDict[str, SnippetIndex] = OrderedDict()
 log = logging.getLogger(__name__)
 
 
-def get_index(snippets: list[Snippet], settings: IndexSettings | None = None, use_disk: bool = True) -> SnippetIndex:
-    """The index for these snippets: from memory, else from the cache dir, else built (and stored)."""
+def get_index(snippets: Sequence[Snippet], settings: IndexSettings | None = None, use_disk: bool = True,
+              progress: Callable[[int, int], None] | None = None) -> SnippetIndex:
+    """The index for these snippets: from memory, else from the cache database, else built (and stored)."""
     settings = settings or IndexSettings()
     key = fingerprint(snippets, settings)
     index = _MEMORY.get(key)
     if index is None and use_disk:
-        index = _load(key)
+        index = storage.load(key)
     if index is None:
-        index = SnippetIndex.build(snippets, settings, key)
+        index = SnippetIndex.build(snippets, settings, key, progress=progress if use_disk else None)
         if use_disk:
-            _store(index)
+            storage.store(index)
     _MEMORY[key] = index
     _MEMORY.move_to_end(key)
     while len(_MEMORY) > _KEEP_IN_MEMORY:
@@ -287,48 +547,8 @@ def get_index(snippets: list[Snippet], settings: IndexSettings | None = None, us
 
 
 def forget_memory() -> None:
-    """Drop the indexes kept in this process (tests and benchmarks use it to measure the disk cache)."""
+    """Drop the indexes kept in this process (tests and benchmarks use it to measure the cache database)."""
     _MEMORY.clear()
 
 
-def _path(key: str) -> Path:
-    return cache_dir() / f"{key}.pickle"
-
-
-def _load(key: str) -> SnippetIndex | None:
-    path = _path(key)
-    try:
-        with path.open("rb") as handle:
-            index = pickle.load(handle)
-        os.utime(path)  # mark as recently used
-    except FileNotFoundError:
-        return None
-    except Exception as error:  # a damaged or outdated cache file is rebuilt, never shown to the user
-        log.debug("ignoring cache file %s: %s", path, error)
-        return None
-    return index if isinstance(index, SnippetIndex) and index.key == key else None
-
-
-def _store(index: SnippetIndex) -> None:
-    folder = cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(_path(index.key), pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL), backup=False)
-        _prune(folder)
-    except OSError as error:  # a cache that cannot be written only costs time
-        log.debug("index not cached: %s", error)
-
-
-def _prune(folder: Path) -> None:
-    files = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in files[_KEEP_ON_DISK:]:
-        try:
-            stale.unlink()
-        except OSError:
-            pass
-    for leftover in folder.glob(".index.*.tmp"):  # from a process killed while writing
-        try:
-            if leftover.stat().st_mtime < time.time() - 3600:
-                leftover.unlink()
-        except OSError:
-            pass
+from . import storage  # noqa: E402 – storage reads and writes SnippetIndex, defined above

@@ -34,7 +34,7 @@ from ..model import STANCE_LABELS, STANCES, Remiss, Section, Snippet
 from . import evidence
 from .fallback import Fallback, standard_answers
 from .identity import Answered, answered
-from .index import IndexSettings, SnippetIndex, get_index, head_of, series_key, split_reference
+from .index import IndexSettings, SnippetIndex, StoredCorpus, get_index, head_of, series_key, split_reference
 from .normalize import fold, iter_words, plain
 from .query import QuerySettings, remiss_specificity, section_terms, to_index
 from .similar import collapse
@@ -139,7 +139,7 @@ class Matcher:
         self, snippets: list[Snippet], settings: MatchSettings = DEFAULT_SETTINGS, use_disk: bool = True,
         *, organisation: str = "", namnd: str = "",
     ):
-        self.snippets = list(snippets)
+        self.snippets = snippets if isinstance(snippets, StoredCorpus) else list(snippets)  # stored: fetched when shown
         self.settings = settings
         self.index: SnippetIndex | None = get_index(self.snippets, settings.index, use_disk) if self.snippets else None
         self.organisation = " ".join(fold(organisation).split())

@@ -99,8 +99,6 @@ class RemissdraftApp(App[None]):
         await self.push_screen(self.workspace)
         self.call_after_refresh(self._use_keymap, session.profile)  # its check of the ids waits for the first screen
         self.title = f"remissdraft – {session.remiss.title or 'remiss'}"
-        for problem in session.corpus_problems:
-            self.notify(problem, title="Hoppades över", severity="warning", timeout=10)
         if session.resumed:
             self.notify(f"Fortsätter utkastet {session.draft.path.name if session.draft.path else ''}", timeout=4)
         if not session.resumed and not session.profile.name:
@@ -112,11 +110,20 @@ class RemissdraftApp(App[None]):
         except Exception as error:  # noqa: BLE001
             self.notify(f"Förslagen kunde inte tas fram ({error})", severity="error", timeout=15)
             return
+        for problem in session.corpus_problems:
+            self.notify(problem, title="Hoppades över", severity="warning", timeout=10)
         self.workspace.ranking_loaded()
 
-    @staticmethod
-    def _warm_up(session: Session) -> None:
-        """Load the ranking engine and index off the UI thread; suggestions show when it is ready."""
+    def _warm_up(self, session: Session) -> None:
+        """Load the corpus, the ranking engine and index off the UI thread, telling the workspace how indexing a
+        new or changed corpus goes; suggestions show when it is ready."""
+        workspace = self.workspace
+
+        def progress(done: int, total: int) -> None:
+            if workspace is not None:
+                self.call_from_thread(workspace.indexing, done, total)
+
+        session.load_ranking(progress)
         section = next((s for s in session.sections), session.general)
         session.suggestions(section)
 

@@ -6,6 +6,7 @@ Everything here is plain Python so it can be tested and timed on its own; the wi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -92,6 +93,7 @@ class Session:
     ranking_ready: bool = False  # set once the ranking engine and index are loaded
     profile: Profile = field(default_factory=Profile)
     template: Template | None = None  # the draft's template, when it can be read
+    corpus_dir: Path | None = None  # the user's corpus (None: the default one), loaded by `load_ranking`
 
     def __post_init__(self) -> None:
         self.sections: list[Section] = list(self.remiss.walk())
@@ -107,9 +109,24 @@ class Session:
 
     def add_snippet(self, snippet: Snippet) -> None:
         """A snippet the user just put in the corpus: suggested from now on."""
-        if all(s.id != snippet.id for s in self.snippets):
+        holds = getattr(self.snippets, "holds_id", None)  # a stored corpus looks it up rather than reading every snippet
+        if not (holds(snippet.id) if holds else any(s.id == snippet.id for s in self.snippets)):
             self.snippets.append(snippet)
             self._forget_ranking()
+
+    def load_ranking(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Load the corpus and its index (built when the corpus changed; `progress(done, total)` hears how it
+        goes, in snippets). Runs in a worker after the first screen."""
+        from ..corpus import load_corpus
+        from ..match.index import TERMS, get_index
+
+        corpus = load_corpus(self.corpus_dir or user_corpus_dir(), progress=progress, analysis=TERMS)
+        if corpus.snippets:
+            get_index(corpus.snippets, progress=progress)
+        self.snippets = corpus.snippets
+        self.corpus_problems = self.corpus_problems + corpus.problems
+        self._ranked.clear()
+        self._matcher = None
 
     # --- sections and the parts of the draft answering them -------------------------------------------
 
@@ -240,7 +257,8 @@ class Session:
         inserted: the most used first, and among equals those written in answers to a remiss before others."""
         ranks: dict[str, list] = {}
         first: dict[str, Snippet] = {}
-        for snippet in self.snippets:
+        of_kind = getattr(self.snippets, "of_kind", None)  # a stored corpus hands out its few standard texts
+        for snippet in of_kind("standardtext") if of_kind else self.snippets:
             if snippet.kind == "standardtext" and snippet.section_key == key:
                 text = self.fill(snippet)
                 rank = ranks.setdefault(text, [0, 1, len(text)])
@@ -410,9 +428,9 @@ def _haystack(snippet: Snippet) -> str:
 
 
 def open_session(files: list[Path], draft_path: Path | None = None, corpus_dir: Path | None = None) -> Session:
-    """Read the remiss, resume its draft (or make one from the profile's template) and load the corpus.
-    Runs in the loading worker, which is why the readers are imported here."""
-    from ..corpus import load_corpus
+    """Read the remiss and resume its draft (or make one from the profile's template); the corpus is loaded
+    after the first screen (`Session.load_ranking`). Runs in the loading worker, which is why the readers are
+    imported here."""
     from ..remiss import read_remiss
 
     remiss = read_remiss(files)
@@ -432,8 +450,7 @@ def open_session(files: list[Path], draft_path: Path | None = None, corpus_dir: 
         draft = new_draft(remiss, template, profile)
         draft.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-    corpus = load_corpus(corpus_dir or user_corpus_dir())
-    session = Session(remiss, draft, corpus.snippets, problems + corpus.problems, resumed, profile=profile, template=template)
+    session = Session(remiss, draft, [], problems, resumed, profile=profile, template=template, corpus_dir=corpus_dir)
     if resumed and template is not None and follow_profile(draft, template, profile):
         session.autosaver.changed()  # the profile changed since the draft was last open
     return session

@@ -105,6 +105,13 @@ class WorkspaceScreen(Screen[None]):
         self.session.ranking_ready = True
         self.refresh_suggestions()
 
+    def indexing(self, done: int, total: int) -> None:
+        """How indexing a new or changed corpus goes, shown where the suggestions will be (the rest of the
+        workspace is in use meanwhile)."""
+        if not self.session.ranking_ready and self.is_mounted:
+            count = lambda number: f"{number:,}".replace(",", "\u00a0")  # noqa: E731 – "1 240", as Swedish writes it
+            self.query_one(Suggestions).show_message(f"Indexerar {count(done)} av {count(max(done, total))} ställningstaganden …")
+
     # --- the current part -----------------------------------------------------------------------------
 
     @property

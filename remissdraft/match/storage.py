@@ -1,0 +1,195 @@
+"""Indexes in the cache database (`cachedb`): an index is stored as its arrays (raw bytes, read back with
+`np.frombuffer`, no copy) and its strings (joined), and checked when read – lengths, ranges, order – so a
+damaged or foreign one is rebuilt, never used."""
+
+from __future__ import annotations
+
+import json
+import logging
+import operator
+import time
+
+import numpy as np
+
+from .. import cachedb
+from .compounds import CompoundTable
+from .index import _KEEP_ON_DISK, ENGINE_VERSION, IndexSettings, ReversedTerms, SnippetIndex, _Table, lean_vocabulary
+
+VERSION = f"index-{ENGINE_VERSION}.2"
+_TABLES = ("labels", "titles", "title_words", "remiss_dnrs", "sections", "series", "organisations", "namnder")
+_ARRAYS = ("data", "indices", "indptr", "stance", "kind", "document", "heading")
+log = logging.getLogger(__name__)
+
+
+def _schema(connection) -> None:
+    connection.execute("CREATE TABLE index_keys(key TEXT PRIMARY KEY, used REAL NOT NULL, meta TEXT NOT NULL)")
+    connection.execute("CREATE TABLE index_parts(key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, data BLOB NOT NULL,"
+                       " PRIMARY KEY(key, name)) WITHOUT ROWID")
+
+
+def _database() -> cachedb.Database:
+    db = cachedb.database()
+    db.ensure("index", VERSION, _schema, ("index_keys", "index_parts"))
+    return db
+
+
+# --- indexes ----------------------------------------------------------------------------------------------
+
+
+def load(key: str) -> SnippetIndex | None:
+    """The stored index of this key, when there is one and it is whole; else None (it is built again)."""
+    try:
+        db = _database()
+        connection = db.connection()
+        row = connection.execute("SELECT meta FROM index_keys WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        parts = {name: (kind, data) for name, kind, data in connection.execute(
+            "SELECT name, kind, data FROM index_parts WHERE key = ?", (key,))}
+        index = _unpack(key, json.loads(row[0]), parts)
+        with db.writing() as writer:
+            writer.execute("UPDATE index_keys SET used = ? WHERE key = ?", (time.time(), key))
+        return index
+    except (*cachedb.CacheError, ValueError, TypeError, KeyError, IndexError, OverflowError, UnicodeError) as error:
+        cachedb.failed(error)
+        return None
+
+
+def store(index: SnippetIndex) -> None:
+    """Keep `index` (and drop the least recently used beyond the last few); a cache that cannot be written
+    only costs time."""
+    try:
+        meta, parts = _pack(index)
+        db = _database()
+        with db.writing() as connection:
+            connection.execute("DELETE FROM index_parts WHERE key = ?", (index.key,))
+            connection.executemany("INSERT INTO index_parts(key, name, kind, data) VALUES (?, ?, ?, ?)",
+                                   [(index.key, name, kind, data) for name, (kind, data) in parts.items()])
+            connection.execute("INSERT OR REPLACE INTO index_keys(key, used, meta) VALUES (?, ?, ?)",
+                               (index.key, time.time(), json.dumps(meta)))
+            stale = [key for key, in connection.execute(
+                f"SELECT key FROM index_keys ORDER BY used DESC LIMIT -1 OFFSET {_KEEP_ON_DISK}")]
+            for key in stale:
+                connection.execute("DELETE FROM index_parts WHERE key = ?", (key,))
+                connection.execute("DELETE FROM index_keys WHERE key = ?", (key,))
+    except cachedb.CacheError as error:
+        cachedb.failed(error)
+
+
+def stored_keys() -> list[str]:
+    """The keys of the stored indexes, most recently used first (for tests)."""
+    try:
+        return [key for key, in _database().connection().execute("SELECT key FROM index_keys ORDER BY used DESC")]
+    except cachedb.CacheError:
+        return []
+
+
+def _strings(values: list[str]) -> tuple[str, bytes]:
+    return f"str:{len(values)}", "\x00".join(values).encode("utf-8", "surrogatepass")
+
+
+def _pack(index: SnippetIndex) -> tuple[dict, dict[str, tuple[str, bytes]]]:
+    terms = list(index.vocab)
+    position = index.vocab
+    parts: dict[str, tuple[str, bytes]] = {
+        "vocab": _strings(terms),
+        "forward": ("<i4", np.asarray([position[term] for term in index.vocabulary.forward], np.int32).tobytes()),
+        "backward": ("<i4", _backward_order(index).tobytes()),
+        "label_heads": _strings(index.label_heads),
+        "compounds.indptr": ("<i8", index.compounds.indptr.astype("<i8").tobytes()),
+        "compounds.targets": ("<i4", index.compounds.targets.astype("<i4").tobytes()),
+        "compounds.kinds": ("|i1", index.compounds.kinds.astype("|i1").tobytes()),
+    }
+    for name in _ARRAYS:
+        array = np.ascontiguousarray(getattr(index, name))
+        parts[name] = (array.dtype.str, array.tobytes())
+    for name in _TABLES:
+        table: _Table = getattr(index, name)
+        parts[f"{name}.values"] = _strings(table.values)
+        parts[f"{name}.docs"] = ("<i4", table.docs.astype("<i4").tobytes())
+        parts[f"{name}.ids"] = ("<i4", table.ids.astype("<i4").tobytes())
+    settings = index.settings
+    meta = {"n_docs": index.n_docs, "settings": [settings.stop_words, settings.stemming, settings.k1, settings.b]}
+    return meta, parts
+
+
+def _backward_order(index: SnippetIndex) -> np.ndarray:
+    backward = index.vocabulary.backward
+    if isinstance(backward, ReversedTerms):
+        return np.asarray(backward.order, "<i4")
+    return np.asarray([index.vocab[term[::-1]] for term in backward], "<i4")
+
+
+def _unpack(key: str, meta: dict, parts: dict[str, tuple[str, bytes]]) -> SnippetIndex:
+    """The index from its parts; raises cachedb.Invalid (or a ValueError from numpy) for anything not whole."""
+
+    def array(name: str, dtype: str, length: int | None = None) -> np.ndarray:
+        kind, data = parts[name]
+        if kind != np.dtype(dtype).str:
+            raise cachedb.Invalid(name)
+        values = np.frombuffer(data, dtype)
+        if length is not None and len(values) != length:
+            raise cachedb.Invalid(name)
+        return values
+
+    def strings(name: str) -> list[str]:
+        kind, data = parts[name]
+        if not kind.startswith("str:"):
+            raise cachedb.Invalid(name)
+        count = int(kind[4:])
+        values = data.decode("utf-8", "surrogatepass").split("\x00") if count else []
+        if len(values) != count:
+            raise cachedb.Invalid(name)
+        return values
+
+    def within(values: np.ndarray, size: int, name: str) -> None:
+        if len(values) and (int(values.min()) < 0 or int(values.max()) >= size):
+            raise cachedb.Invalid(name)
+
+    def offsets(values: np.ndarray, total: int, name: str) -> None:
+        if values[0] != 0 or values[-1] != total or (len(values) > 1 and bool((np.diff(values) < 0).any())):
+            raise cachedb.Invalid(name)
+
+    n_docs = meta["n_docs"]
+    stop_words, stemming, k1, b = meta["settings"]
+    if not isinstance(n_docs, int) or n_docs < 0 or not all(isinstance(flag, bool) for flag in (stop_words, stemming)):
+        raise cachedb.Invalid("meta")
+    settings = IndexSettings(stop_words=stop_words, stemming=stemming, k1=float(k1), b=float(b))
+    terms = strings("vocab")
+    vocab = dict(zip(terms, range(len(terms))))
+    size = len(terms)
+    if len(vocab) != size:
+        raise cachedb.Invalid("vocab")
+    data = array("data", "<f4")
+    indices = array("indices", "<i4", len(data))
+    indptr = array("indptr", "<i8", size + 1)
+    offsets(indptr, len(data), "indptr")
+    within(indices, n_docs, "indices")
+    forward_ids = array("forward", "<i4", size)
+    within(forward_ids, size, "forward")
+    backward = array("backward", "<i4", size)
+    within(backward, size, "backward")
+    forward = list(operator.itemgetter(*forward_ids.tolist())(terms)) if size > 1 else terms[:]
+    vocabulary = lean_vocabulary(vocab, forward, backward)
+    compounds = CompoundTable.__new__(CompoundTable)
+    compounds.indptr = array("compounds.indptr", "<i8", size + 1)
+    compounds.targets = array("compounds.targets", "<i4")
+    compounds.kinds = array("compounds.kinds", "|i1", len(compounds.targets))
+    offsets(compounds.indptr, len(compounds.targets), "compounds.indptr")
+    within(compounds.targets, size, "compounds.targets")
+    within(compounds.kinds, 4, "compounds.kinds")
+    tables = {}
+    for name in _TABLES:
+        values = strings(f"{name}.values")
+        docs = array(f"{name}.docs", "<i4")
+        ids = array(f"{name}.ids", "<i4", len(docs))
+        within(docs, n_docs, f"{name}.docs")
+        within(ids, len(values), f"{name}.ids")
+        tables[name] = _Table(values, docs, ids)
+    label_heads = strings("label_heads")
+    if len(label_heads) != len(tables["labels"].values):
+        raise cachedb.Invalid("label_heads")
+    per_doc = {name: array(name, dtype, n_docs) for name, dtype in
+               (("stance", "|i1"), ("kind", "|i1"), ("document", "<i4"), ("heading", "<i4"))}
+    return SnippetIndex(key=key, settings=settings, n_docs=n_docs, vocab=vocab, vocabulary=vocabulary, compounds=compounds,
+                        data=data, indices=indices, indptr=indptr, label_heads=label_heads, **per_doc, **tables)

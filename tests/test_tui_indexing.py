@@ -1,0 +1,52 @@
+"""The first start on a big corpus: the workspace is shown before the corpus is indexed, says how indexing goes
+where the suggestions will be, and is in use meanwhile; then the suggestions come."""
+
+from __future__ import annotations
+
+import threading
+
+import yaml
+
+from remissdraft.locations import example_remiss, profile_path
+from remissdraft.tui import session as session_module
+from remissdraft.tui.app import RemissdraftApp
+from remissdraft.tui.widgets.suggestions import Suggestions
+
+PROFILE = {"name": "Therese Råckle", "namnd": "Socialnämnden", "organisation": "Nacka kommun", "template": "nacka-tjansteskrivelse"}
+
+
+def _message(app: RemissdraftApp) -> str:
+    suggestions = app.workspace.query_one(Suggestions)
+    return " ".join(str(suggestions.get_option_at_index(index).prompt) for index in range(suggestions.option_count))
+
+
+async def test_the_workspace_is_in_use_while_the_corpus_is_indexed(monkeypatch):
+    path = profile_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(PROFILE, allow_unicode=True), encoding="utf-8")
+    told, release = threading.Event(), threading.Event()
+    load = session_module.Session.load_ranking
+
+    def slow_load(self, progress=None):
+        progress(1240, 20000)
+        told.set()
+        assert release.wait(30)
+        load(self, progress)
+
+    monkeypatch.setattr(session_module.Session, "load_ranking", slow_load)
+    app = RemissdraftApp(example_remiss())
+    async with app.run_test(size=(150, 40)) as pilot:
+        while app.workspace is None or not told.is_set():
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert "Indexerar 1\u00a0240 av 20\u00a0000 ställningstaganden …" in _message(app)
+        assert not app.session.ranking_ready
+        workspace = app.workspace
+        workspace.editor.focus()
+        await pilot.press("N", "ä", "m", "n", "d", "e", "n")  # writing goes on meanwhile
+        await pilot.press("ctrl+n")  # and so does moving about
+        assert app.session.draft.synpunkter and any("Nämnden" in s.text for s in app.session.draft.synpunkter)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.session.ranking_ready and "Indexerar" not in _message(app)
