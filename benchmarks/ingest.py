@@ -12,7 +12,6 @@ Each figure is a whole process; ours and pdftotext in turn (A B A B), medians of
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
 import statistics
 import subprocess

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from pdfgen import numbered_pdf, plain_pdf  # noqa: E402
+from pdfgen import numbered_pdf, plain_pdf
 
 CLI = [sys.executable, "-m", "remissdraft.cli"]
 

@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from remiss_truth import Score, Truth, held_out_truths, load_truths, score  # noqa: E402
+from remiss_truth import Score, Truth, held_out_truths, load_truths, score
 
-from remissdraft.remiss import read_remiss  # noqa: E402
+from remissdraft.remiss import read_remiss
 
 FIELDS = ("title", "dnr", "sender", "deadline")
 

@@ -32,10 +32,10 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from remissdraft.corpus.importer import import_files  # noqa: E402
-from remissdraft.corpus.store import load_folder, normalized_text  # noqa: E402
-from remissdraft.model import Snippet, Source  # noqa: E402
-from remissdraft.remiss import read_raw  # noqa: E402
+from remissdraft.corpus.importer import import_files
+from remissdraft.corpus.store import load_folder, normalized_text
+from remissdraft.model import Snippet, Source
+from remissdraft.remiss import read_raw
 
 SHARED = ROOT.parent / "shared"
 MARKS = ROOT / "tests" / "data" / "stance_marks"

@@ -24,8 +24,8 @@ REAL = Path(__file__).with_name("relevance_real.yaml")
 RUN = 8
 SHORTEST = 5
 
-from remissdraft.match.normalize import iter_words  # noqa: E402
-from remissdraft.model import Remiss, Snippet  # noqa: E402
+from remissdraft.match.normalize import iter_words
+from remissdraft.model import Remiss, Snippet
 
 
 def words(text: str) -> tuple[str, ...]:

@@ -48,17 +48,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import realsets  # noqa: E402
+import realsets
 
-from remissdraft.draft import load_template, new_draft  # noqa: E402
-from remissdraft.draft.proposals import propose, sections_and_synpunkter  # noqa: E402
-from remissdraft.draft.templates import DEFAULT_TEMPLATE  # noqa: E402
-from remissdraft.errors import UnknownSectionError  # noqa: E402
-from remissdraft.match import Matcher, MatchSettings, find_section  # noqa: E402
-from remissdraft.match.index import IndexSettings  # noqa: E402
-from remissdraft.match.query import QuerySettings  # noqa: E402
-from remissdraft.model import Profile, Remiss, Snippet, Source  # noqa: E402
-from remissdraft.remiss import read_remiss  # noqa: E402
+from remissdraft.draft import load_template, new_draft
+from remissdraft.draft.proposals import propose, sections_and_synpunkter
+from remissdraft.draft.templates import DEFAULT_TEMPLATE
+from remissdraft.errors import UnknownSectionError
+from remissdraft.match import Matcher, MatchSettings, find_section
+from remissdraft.match.index import IndexSettings
+from remissdraft.match.query import QuerySettings
+from remissdraft.model import Profile, Remiss, Snippet, Source
+from remissdraft.remiss import read_remiss
 
 DATA = Path(__file__).with_name("relevance_data.yaml")
 SEED = ROOT.parent / "shared" / "seeds" / "000_c8ec6e676693ffa4.txt"

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from remissdraft.model import STANCES, Snippet, Source  # noqa: E402
+from remissdraft.model import STANCES, Snippet, Source
 
 SEED = ROOT.parent / "shared" / "seeds" / "000_c8ec6e676693ffa4.txt"
 REMISS = ROOT / "tests" / "fixtures" / "strategi.txt"

@@ -14,7 +14,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .locations import cache_dir
@@ -101,7 +101,7 @@ def _connect(file: Path) -> sqlite3.Connection:
                 raise
             return connection
         except sqlite3.DatabaseError as error:  # not a database, or damaged: derived data only, so start over
-            if attempt or isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            if attempt or (isinstance(error, sqlite3.OperationalError) and "locked" in str(error)):
                 raise
             log.debug("cache database %s unusable (%s): made anew", file, error)
             discard(file)
@@ -111,10 +111,8 @@ def _connect(file: Path) -> sqlite3.Connection:
 def discard(file: Path) -> None:
     """Delete a damaged database and its journal files."""
     for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
+        with suppress(FileNotFoundError):
             os.unlink(f"{file}{suffix}")
-        except FileNotFoundError:
-            pass
 
 
 _DATABASES: dict[Path, Database] = {}
@@ -134,7 +132,7 @@ def database() -> Database:
 
 def damaged(error: BaseException) -> bool:
     """Whether an error says the database file itself is damaged (then it is deleted and made anew)."""
-    return isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError) or (
+    return (isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError)) or (
         isinstance(error, sqlite3.OperationalError) and "malformed" in str(error)
     )
 

@@ -81,7 +81,7 @@ def _collect(process: subprocess.Popen, share: list[int], found: queue.Queue) ->
                 break
             (size,) = _HEADER.unpack(header)
             found.put((position, pickle.loads(process.stdout.read(size))))
-    except Exception:  # noqa: BLE001 – a broken worker: its batches are done by the caller
+    except Exception:
         pass
     finally:
         found.put((None, None))

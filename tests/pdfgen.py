@@ -6,11 +6,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-_WORDS = (
-    "kommunen regionen verksamheten planen strategin arbetet invånarna förutsättningar utveckling samverkan "
-    "behov insatser ansvar målet området uppföljning kvalitet resurser tillgänglighet hälsa trygghet miljö "
-    "service beslut underlag kunskap dialog nämnden förvaltningen rutiner åtgärder framtiden"
-).split()
+_WORDS = ["kommunen", "regionen", "verksamheten", "planen", "strategin", "arbetet", "invånarna", "förutsättningar", "utveckling", "samverkan", "behov", "insatser", "ansvar", "målet", "området", "uppföljning", "kvalitet", "resurser", "tillgänglighet", "hälsa", "trygghet", "miljö", "service", "beslut", "underlag", "kunskap", "dialog", "nämnden", "förvaltningen", "rutiner", "åtgärder", "framtiden"]
 _TOP, _BOTTOM, _LEFT, _LEADING = 800.0, 60.0, 72.0, 14.0
 
 

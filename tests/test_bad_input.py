@@ -15,9 +15,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from cli_process import needs_permissions, one_swedish_line, run_cli
 from conftest import FIXTURES
+
 from remissdraft import cachedb
 from remissdraft.cli import main
 from remissdraft.draft import DEFAULT_TEMPLATE, load_template, new_draft, save_draft
@@ -87,7 +87,7 @@ def test_sections_with_a_300_character_file_name(capsys, tmp_path):
 
 
 def test_export_to_a_300_character_file_name(capsys, tmp_path, draft_file):
-    code, out, err = _main(capsys, "export", draft_file, "-o", tmp_path / f"{LONG_NAME}.docx")
+    code, _out, err = _main(capsys, "export", draft_file, "-o", tmp_path / f"{LONG_NAME}.docx")
     assert code == 1
     assert "namnet är för långt" in one_swedish_line(err, hide=[tmp_path])
     assert not list(tmp_path.glob("*.docx")) and not list(tmp_path.glob(".*.tmp"))
@@ -195,10 +195,10 @@ def test_corpus_file_with_topics_3(tmp_path):
 
 
 def _corpus_list(corpus: Path, *more: str) -> tuple[int, list, str]:
-    from remissdraft.cli import main as run
-
-    import io
     import contextlib
+    import io
+
+    from remissdraft.cli import main as run
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

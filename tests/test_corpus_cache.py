@@ -12,8 +12,7 @@ import numpy as np
 import pytest
 
 from remissdraft import cachedb
-from remissdraft.corpus import load_corpus, snippet_id
-from remissdraft.corpus import store
+from remissdraft.corpus import load_corpus, snippet_id, store
 from remissdraft.corpus.store import save_snippets
 from remissdraft.corpus.stored import StoredSnippets
 from remissdraft.match import Matcher
@@ -111,7 +110,7 @@ def test_a_deleted_file_is_gone_from_the_corpus_and_from_the_ranking(tmp_path):
     folder = _folder(tmp_path)
     remiss = Remiss(title="Strategi", sections=[Section("1", "Uppföljning", 1, ["Uppföljningen av strategin."])])
     corpus = load_corpus(folder, bundled=False)
-    assert [hit.snippet.text for hit in Matcher(corpus.snippets).suggest(remiss, remiss.sections[0], include_weak=True)][0] == \
+    assert next(hit.snippet.text for hit in Matcher(corpus.snippets).suggest(remiss, remiss.sections[0], include_weak=True)) == \
         "Uppföljningen behöver förtydligas."
     (folder / "b.yaml").unlink()
     corpus = load_corpus(folder, bundled=False)

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURES
+from test_fuzz import _yaml as mutated
+
 from remissdraft.corpus import store
 from remissdraft.corpus.fastyaml import load_corpus_document, yaml_rs
 from remissdraft.fileio import load_yaml
 from remissdraft.locations import data_dir
-from test_fuzz import _yaml as mutated
 
 pytestmark = pytest.mark.skipif(yaml_rs is None, reason="yaml-rs is not installed")
 

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, REALDOCS
+
 from remissdraft.cli import main
 from remissdraft.corpus import import_files, load_corpus, read_yttrande
 from remissdraft.corpus.importer import with_placeholder

@@ -49,7 +49,7 @@ def test_two_users_importing_at_once_keep_everything_and_see_each_other(tmp_path
         subprocess.run(_cli("corpus", "list", "--corpus", shared, "--json"), env=envs[user], check=True, capture_output=True)
     imports = {user: subprocess.Popen(_cli("corpus", "import", *files[user], "--corpus", shared), env=envs[user],
                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE) for user in files}
-    for user, process in imports.items():
+    for process in imports.values():
         _, err = process.communicate(timeout=120)
         assert process.returncode == 0, err.decode()
     written = sorted(shared.rglob("*.yaml"))

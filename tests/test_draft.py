@@ -22,8 +22,8 @@ from remissdraft.draft import (
     set_text,
 )
 from remissdraft.draft.create import clean_title
-from remissdraft.fileio import backup_path
 from remissdraft.errors import DraftError, RemissdraftError
+from remissdraft.fileio import backup_path
 from remissdraft.model import Person, Profile, Remiss, Section, Snippet, Source
 from remissdraft.remiss import read_remiss
 

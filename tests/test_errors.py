@@ -6,11 +6,10 @@ import io
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, REALDOCS
+
 from remissdraft.cli import main
 
 

@@ -16,8 +16,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
+
 from remissdraft.corpus.store import load_folder
 from remissdraft.draft import DEFAULT_TEMPLATE, load_draft, load_profile, load_template, new_draft, read_template
 from remissdraft.draft.store import draft_to_dict
@@ -173,7 +173,7 @@ def _fuzz(cases: int, make, check, tmp_path: Path, suffix: str) -> None:
         except RemissdraftError as error:
             if not _one_line(error):
                 failures.append(f"{path.name}: message not one line: {error!r}")
-        except Exception as error:  # noqa: BLE001 – exactly what the test looks for
+        except Exception as error:
             where = traceback.extract_tb(error.__traceback__)[-1]
             failures.append(f"{path.name}: {type(error).__name__}: {error} at {Path(where.filename).name}:{where.lineno}")
             continue

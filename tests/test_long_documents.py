@@ -7,12 +7,13 @@ import random
 import time
 
 from pdfgen import numbered_pdf, plain_pdf
+
 from remissdraft.remiss import read_remiss
 from remissdraft.remiss.lines import Line
 from remissdraft.remiss.structure import StructureBuilder
 from remissdraft.remiss.toc import read_toc, toc_line_indexes
 
-_WORDS = "kommunen regionen ska arbeta med kultur under perioden och hur arbetet följs upp av nämnden samt planen".split()
+_WORDS = ["kommunen", "regionen", "ska", "arbeta", "med", "kultur", "under", "perioden", "och", "hur", "arbetet", "följs", "upp", "av", "nämnden", "samt", "planen"]
 
 
 def _reflow_seconds(count: int) -> float:

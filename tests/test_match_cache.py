@@ -132,7 +132,7 @@ def test_an_unwritable_cache_dir_costs_time_only(tmp_path, monkeypatch):
     blocked = tmp_path / "file"
     blocked.write_text("a file where the cache dir should be")
     monkeypatch.setenv("REMISSDRAFT_CACHE_DIR", str(blocked))
-    assert [hit.snippet.id for hit in suggest(REMISS, REMISS.sections[0], SNIPPETS)][0] == "a"
+    assert next(hit.snippet.id for hit in suggest(REMISS, REMISS.sections[0], SNIPPETS)) == "a"
 
 
 def test_old_indexes_are_pruned(cache):

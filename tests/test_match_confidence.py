@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import FIXTURES, REALDOCS, needs_realdocs
+
 from remissdraft.cli import main
 from remissdraft.corpus import load_corpus
 from remissdraft.match import DEFAULT_SETTINGS, Matcher, find_section, standard_answers, suggest

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
+
 from remissdraft.errors import MatchError, RemissdraftError
 from remissdraft.match import Matcher, find_section, suggest
 from remissdraft.model import STANCES, Remiss, Section, Snippet, Source

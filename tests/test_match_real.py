@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import needs_realdocs
+
 from remissdraft.match import MatchSettings
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+
 from remissdraft.errors import RemissdraftError, UnknownSectionError
 from remissdraft.match import find_section
 from remissdraft.model import Remiss, Section

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from conftest import FIXTURES
+
 from remissdraft.cli import main
 from remissdraft.corpus import load_corpus
 from remissdraft.draft import load_draft, load_template, missing_required, new_draft, save_draft

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import flat
+
 from remissdraft.remiss import read_remiss
 from remissdraft.remiss.metadata import find_body_dnr, find_header_dnr, find_sender, find_standalone_dnr, find_title
 

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REALDOCS, SEED, SHARED
+
 from remissdraft.cli import main
 from remissdraft.corpus import import_files
 from remissdraft.corpus.importer import read_file
@@ -16,7 +16,7 @@ from remissdraft.corpus.store import load_folder
 from remissdraft.model import Source
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-import realdocs_import as measure  # noqa: E402
+import realdocs_import as measure
 
 pytestmark = pytest.mark.skipif(not REALDOCS.is_dir(), reason="../shared/realdocs saknas")
 KH = REALDOCS / "kommunhandlingar"
@@ -125,7 +125,7 @@ def test_template_text_in_footers_is_never_a_name():
         result = read(KH / "yttranden" / name)
         source = result.documents[0].source
         assert "namn" not in source.namnd.casefold() and "[" not in source.namnd
-        assert not any("Nämndens namn" in s.text or "Skriv nämndens" in s.text or "Kungsbacka kommun" == s.text for s in result.snippets)
+        assert not any("Nämndens namn" in s.text or "Skriv nämndens" in s.text or s.text == "Kungsbacka kommun" for s in result.snippets)
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="seed saknas")

@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from conftest import REALDOCS, flat
 from remiss_truth import load_truths, score
+
 from remissdraft.remiss import read_document, read_remiss
 from remissdraft.remiss.metadata import find_field_dnr, find_header_dnr, find_title
 

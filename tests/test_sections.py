@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
-
 from conftest import FIXTURES, flat
+
 from remissdraft.cli import main
 from remissdraft.remiss import read_remiss
 

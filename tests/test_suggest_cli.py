@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import FIXTURES
+
 from remissdraft.cli import main
 
 STRATEGY = str(FIXTURES / "strategi.txt")

@@ -1,6 +1,7 @@
 """Switching a draft to another template keeps everything the user wrote."""
 
 from conftest import FIXTURES
+
 from remissdraft.draft import load_template, new_draft, set_text, switch_template
 from remissdraft.model import Profile
 from remissdraft.remiss import read_remiss

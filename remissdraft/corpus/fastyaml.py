@@ -74,7 +74,7 @@ def parse(data: bytes) -> tuple[dict, str] | None:
         return None
     try:
         document = yaml_rs.loads(text, parse_datetime=False, alias_limits=_NO_ALIASES)
-    except Exception:  # noqa: BLE001 – whatever yaml-rs does not accept, PyYAML reads (and explains)
+    except Exception:
         return None
     if not isinstance(document, dict) or not isinstance(document.get("snippets"), list):
         return None

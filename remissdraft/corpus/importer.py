@@ -447,7 +447,7 @@ def _with_reused_sources(snippets: list[Snippet], reused: list[ReusedSource]) ->
     return restored
 
 
-__all__ = ["ImportResult", "ImportedDocument", "import_files", "read_file", "read_yttrande", "with_placeholder", "MONTHS"]
+__all__ = ["MONTHS", "ImportResult", "ImportedDocument", "import_files", "read_file", "read_yttrande", "with_placeholder"]
 
 
 # --- what an import did, in words ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ them out of the lines, so that what is left is the body alone.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -325,7 +326,7 @@ def _addresses(lines: list[Line], layout: Layout, drop: set[int]) -> None:
                 break  # the page number stands over the footer
             row = cells(above)
             org_cells = [c for c in row if ORGANISATION.fullmatch(c)]
-            if not (org_cells or _ADDRESS_LINE.match(above) or TEMPLATE_TEXT.search(above) or len(row) == 1 and _looks_like_body(above)):
+            if not (org_cells or _ADDRESS_LINE.match(above) or TEMPLATE_TEXT.search(above) or (len(row) == 1 and _looks_like_body(above))):
                 break
             block.append(j)
             names += org_cells
@@ -391,9 +392,7 @@ def _furniture(lines: list[Line], layout: Layout, drop: set[int]) -> None:
         text = line.text.strip()
         if not text:
             continue
-        if is_page_number(text) or letters(text) in names or (label_of(text) and not label_of(text)[1]):
-            drop.add(i)
-        elif text.isupper() and len(text) <= 40 and any(letters(text) == name for name in organisations):
+        if is_page_number(text) or letters(text) in names or (label_of(text) and not label_of(text)[1]) or (text.isupper() and len(text) <= 40 and any(letters(text) == name for name in organisations)):
             drop.add(i)
 
 
@@ -455,7 +454,7 @@ def _full_width(lines: list[Line]) -> int:
     """The length a line reaches before its next word no longer fits: a low tenth of what wrapped lines plus their
     next line's first word add up to (type is proportional, so a full line's length varies)."""
     totals = []
-    for line, following in zip(lines, lines[1:]):
+    for line, following in itertools.pairwise(lines):
         text, nxt = line.text.strip(), following.text.strip()
         if len(text) >= 40 and nxt and "  " not in text and not text.endswith((".", ":", "!", "?", ";")) and starts_lower(nxt):
             totals.append(len(text) + 1 + len(nxt.split()[0]))

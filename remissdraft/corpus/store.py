@@ -33,8 +33,7 @@ from ..errors import CorpusError, os_message, shown_path
 from ..fileio import YAML_LIMIT, atomic_write, load_yaml, os_errors, read_bytes, yaml_reason
 from ..locations import data_dir
 from ..model import STANCES, Snippet, Source
-from . import stored
-from . import fastyaml
+from . import fastyaml, stored
 from .fastyaml import load_corpus_document
 
 SCHEMA = 1
@@ -146,7 +145,7 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
             continue
         state = stored.FolderState(db, folder)
         problems: list[str] = []
-        names = _yaml_names(folder, lambda error: problems.append(
+        names = _yaml_names(folder, lambda error, problems=problems: problems.append(
             f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över"))
         for problem in problems:
             files.append(f"\x00{problem}")
@@ -189,7 +188,7 @@ def _load_in_memory(folders: list[Path], problems: list[str], progress: Progress
     for folder in folders:
         if not folder.is_dir():
             continue
-        names = _yaml_names(folder, lambda error: problems.append(
+        names = _yaml_names(folder, lambda error, problems=problems: problems.append(
             f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över"))
         for batch in _read_all([(name, 0, None) for name in names], None, progress):
             for item in batch:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import yaml
 
 from ..errors import ProfileError, os_reason, shown_path
+from ..fileio import YAML_LIMIT, atomic_write, dump_yaml, is_missing, load_yaml, read_bytes, yaml_problem
 from ..locations import profile_path
 from ..model import Person, Profile
-from ..fileio import YAML_LIMIT, atomic_write, dump_yaml, is_missing, load_yaml, read_bytes, yaml_problem
 
 FIELDS = ("name", "title", "unit", "namnd", "organisation", "template")
 

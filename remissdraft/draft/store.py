@@ -11,8 +11,8 @@ from pathlib import Path
 import yaml
 
 from ..errors import DraftError, os_reason, shown_path
-from ..model import Draft, DraftSection, Person, RemissFile, RemissInfo, Signature, SnippetUse, Source, Synpunkt
 from ..fileio import YAML_LIMIT, atomic_write, backup_path, dump_yaml, is_missing, load_yaml, read_bytes, yaml_problem
+from ..model import Draft, DraftSection, Person, RemissFile, RemissInfo, Signature, SnippetUse, Source, Synpunkt
 
 SCHEMA = 2  # 2: "general" (synpunkter i stort), "current", "last_export", signatures with role and edited
 _SOURCE_FIELDS = tuple(Source().__dict__)

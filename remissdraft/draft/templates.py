@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 
 from ..errors import TemplateError, shown_path
+from ..fileio import YAML_LIMIT, atomic_write, dump_yaml, is_missing, load_yaml, read_bytes, yaml_problem
 from ..locations import template_dirs
 from ..model import HeaderField, LetterheadField, SignatureRole, Template, TemplateSection
-from ..fileio import YAML_LIMIT, atomic_write, dump_yaml, is_missing, load_yaml, read_bytes, yaml_problem
 
 DEFAULT_TEMPLATE = "nacka-tjansteskrivelse"
 SECTION_KINDS = ("text", "synpunkter", "handlingar")

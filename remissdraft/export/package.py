@@ -136,7 +136,7 @@ def set_app_properties(document, *, pages: int, organisation: str) -> None:
         f"<Company>{escape(organisation)}</Company><LinksUpToDate>false</LinksUpToDate>"
         f"<CharactersWithSpaces>{with_spaces}</CharactersWithSpaces><SharedDoc>false</SharedDoc>"
         "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
-    ).encode("utf-8")
+    ).encode()
     package = document.part.package
     for rel in package.rels.values():
         if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:

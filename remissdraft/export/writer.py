@@ -7,7 +7,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -192,7 +192,7 @@ def _core_properties(document, draft: Draft, template: Template) -> None:
     properties.keywords = "remiss; yttrande"
     properties.language = "sv-SE"
     properties.comments = f"Yttrande över {draft.remiss.title}" if draft.remiss.title else ""
-    now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     properties.created = now
     properties.modified = now
     properties.revision = 1

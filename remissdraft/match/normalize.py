@@ -16,16 +16,7 @@ import snowballstemmer
 
 # Snowball's Swedish stop list, plus function words of Swedish official prose that carry no topic.
 STOP_WORDS = frozenset(
-    """
-    alla allt att av blev bli blir blivit de dem den denna deras dess dessa det detta dig din dina ditt du där då
-    efter ej eller en er era ert ett från för ha hade han hans har henne hennes hon honom hur här i icke ingen inom
-    inte jag ju kan kunde man med mellan men mig min mina mitt mot mycket ni nu när någon något några och om oss på
-    samma sedan sig sin sina sitta själv skulle som så sådan sådana sådant till under upp ut utan vad var vara varför
-    varit varje vars vart vem vi vid vilka vilkas vilken vilket vår våra vårt än är åt över
-    samt även ska skall bör också dock bland annat exempelvis tex dvs etc enligt hos ur därför därmed utifrån avseende gällande kring genom
-    kunna få får fått måste finns finnas göra gör gjort både mer mest bara redan ännu såväl gäller gälla
-    samtliga olika andra annan vissa viss flera många övriga egna egen eget hela helt
-    """.split()
+    ["alla", "allt", "att", "av", "blev", "bli", "blir", "blivit", "de", "dem", "den", "denna", "deras", "dess", "dessa", "det", "detta", "dig", "din", "dina", "ditt", "du", "där", "då", "efter", "ej", "eller", "en", "er", "era", "ert", "ett", "från", "för", "ha", "hade", "han", "hans", "har", "henne", "hennes", "hon", "honom", "hur", "här", "i", "icke", "ingen", "inom", "inte", "jag", "ju", "kan", "kunde", "man", "med", "mellan", "men", "mig", "min", "mina", "mitt", "mot", "mycket", "ni", "nu", "när", "någon", "något", "några", "och", "om", "oss", "på", "samma", "sedan", "sig", "sin", "sina", "sitta", "själv", "skulle", "som", "så", "sådan", "sådana", "sådant", "till", "under", "upp", "ut", "utan", "vad", "var", "vara", "varför", "varit", "varje", "vars", "vart", "vem", "vi", "vid", "vilka", "vilkas", "vilken", "vilket", "vår", "våra", "vårt", "än", "är", "åt", "över", "samt", "även", "ska", "skall", "bör", "också", "dock", "bland", "annat", "exempelvis", "tex", "dvs", "etc", "enligt", "hos", "ur", "därför", "därmed", "utifrån", "avseende", "gällande", "kring", "genom", "kunna", "få", "får", "fått", "måste", "finns", "finnas", "göra", "gör", "gjort", "både", "mer", "mest", "bara", "redan", "ännu", "såväl", "gäller", "gälla", "samtliga", "olika", "andra", "annan", "vissa", "viss", "flera", "många", "övriga", "egna", "egen", "eget", "hela", "helt"]
 )
 
 _PLACEHOLDER = re.compile(r"\{[^{}\s]*\}")  # {namnd}, {remissinstans}: not part of what a snippet says

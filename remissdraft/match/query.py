@@ -8,9 +8,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Remiss, Section
 import numpy as np
 
+from ..model import Remiss, Section
 from .compounds import HOW, compounds_of, parts_in
 from .index import SnippetIndex
 from .normalize import Analyzer

@@ -21,7 +21,7 @@ from .toc import read_toc, toc_line_indexes
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 READERS = {".pdf": "pdf", ".docx": "docx", ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text"}
 
-__all__ = ["Document", "check_file", "read_document", "read_remiss", "read_raw", "READERS"]
+__all__ = ["READERS", "Document", "check_file", "read_document", "read_raw", "read_remiss"]
 
 
 @dataclass

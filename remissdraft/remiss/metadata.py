@@ -36,7 +36,7 @@ _DNR_TOKEN = (
 )
 _DNR_LABEL = r"(?:diarienummer|diarienr\.?|dnr\.?|d\.nr\.?|ärendenummer|ärendenr\.?|beteckning|vår beteckning|vårt dnr)"
 _LABELLED_DNR = re.compile(rf"\b{_DNR_LABEL}\s*:?\s*(?P<dnr>{_DNR_TOKEN})", re.IGNORECASE)
-_BARE_DNR = re.compile(rf"(?<![\w.-])(?P<dnr>(?!IS[SB]N\b)[A-ZÅÄÖ]{{1,8}}[ .-]\d{{4}}[-/.]\d{{1,6}})(?![\w-])")
+_BARE_DNR = re.compile(r"(?<![\w.-])(?P<dnr>(?!IS[SB]N\b)[A-ZÅÄÖ]{1,8}[ .-]\d{4}[-/.]\d{1,6})(?![\w-])")
 # Where a dnr stands alone (a line of the cover or the back cover) it may be letters and digits run together:
 # "RS240122", "DNKS240478"; or number/year after letters: "KS 279/2025".
 _STANDALONE_DNR = re.compile(rf"^(?:{_DNR_TOKEN}|(?!IS[SB]N)[A-ZÅÄÖ]{{2,6}}\d{{5,8}})$")
@@ -325,7 +325,7 @@ def _sentence_start(text: str, at: int, floor: int) -> int:
         while start > floor and text[start - 1].isspace():
             start -= 1
         last = None
-        for last in _SENTENCE_BREAK.finditer(text, start, at + 1):
+        for last in _SENTENCE_BREAK.finditer(text, start, at + 1):  # noqa: B007 - the last break is wanted
             pass
         if last is not None and last.end() <= at:
             return last.end()

@@ -202,7 +202,7 @@ def _outline(pdf: pdfium.PdfDocument) -> list[Outline]:
         for item in pdf.get_toc(max_depth=8):
             destination = item.get_dest()
             page = destination.get_index() if destination is not None else None
-            title = _utf16(lambda buffer, size: pdfium_c.FPDFBookmark_GetTitle(item, buffer, size)).strip()
+            title = _utf16(lambda buffer, size, item=item: pdfium_c.FPDFBookmark_GetTitle(item, buffer, size)).strip()
             entries.append(Outline(title=title, level=item.level + 1, page=page))
             if len(entries) >= _OUTLINE_LIMIT:
                 break

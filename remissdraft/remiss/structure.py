@@ -172,7 +172,7 @@ class StructureBuilder:
         Skötselplan"), are a numbered list, not headings."""
         numbered = sorted((h for h in headings if h.number), key=lambda h: h.start)
         listed: set[int] = set()
-        for a, b in zip(numbered, numbered[1:]):
+        for a, b in itertools.pairwise(numbered):
             siblings = a.number.count(".") == b.number.count(".") and _follows(a.number, b.number)
             if siblings and self._next_filled(a.end, blanks=1) == b.start:
                 listed.update({id(a), id(b)})
@@ -225,7 +225,7 @@ class StructureBuilder:
     def _two_cells(self, words: list[str]) -> bool:
         """A capitalised word inside a line of lower-case words that the document elsewhere writes in lower
         case: two table cells on one line ("Bräddat på ledningsnät Antal bräddningar …")."""
-        for previous, word in zip(words, words[1:]):
+        for previous, word in itertools.pairwise(words):
             if word[:1].isupper() and not word.isupper() and previous[-1:].isalpha() and previous[:1].islower():
                 if re.sub(r"\W+$", "", word).casefold() in self.lower_words:
                     return True
@@ -414,7 +414,7 @@ class StructureBuilder:
         """A short line of its own, starting a paragraph, followed by a new sentence or a list."""
         text = self.lines[index].text.strip()
         long_ok = bool(_DECISION_HEADING.match(text)) and len(text) <= 90  # "Förslag till beslut i nämnden för Miljö & Hälsoskydd"
-        if (len(text) > 80 or len(text.split()) > 8) and not long_ok or text.endswith(_PARAGRAPH_END) or not text[:1].isupper():
+        if ((len(text) > 80 or len(text.split()) > 8) and not long_ok) or text.endswith(_PARAGRAPH_END) or not text[:1].isupper():
             return False
         if not self._at_paragraph_start(index):
             return False
@@ -800,7 +800,7 @@ class StructureBuilder:
                 continue
             position = bisect.bisect_left(starts, candidate.start)  # the placed numbered headings around it
             after = bisect.bisect_right(starts, candidate.end)
-            if 0 < position and after < len(numbered) and _follows(numbered[position - 1].number, candidate.number) and _follows(candidate.number, numbered[after].number):
+            if position > 0 and after < len(numbered) and _follows(numbered[position - 1].number, candidate.number) and _follows(candidate.number, numbered[after].number):
                 gaps.append(candidate)
         result = sorted(headings + gaps, key=lambda h: h.start)
         if levels_unset(entries):

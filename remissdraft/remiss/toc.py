@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -115,7 +116,7 @@ def _unnumbered_levels(entries: list[TocEntry]) -> None:
             styles.setdefault(entry.style, entry.level)
     means = {level: sum(values) / len(values) for level, values in indents.items()}
     spread = sorted(means.values())
-    telling = len(spread) > 1 and min(b - a for a, b in zip(spread, spread[1:])) > 0.005  # levels set at own indents
+    telling = len(spread) > 1 and min(b - a for a, b in itertools.pairwise(spread)) > 0.005  # levels set at own indents
     previous = 1
     for entry in entries:
         if entry.level:

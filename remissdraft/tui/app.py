@@ -87,7 +87,7 @@ class RemissdraftApp(App[None]):
         """Wait for the remiss and its draft, show the workspace, then load the ranking behind it."""
         try:
             session = await asyncio.to_thread(self._opening.result)
-        except Exception as error:  # noqa: BLE001 – every failure is one line for the user
+        except Exception as error:
             self._show_opening_error(error)
             return
         self.session = session
@@ -107,7 +107,7 @@ class RemissdraftApp(App[None]):
             self.push_screen(ProfileScreen(session.profile, first_run=True), self._profile_saved)
         try:
             await asyncio.to_thread(self._warm_up, session)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.notify(f"Förslagen kunde inte tas fram ({error})", severity="error", timeout=15)
             return
         for problem in session.corpus_problems:
@@ -345,7 +345,7 @@ class RemissdraftApp(App[None]):
             self.sync_editors()
         try:
             path = self.session.save()
-        except Exception as problem:  # noqa: BLE001
+        except Exception as problem:
             return f"Utkastet kunde inte sparas ({problem})."
         return f"Utkastet är sparat i {path}."
 
@@ -379,7 +379,7 @@ class _Background:
     def _run(self, function: Callable[[], Any]) -> None:
         try:
             self._value = function()
-        except BaseException as error:  # noqa: BLE001 – handed to the worker, which reports it
+        except BaseException as error:
             self._error = error
 
     def result(self) -> Any:
