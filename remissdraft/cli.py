@@ -312,8 +312,9 @@ def _discard_stdout() -> None:
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:
-    for action in parser._subparsers._group_actions:  # the one subparsers action
-        return set(action.choices)
+    group = parser._subparsers
+    for action in group._group_actions if group is not None else []:  # the one subparsers action
+        return set(action.choices or ())
     return set()
 
 

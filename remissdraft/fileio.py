@@ -206,7 +206,7 @@ def dump_yaml(data: object) -> str:
     return yaml.dump(data, Dumper=_Dumper, **_DUMP_OPTIONS)
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where present
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml's parser where present
     """The safe loader, with a value it cannot build ("2021-02-30", "!!int x") a YAML error at that value's line."""
 
     def construct_object(self, node, deep=False):
@@ -220,10 +220,10 @@ def load_yaml(data: str | bytes) -> object:
     """Safe YAML (plain data only) without aliases: a few lines of nested anchors expand to gigabytes.
 
     Raises yaml.YAMLError; `yaml_problem` says it in Swedish."""
-    if ("*" if isinstance(data, str) else b"*") in data:  # every alias starts with one
+    if (b"*" in data) if isinstance(data, bytes) else ("*" in data):  # every alias starts with one
         for event in yaml.parse(data, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
-                raise yaml.MarkedYAMLError(problem="alias", problem_mark=event.start_mark)
+                raise yaml.MarkedYAMLError(problem="alias", problem_mark=event.start_mark)  # type: ignore[arg-type]
     try:
         return yaml.load(data, Loader=_Loader)
     except RecursionError:

@@ -29,7 +29,8 @@ def standard_texts() -> tuple[tuple[str, ...], ...]:
                 continue
             if not isinstance(data, dict):
                 continue
-            synpunkter = data.get("synpunkter") if isinstance(data.get("synpunkter"), dict) else {}
+            synpunkter = data.get("synpunkter")
+            synpunkter = synpunkter if isinstance(synpunkter, dict) else {}
             texts.add(str(synpunkter.get("ingen_erinran") or ""))
             for section in data.get("sections") or []:
                 if isinstance(section, dict):

@@ -207,8 +207,9 @@ def read_agenda(part: Part) -> Agenda:
     agenda = Agenda()
     texts = [line.text.strip() for line in part.lines]
     for text in texts[:8]:
-        if not agenda.datum and parse_date(text):
-            agenda.datum = parse_date(text).isoformat()
+        found = parse_date(text)
+        if not agenda.datum and found:
+            agenda.datum = found.isoformat()
         elif not agenda.namnd and re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen|utskottet)", text):
             agenda.namnd = text
     for i, text in enumerate(texts):

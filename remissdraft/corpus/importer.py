@@ -167,8 +167,8 @@ def read_file(path: Path, overrides: Source) -> ImportResult:
         if chosen is not None:
             where = "" if len(parts) == 1 else _location(chosen, lines)
             document = _read_part(path, raw, chosen, context, overrides, f"{path.name}{where}", reused)
-        foreign = document is not None and context.agenda and context.organisation and document.source.organisation != context.organisation
-        if foreign:  # in a meeting's papers, another organisation's document is an attachment, not a position taken
+        foreign = bool(context.agenda and context.organisation) and document is not None and document.source.organisation != context.organisation
+        if foreign and document is not None:  # in a meeting's papers, another organisation's document is an attachment, not a position taken
             result.skipped.append((part.start, f"handling från {document.source.organisation}", _first_line(part)))
         elif document is None:
             result.skipped.append((part.start, part.kind, _first_line(part)))
@@ -208,8 +208,8 @@ def _context(parts: list[Part], lines: list[Line]) -> provenance.Context:
         if part.kind == "protokoll":
             layout = read_layout(part.lines, text_widths=False)
             context.protocols.append((layout.title, provenance.dnr(layout.fields.get("dnr", ""))))
-    found = organisations(lines)
-    context.organisation = found[0] if found else ""
+    named = organisations(lines)
+    context.organisation = named[0] if named else ""
     return context
 
 
@@ -296,9 +296,9 @@ def _positions(
     mode = "position" if kind == "yttrande" else "voice"
     section, topic, from_remiss = "", "", False
     blocks: list[tuple[Section | None, str]] = [(None, p) for p in document.preamble if not title or letters(p) != letters(title)]
-    for part in parts:
-        blocks.append((part, ""))  # a heading
-        blocks += [(part, _DASH_ITEM.sub("• ", paragraph)) for paragraph in part.paragraphs]
+    for heading in parts:
+        blocks.append((heading, ""))  # a heading
+        blocks += [(heading, _DASH_ITEM.sub("• ", paragraph)) for paragraph in heading.paragraphs]
     follows_unit = False  # the block before this one became (part of) the last unit
     dropped = False  # the block before this one was a paragraph left out
     for part, paragraph in blocks:
@@ -424,7 +424,7 @@ def _without_repeats(snippets: list[Snippet]) -> list[Snippet]:
 
 
 def _standard_texts(parts: list[Section], source: Source, speaker: str) -> list[Snippet]:
-    snippets = []
+    snippets: list[Snippet] = []
     for part in parts:
         for key, pattern in STANDARD_SECTIONS.items():
             if not part.number and pattern.match(part.title) and part.paragraphs and not any(s.section_key == key for s in snippets):
@@ -480,7 +480,8 @@ def _document_line(document: ImportedDocument) -> str:
         return f"{kind}: {counts} (oförändrad, finns redan i korpusen från en annan fil: {saved.path.name})"
     if saved.status == "oförändrad":
         return f"{kind}: {counts} (oförändrad, {saved.path.name})"
-    return f"{kind}: {counts} – konflikt: {saved.conflict.name} har redan en annan version, inget skrevs över"
+    where = saved.conflict.name if saved.conflict else "korpusen"
+    return f"{kind}: {counts} – konflikt: {where} har redan en annan version, inget skrevs över"
 
 
 def summarize(results: list[ImportResult], failures: int = 0) -> str:

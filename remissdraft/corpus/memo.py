@@ -165,7 +165,7 @@ def _header_first(lines: list[Line]) -> list[Line]:
     if not lines or lines[0].top is None:
         return lines
     page = lines[0].page
-    head = sorted((line for line in lines if line.page == page and line.top is not None and line.top < 0.2), key=lambda line: line.top)
+    head = sorted((line for line in lines if line.page == page and line.top is not None and line.top < 0.2), key=lambda line: line.top or 0.0)
     chosen = {id(line) for line in head}
     return head + [line for line in lines if id(line) not in chosen]
 
@@ -175,7 +175,7 @@ def _header(lines: list[Line], layout: Layout, drop: set[int]) -> int:
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     pending: list[str] = []
     position = 0
-    label_at = next((k for k, i in enumerate(filled[:8]) if label_of(lines[i].text) and label_of(lines[i].text)[1]), 0)
+    label_at = next((k for k, i in enumerate(filled[:8]) if (label := label_of(lines[i].text)) and label[1]), 0)
     for i in filled[:label_at]:  # what stands over the label: a date, the nämnd as a running head
         text = lines[i].text.strip()
         if parse_date(text) and re.fullmatch(r"[\d\s-]{8,12}", text):
@@ -230,7 +230,7 @@ def _header_line(text: str, layout: Layout, pending: list[str]) -> bool:
     parts = cells(text)
     labels = [_FIELD.match(part) for part in parts]
     if parts and all(match and not match.group("value") for match in labels):
-        pending += [_FIELDS[match.group("label").casefold()] for match in labels]
+        pending += [_FIELDS[match.group("label").casefold()] for match in labels if match]
         return True
     used = False
     for part in parts:
@@ -392,7 +392,7 @@ def _furniture(lines: list[Line], layout: Layout, drop: set[int]) -> None:
         text = line.text.strip()
         if not text:
             continue
-        if is_page_number(text) or letters(text) in names or (label_of(text) and not label_of(text)[1]) or (text.isupper() and len(text) <= 40 and any(letters(text) == name for name in organisations)):
+        if is_page_number(text) or letters(text) in names or ((label := label_of(text)) is not None and not label[1]) or (text.isupper() and len(text) <= 40 and any(letters(text) == name for name in organisations)):
             drop.add(i)
 
 

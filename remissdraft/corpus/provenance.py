@@ -188,8 +188,9 @@ def source(
     org = organisation(layout, context, text)
     body = namnd(layout, kind, decision, opening, context)
     own = dnr(layout.fields.get("dnr", "")) or from_agenda(layout.title, context) or from_protocol(layout.title, context) or find_dnr(furniture)
-    if not layout.fields.get("datum") and not layout.dates and parse_date(furniture):
-        layout.dates.append(parse_date(furniture).isoformat())
+    printed = parse_date(furniture)
+    if not layout.fields.get("datum") and not layout.dates and printed:
+        layout.dates.append(printed.isoformat())
     theirs = dnr(layout.fields.get("ert_dnr", "")) or dnr(layout.cited_dnr) or cited_dnr(layout.title)
     return Source(
         organisation=org,

@@ -54,14 +54,14 @@ def reused_sources(path: Path) -> list[ReusedSource]:
             body = ElementTree.fromstring(archive.read("word/document.xml"))
     except (OSError, zipfile.BadZipFile, KeyError, ElementTree.ParseError):
         return []
-    notes = {}
+    notes: dict[str, Source] = {}
     for comment in comments.iter(f"{_W}comment"):
         if comment.get(f"{_W}author") != AUTHOR:
             continue
         lines = ["".join(t.text or "" for t in paragraph.iter(f"{_W}t")) for paragraph in comment.iter(f"{_W}p")]
-        source = parse_note(lines)
-        if source is not None:
-            notes[comment.get(f"{_W}id")] = source
+        source, key = parse_note(lines), comment.get(f"{_W}id")
+        if source is not None and key is not None:
+            notes[key] = source
     return [ReusedSource(text, notes[key]) for key, text in _anchored(body, set(notes)).items() if text.strip()]
 
 
@@ -70,16 +70,17 @@ def _anchored(body: ElementTree.Element, ids: set[str]) -> dict[str, str]:
     texts: dict[str, list[str]] = {key: [] for key in ids}
     open_ranges: set[str] = set()
     for element in body.iter():
-        if element.tag == f"{_W}commentRangeStart" and element.get(f"{_W}id") in ids:
-            open_ranges.add(element.get(f"{_W}id"))
+        key = element.get(f"{_W}id") or ""
+        if element.tag == f"{_W}commentRangeStart" and key in ids:
+            open_ranges.add(key)
         elif element.tag == f"{_W}commentRangeEnd":
-            open_ranges.discard(element.get(f"{_W}id"))
+            open_ranges.discard(key)
         elif element.tag == f"{_W}t" and element.text:
-            for key in open_ranges:
-                texts[key].append(element.text)
+            for open_key in open_ranges:
+                texts[open_key].append(element.text)
         elif element.tag == f"{_W}p":
-            for key in open_ranges:
-                texts[key].append("\n\n")
+            for open_key in open_ranges:
+                texts[open_key].append("\n\n")
     return {key: "".join(parts).strip() for key, parts in texts.items()}
 
 

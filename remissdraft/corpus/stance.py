@@ -174,7 +174,7 @@ def _negated(text: str, match: re.Match) -> bool:
         return True
     if re.search(rf"\b{_NEGATION}\b", match.group(0)):  # "ställer sig inte bakom"
         return True
-    word_end = match.end() + len(re.match(r"\w*", text[match.end() :]).group(0))
-    first_word = re.match(r"\w+", text[match.start() : word_end] + " ").group(0)
+    word_end = match.end() + len(re.match(r"\w*", text[match.end() :]).group(0))  # type: ignore[union-attr]  # \w* always matches
+    first_word = (re.match(r"\w+", text[match.start() : word_end] + " ") or match).group(0)
     is_verb = first_word.endswith("r")  # present tense: välkomnar, tillstyrker, motsätter (sig)
     return is_verb and bool(_NEGATED_AFTER.match(text[word_end : word_end + 12]))

@@ -5,9 +5,13 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
-from ..model import Draft, Person, Profile, Template
+from ..model import Draft, DraftSection, Person, Profile, Synpunkt, Template
+
+P = TypeVar("P", bound=Person)
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*(?:[•\-–*]\s+|\d+[.)]\s+)?)$")
@@ -131,7 +135,8 @@ def filled_draft(draft: Draft, profile: Profile | None = None, template: Templat
     filled.title, filled.subtitle = fill(filled.title, values), fill(filled.subtitle, values)
     for section in filled.sections:
         section.heading = fill(section.heading, values)
-    for part in [*filled.sections, *filled.synpunkter]:
+    parts: list[DraftSection | Synpunkt] = [filled.general, *filled.sections, *filled.synpunkter]
+    for part in parts:
         part.text = fill(part.text, values)
         for use in part.uses:
             use.text = fill(use.text, values)
@@ -155,8 +160,9 @@ _DASH_BEFORE = re.compile(r"\s+[–—-]\s+(\{([A-Za-z_][A-Za-z0-9_]*)\})")
 _DASH_AFTER = re.compile(r"(\{([A-Za-z_][A-Za-z0-9_]*)\})\s+[–—-]\s+")
 
 
-def _completed(person: Person, source: Person) -> Person:
-    """A signer or author the draft left without a name takes the profile's person; a named one is kept."""
+def _completed(person: P, source: Person) -> P:
+    """A signer or author the draft left without a name takes the profile's person; a named one is kept (a
+    signer keeps its role)."""
     if person.name or not source.name:
         return person
-    return Person(source.name, source.title or person.title, source.unit or person.unit)
+    return replace(person, name=source.name, title=source.title or person.title, unit=source.unit or person.unit)

@@ -27,7 +27,7 @@ exported (see `pending_only`, which the export checks); a rejected proposal is r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -55,7 +55,7 @@ class _Hit(Protocol):
 class Ranker(Protocol):
     """What `propose` needs of a matcher (match.Matcher)."""
 
-    def suggest(self, remiss: Remiss, section: Section, top: int = 10) -> list[_Hit]: ...
+    def suggest(self, remiss: Remiss, section: Section, top: int = 10) -> Sequence[_Hit]: ...
 
 
 @dataclass

@@ -236,6 +236,8 @@ def add_user_template(reference: Path, base: str, name: str = "", *, organisatio
     if any(t.id == template_id for t in list_templates()):
         raise TemplateError(f"Mallen ”{template_id}” finns redan – välj ett annat namn med --name")
     data = load_yaml(source.path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):  # read_template parsed it a moment ago
+        raise TemplateError(f"{source.path}: mallen är inte en YAML-karta")
     folder = user_template_dir()
     copy_name = f"{template_id}{Path(reference).suffix.lower()}"
     data["name"] = name
@@ -267,5 +269,5 @@ def add_user_template(reference: Path, base: str, name: str = "", *, organisatio
 
 def slug(text: str) -> str:
     """A template id from a name: "Exempelkommun – tjänsteskrivelse" → "exempelkommun-tjansteskrivelse"."""
-    text = text.casefold().translate(str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"}))
+    text = text.casefold().translate(str.maketrans("åäöéü", "aaoeu"))
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].strip("-")

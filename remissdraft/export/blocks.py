@@ -27,7 +27,7 @@ def split_blocks(text: str) -> list[Block]:
             continue
         bullet, number = _BULLET.match(line), _NUMBER.match(line)
         if bullet or number:
-            current = Block("bullet", bullet.group(1)) if bullet else Block("number", number.group(2))
+            current = Block("bullet", bullet.group(1)) if bullet else Block("number", number.group(2))  # type: ignore[union-attr]
             blocks.append(current)
         elif current is not None:
             current.text = f"{current.text} {line}"

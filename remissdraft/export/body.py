@@ -90,7 +90,8 @@ class BodyWriter:
             spec = self.template.section(section.key)
             level = min(max(spec.level if spec else 1, 1), _MAX_LEVEL - 1)
             placed.append((section, level, bool(spec and spec.after_signatures), self._has_content(section)))
-        before, after = [], []
+        before: list[tuple[DraftSection, int]] = []
+        after: list[tuple[DraftSection, int]] = []
         for index, (section, level, below_signatures, content) in enumerate(placed):
             deeper = []
             for other in placed[index + 1:]:
@@ -185,16 +186,17 @@ class BodyWriter:
     def _text(self, text: str) -> list[tuple[Block, Paragraph]]:
         """Paragraphs, "List Bullet" items and "List Number" points; each run of points is numbered from 1."""
         written = []
-        previous, num_id, counter = "", None, 0
+        previous, num_id, counter = "", 0, 0
         for block in split_blocks(text):
             if block.kind == "bullet":
                 paragraph = self.document.add_paragraph(block.text, style="List Bullet")
             elif block.kind == "number":
                 counter = counter + 1 if previous == "number" else 1
-                if counter == 1:
+                if counter == 1 and self._number_list is not None:
                     num_id = restart_numbering(self.document, self._number_list)
                 paragraph = self.document.add_paragraph(block.text, style="List Number")
-                set_num_id(paragraph, num_id)
+                if num_id:
+                    set_num_id(paragraph, num_id)
             else:
                 paragraph = self.document.add_paragraph(block.text)
             previous = block.kind

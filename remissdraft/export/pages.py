@@ -85,7 +85,7 @@ class _Defaults:
         self.before = _twips(spacing, "w:before") / 20
         self.after = _twips(spacing, "w:after") / 20
         line = _twips(spacing, "w:line")
-        self.line = line / 240 if line and (spacing.get(qn("w:lineRule")) or "auto") == "auto" else 1.0
+        self.line = line / 240 if line and spacing is not None and (spacing.get(qn("w:lineRule")) or "auto") == "auto" else 1.0
         size = rpr.find(qn("w:sz")) if rpr is not None else None
         self.size = int(size.get(qn("w:val"))) / 2 if size is not None and (size.get(qn("w:val")) or "").isdigit() else 10.0
         fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None

@@ -148,7 +148,7 @@ def _title_lines(lines: list[Line], body_size: float | None) -> list[str]:
             front.append(line)
     if not front:
         return []
-    largest = max(line.size for line in front)
+    largest = max(line.size or 0.0 for line in front)
     if largest < body_size + 2:
         return []
     picked: list[str] = []

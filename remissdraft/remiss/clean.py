@@ -162,7 +162,7 @@ def _edge_indexes(page: list[Line]) -> set[int]:
     filled = [i for i, line in enumerate(page) if line.text.strip()]
     edges = set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])
     # With positions known, an edge line must also sit in the page's top or bottom eighth.
-    return {i for i in edges if page[i].top is None or page[i].top < 0.125 or page[i].top > 0.875}
+    return {i for i in edges if (top := page[i].top) is None or top < 0.125 or top > 0.875}
 
 
 def _shape(text: str) -> str:

@@ -132,8 +132,8 @@ def find_title(preamble: list[str], declared: str, title_lines: list[str]) -> st
         head = _REGULATION_HEAD.match(text)
         if head:
             # the right-hand column of the head ("Utkom från trycket den …") runs into the subject line
-            following = [_PRINTED.sub("", t) for t in texts[position + 1 : position + 5]]
-            subject = next((t for t in following if _REGULATION_SUBJECT.match(t)), "")
+            column = [_PRINTED.sub("", t) for t in texts[position + 1 : position + 5]]
+            subject = next((t for t in column if _REGULATION_SUBJECT.match(t)), "")
             if subject:
                 return f"{head.group('title')} {subject.rstrip(';,.')}"
         # a title block broken over lines: "… mottagning i" / "Hallands län", "KOLLEKTIVTRAFIKPLAN 2026" / "MED UTBLICK …"

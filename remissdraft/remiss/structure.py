@@ -91,7 +91,7 @@ class StructureBuilder:
         self.full_width = sorted(wrapped)[int(0.9 * len(wrapped))] if wrapped else 80.0  # a full line's length
         self.front_end = self._first_body_line()
         self.lower_words = {w for line in lines for w in re.findall(r"(?<![\w-])[a-zåäö]{3,}\b", line.text)}
-        self._word_index: dict[str, list[int]] | None = None  # short lines by their words, built when first asked
+        self._word_index: dict[str, list[tuple[int, int]]] | None = None  # short lines (length, index) by their words, built when first asked
         self._vocabulary: list[str] = []
 
     # --- headings -------------------------------------------------------------------------------
@@ -257,9 +257,10 @@ class StructureBuilder:
             return False
         return self._ends_a_sentence(following)
 
-    def _opens_table(self, index: int) -> bool:
+    def _opens_table(self, start: int) -> bool:
         """Two or more table rows start here (cells apart by wide gaps, or a Markdown table)."""
         rows = 0
+        index: int | None = start
         while index is not None and rows < 2:
             line = self.lines[index]
             if not (line.in_table or line.columns or _NOT_TITLE_LINE.match(line.text.strip())):
@@ -678,7 +679,8 @@ class StructureBuilder:
         for k, entry in enumerate(entries):
             if entry.number:
                 for index in by_number.get(entry.number, []):
-                    span = self._entry_span(entry.title, index, NUMBERED_HEADING.match(self.lines[index].text.strip()).group("title"))
+                    numbered = NUMBERED_HEADING.match(self.lines[index].text.strip())
+                    span = self._entry_span(entry.title, index, numbered.group("title")) if numbered else None
                     if span:
                         candidates.append((k, index, span))
                 continue

@@ -56,11 +56,11 @@ def read_text(path: Path, warn: Callable[[str], None] | None = None) -> RawDocum
     text = decode(read_bytes(path, TEXT_LIMIT, UnreadableFileError), path.name, warn)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     markdown = path.suffix.lower() in {".md", ".markdown"}
-    pages = [page.split("\n") for page in text.split("\f")]
-    if max(len(row) for rows in pages for row in rows) > LINE_LIMIT:
+    raw_pages = [page.split("\n") for page in text.split("\f")]
+    if max(len(row) for rows in raw_pages for row in rows) > LINE_LIMIT:
         limit = f"{LINE_LIMIT:,}".replace(",", "\u00a0")
         raise UnreadableFileError(f"{path.name}: en rad är längre än {limit} tecken – det ser inte ut som en vanlig text")
-    pages = [[_line(raw, number, markdown) for raw in rows] for number, rows in enumerate(pages)]
+    pages = [[_line(raw, number, markdown) for raw in rows] for number, rows in enumerate(raw_pages)]
     if markdown:
         _mark_title(pages)
     return RawDocument(pages=pages)

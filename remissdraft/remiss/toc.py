@@ -127,6 +127,7 @@ def _unnumbered_levels(entries: list[TocEntry]) -> None:
         elif entry.indent > max(means.values()) + 0.005:
             entry.level = max(means) + 1 if telling else previous + 1
         elif telling:
-            entry.level = min(means, key=lambda level: abs(means[level] - entry.indent))
+            indent = entry.indent
+            entry.level = min(means, key=lambda level: abs(means[level] - indent))
         else:
             entry.level = styles.get(entry.style, previous)
