@@ -592,6 +592,8 @@ def _corpus_import(args: argparse.Namespace) -> int:
             results.append(result)
             for line in describe(result):
                 print(line)
+            for warning in result.warnings:
+                print(f"  Obs: {warning}")
     if len(files) > 1:
         print(summarize(results, failures))
     print(f"Korpus: {target}")

@@ -9,6 +9,7 @@ barn). A document exported by remissdraft gives its reused texts back their own 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -103,6 +104,7 @@ class ImportResult:
     path: Path
     documents: list[ImportedDocument] = field(default_factory=list)
     skipped: list[tuple[int, str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # parts of the file that could not be read (Swedish lines)
 
     @property
     def snippets(self) -> list[Snippet]:
@@ -133,9 +135,11 @@ def import_files(
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and the readable files in the folders named (a path that cannot be looked at is kept, so
+    that reading it gives its Swedish error)."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if os.path.isdir(path):
             found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
         else:
             found.append(path)
@@ -152,12 +156,13 @@ def read_yttrande(path: Path, overrides: Source) -> list[Snippet]:
 
 def read_file(path: Path, overrides: Source) -> ImportResult:
     """Split a file into its documents and read the yttranden and tjänsteskrivelser among them."""
-    raw = read_raw(path)
+    warnings: list[str] = []
+    raw = read_raw(path, warnings.append)
     lines = raw.lines()
     parts = split(lines)
     context = _context(parts, lines)
     reused = reused_sources(path)
-    result = ImportResult(path)
+    result = ImportResult(path, warnings=warnings)
     importable = [part for part in parts if part.kind in IMPORTED_KINDS]
     if not importable and parts and not parts[0].kind and _reads_like_answer(parts[0]):
         importable = [replace(parts[0], kind="yttrande")]  # a letter without a header block

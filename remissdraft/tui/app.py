@@ -107,8 +107,12 @@ class RemissdraftApp(App[None]):
             self.push_screen(ProfileScreen(session.profile, first_run=True), self._profile_saved)
         try:
             await asyncio.to_thread(self._warm_up, session)
-        except Exception as error:
-            self.notify(f"Förslagen kunde inte tas fram ({error})", severity="error", timeout=15)
+        except RemissdraftError as error:
+            self.notify(f"Förslagen kunde inte tas fram: {error}", severity="error", timeout=15)
+            return
+        except Exception as error:  # the workspace goes on without suggestions; the details go to the log
+            self.notify(f"Förslagen kunde inte tas fram – ett oväntat fel, beskrivet i {self._write_log(error)}",
+                        severity="error", timeout=15)
             return
         for problem in session.corpus_problems:
             self.notify(problem, title="Hoppades över", severity="warning", timeout=10)

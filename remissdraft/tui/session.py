@@ -26,6 +26,7 @@ from ..draft.edit import fill_snippet, follow_profile, used_snippets
 from ..draft.proposals import accept, pending_count, propose, reject
 from ..draft.templates import DEFAULT_TEMPLATE
 from ..errors import RemissdraftError
+from ..fileio import is_missing
 from ..locations import default_draft_path, user_corpus_dir
 from ..model import (
     GENERAL_KEY,
@@ -433,11 +434,11 @@ def open_session(files: list[Path], draft_path: Path | None = None, corpus_dir: 
     imported here."""
     from ..remiss import read_remiss
 
-    remiss = read_remiss(files)
+    problems: list[str] = []  # shown as notifications: parts of a file that could not be read, a lost template
+    remiss = read_remiss(files, warn=problems.append)
     path = draft_path or default_draft_path(files)
-    resumed = path.exists()
+    resumed = not is_missing(path)
     profile = load_profile()
-    problems: list[str] = []
     template: Template | None = None
     if resumed:
         draft = load_draft(path)
