@@ -75,6 +75,11 @@ def write_pdf(path: Path, pages: list[list[tuple[str, str]]]) -> None:
         b" ".join(b"%d 0 R" % kid for kid in kids), len(kids)
     )
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    path.write_bytes(pdf_file(objects, root=catalog))
+
+
+def pdf_file(objects: list[bytes], root: int = 1) -> bytes:
+    """A PDF file of these objects (numbered from 1) with its cross-reference table; `root` is the catalog."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, data in enumerate(objects, 1):
@@ -83,8 +88,8 @@ def write_pdf(path: Path, pages: list[list[tuple[str, str]]]) -> None:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
-    path.write_bytes(bytes(out))
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
+    return bytes(out)
 
 
 def lines_per_page() -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from cli_process import needs_permissions, one_swedish_line, run_cli
 from conftest import FIXTURES
+from pdfgen import pdf_file
 
 from remissdraft import cachedb
 from remissdraft.cli import main
@@ -397,22 +398,9 @@ def test_a_pdf_with_more_pages_than_any_remiss(capsys, tmp_path):
                b"<< /Length 0 >>\nstream\n\nendstream"]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"] * pages
     path = tmp_path / "många.pdf"
-    path.write_bytes(_pdf(objects))
+    path.write_bytes(pdf_file(objects))
     code, _, err = _main(capsys, "sections", path)
     assert code == 1 and "för många sidor" in one_swedish_line(err, hide=[tmp_path])
-
-
-def _pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 # --- what the OS and PyYAML say, in Swedish ------------------------------------------------------------------
