@@ -14,9 +14,11 @@ import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 _HEADER = struct.Struct("<Q")
+_Batch = TypeVar("_Batch")
 
 
 def workers() -> int:
@@ -26,7 +28,7 @@ def workers() -> int:
     return 2 if (os.cpu_count() or 1) >= 2 else 0
 
 
-def map_batches(function: Callable[[list], object], batches: list[list], count: int = 2) -> Iterator:
+def map_batches(function: Callable[[_Batch], Any], batches: Sequence[_Batch], count: int = 2) -> Iterator[Any]:
     """`function(batch)` for each batch, in order, run by `count` worker processes (the function must be a
     module-level one of remissdraft). Should a worker fail to start or die, what it had not done is run here."""
     target = f"{function.__module__}:{function.__qualname__}"
@@ -63,7 +65,7 @@ def map_batches(function: Callable[[list], object], batches: list[list], count: 
             process.wait()
 
 
-def _feed(process: subprocess.Popen, batches: list[list[tuple]]) -> None:
+def _feed(process: subprocess.Popen, batches: list) -> None:
     try:
         assert process.stdin is not None
         pickle.dump(batches, process.stdin, protocol=pickle.HIGHEST_PROTOCOL)

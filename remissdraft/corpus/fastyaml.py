@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import Any
 
 import yaml
 
+yaml_rs: Any
 try:
     import yaml_rs
 except ImportError:  # an optional speed-up: PyYAML reads every file all the same
@@ -127,20 +129,20 @@ def _has_tag(text: str) -> bool:
     return False
 
 
-def _check(value: object, depth: int, ambiguous: set[str]) -> None:
+def _check(value: Any, depth: int, ambiguous: set[str]) -> None:
     """Raise _Declined for anything PyYAML might read otherwise; collect the texts it would read otherwise unquoted.
     (A loop per level rather than a call per value: a large file has half a million values.)"""
     kind = type(value)
     if kind is str:
-        if value and value[0] in _RESOLVERS and any(regexp.match(value) for regexp in _RESOLVERS[value[0]]):  # type: ignore[index]
-            ambiguous.add(value)  # type: ignore[arg-type]
+        if value and value[0] in _RESOLVERS and any(regexp.match(value) for regexp in _RESOLVERS[value[0]]):
+            ambiguous.add(value)
         return
     if value is None:
         return
     if depth >= _DEPTH or kind not in (dict, list):
         raise _Declined
     if kind is dict:
-        items = value.items()  # type: ignore[union-attr]
+        items = value.items()
         for key, _ in items:
             if type(key) is not str:
                 raise _Declined
@@ -148,7 +150,7 @@ def _check(value: object, depth: int, ambiguous: set[str]) -> None:
                 _check(key, depth, ambiguous)
         values = [item for _, item in items]
     else:
-        values = value  # type: ignore[assignment]
+        values = value
     nested = []
     for item in values:
         kind = type(item)

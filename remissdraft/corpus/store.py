@@ -145,8 +145,7 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
             continue
         state = stored.FolderState(db, folder)
         problems: list[str] = []
-        names = _yaml_names(folder, lambda error, problems=problems: problems.append(
-            f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över"))
+        names = _yaml_names(folder, problems)
         for problem in problems:
             files.append(f"\x00{problem}")
         jobs: list[tuple] = []
@@ -188,8 +187,7 @@ def _load_in_memory(folders: list[Path], problems: list[str], progress: Progress
     for folder in folders:
         if not folder.is_dir():
             continue
-        names = _yaml_names(folder, lambda error, problems=problems: problems.append(
-            f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över"))
+        names = _yaml_names(folder, problems)
         for batch in _read_all([(name, 0, None) for name in names], None, progress):
             for item in batch:
                 if item.problem:
@@ -336,14 +334,14 @@ def _plainly_valid(data: bytes) -> list[tuple] | None:
 def _yaml_files(folder: Path, problems: list[str]) -> list[Path]:
     """The *.yaml files under `folder`, in order; a subfolder that cannot be read is reported. Folders named
     *.yaml are searched like any other, and linked folders are not followed."""
+    return [Path(name) for name in _yaml_names(folder, problems)]
+
+
+def _yaml_names(folder: Path, problems: list[str]) -> list[str]:
+    """`_yaml_files` as strings, in the same order (as paths sort: folder by folder), without making a Path each."""
     def unreadable(error: OSError) -> None:
         problems.append(f"{os_message(error, error.filename, 'kunde inte läsas')} – mappen hoppas över")
 
-    return [Path(name) for name in _yaml_names(folder, unreadable)]
-
-
-def _yaml_names(folder: Path, unreadable: Callable[[OSError], None]) -> list[str]:
-    """`_yaml_files` as strings, in the same order (as paths sort: folder by folder), without making a Path each."""
     top = str(folder)
     found: list[tuple[tuple[str, ...], str]] = []
     for root, _, files in os.walk(top, onerror=unreadable):
@@ -354,6 +352,7 @@ def _yaml_names(folder: Path, unreadable: Callable[[OSError], None]) -> list[str
 
 
 def _parse_file(path: Path, data: bytes) -> tuple[list[Snippet], list[str]]:
+    document: object
     try:
         document = load_corpus_document(data)
         if document is None:  # not sure to be read as PyYAML reads it: PyYAML it is
@@ -443,7 +442,7 @@ def _snippet_lines(data: bytes) -> list[int]:
     """The line where each snippet starts (composing nodes, once per file, only on this rare error path)."""
     try:
         root = yaml.compose(data, Loader=_COMPOSER)
-        for key, value in root.value:
+        for key, value in root.value if root is not None else ():
             if key.value == "snippets":
                 return [node.start_mark.line + 1 for node in value.value]
     except (yaml.YAMLError, AttributeError, TypeError):
@@ -455,7 +454,7 @@ def dump_snippets(snippets: list[Snippet]) -> bytes:
     """The YAML text of one corpus file."""
     entries = []
     for snippet in snippets:
-        entry = {"id": snippet.id, "text": snippet.text}
+        entry: dict[str, object] = {"id": snippet.id, "text": snippet.text}
         if snippet.original and snippet.original != snippet.text:
             entry["original"] = snippet.original
         entry.update(stance=snippet.stance, topics=list(snippet.topics), kind=snippet.kind)

@@ -314,7 +314,7 @@ class StoredSnippets(Sequence[Snippet]):
     def __len__(self) -> int:
         return (len(self._memory) if self._memory is not None else len(self._rows)) + len(self._extra)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[position] for position in range(*index.indices(len(self)))]
         size = len(self)

@@ -20,7 +20,7 @@ sorted vocabulary and in the sorted reversed vocabulary.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence, Set
 
 import numpy as np
 
@@ -39,9 +39,9 @@ class Vocabulary:
     """Terms sorted forwards and reversed, for prefix and suffix search."""
 
     def __init__(self, terms: Iterable[str]):
-        self.forward = sorted(set(terms))
-        self.backward = sorted(term[::-1] for term in self.forward)
-        self.known = frozenset(self.forward)
+        self.forward: Sequence[str] = sorted(set(terms))
+        self.backward: Sequence[str] = sorted(term[::-1] for term in self.forward)
+        self.known: Set[str] = frozenset(self.forward)
 
     def __contains__(self, term: str) -> bool:
         return term in self.known
@@ -65,16 +65,16 @@ class Vocabulary:
             yield term[::-1]
 
 
-def _is_word(rest: str, known: frozenset[str]) -> bool:
+def _is_word(rest: str, known: Set[str]) -> bool:
     """The rest of a compound after a modifier and a linking element is a word of its own."""
     return len(rest) >= MIN_MODIFIER and (len(rest) >= LONG_REST or rest in known)
 
 
-def _after_modifier(rest: str, known: frozenset[str]) -> bool:
+def _after_modifier(rest: str, known: Set[str]) -> bool:
     return any(rest.startswith(link) and _is_word(rest[len(link) :], known) for link in LINKS)
 
 
-def relation(part: str, whole: str, known: frozenset[str]) -> str:
+def relation(part: str, whole: str, known: Set[str]) -> str:
     """How `part` occurs in `whole` ("variant", "modifier", "head"), or "" when it does not."""
     if len(part) < MIN_PART or len(whole) <= len(part):
         return ""
@@ -89,7 +89,7 @@ def relation(part: str, whole: str, known: frozenset[str]) -> str:
     return ""
 
 
-def parts_of(term: str, known: frozenset[str]) -> Iterator[tuple[str, str]]:
+def parts_of(term: str, known: Set[str]) -> Iterator[tuple[str, str]]:
     """Every known term inside `term`, with how it occurs there."""
     for end in range(MIN_PART, len(term)):
         part = term[:end]
@@ -170,5 +170,6 @@ def expand(term: str, vocab: dict[str, int], vocabulary: Vocabulary, table: Comp
         found = compounds_of(term, vocab, vocabulary)
     for part_id, how in parts_in(term, vocab, vocabulary).items():
         found.setdefault(part_id, how)
-    found.pop(term_id, None)
+    if term_id is not None:
+        found.pop(term_id, None)
     return found

@@ -275,9 +275,9 @@ class Columns:
                 stored = [(row[0], "", *row[1:]) for row in snippets.columns(("terms", *cls.NAMES[1:]))]
                 rows = stored + [(None, *cls._row(snippet)) for snippet in snippets.extra]
                 if not rows:
-                    return cls(*([] for _ in cls.NAMES), terms=[])
+                    return cls(*([] for _ in cls.NAMES), terms=[])  # type: ignore[misc]  # one list per name
                 terms, *values = (list(column) for column in zip(*rows))
-                return cls(*values, terms=terms)
+                return cls(*values, terms=terms)  # type: ignore[misc]
             rows = snippets.columns(cls.NAMES) + [cls._row(snippet) for snippet in snippets.extra]
         else:
             rows = [cls._row(snippet) for snippet in snippets]
@@ -314,11 +314,11 @@ def analysed(texts: list[str], settings: IndexSettings, progress: Callable[[int,
             progress(len(known), len(todo))
     if known:
         joined = [known[text] if terms is None else terms for text, terms in zip(texts, joined)]
-    lengths = np.asarray([terms.count(" ") + 1 if terms else 0 for terms in joined], np.int64)  # type: ignore[union-attr]
+    lengths = np.asarray([terms.count(" ") + 1 if terms else 0 for terms in joined], np.int64)
     vocab: dict[str, int] = {}
     ids = []
     for start in range(0, len(joined), _CHUNK):  # a chunk at a time: millions of term strings at once would weigh
-        flat = " ".join(terms for terms in joined[start : start + _CHUNK] if terms).split(" ")  # type: ignore[misc]
+        flat = " ".join(terms for terms in joined[start : start + _CHUNK] if terms).split(" ")
         if flat != [""]:
             new = [term for term in dict.fromkeys(flat) if term not in vocab]
             vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
@@ -456,7 +456,7 @@ class ReversedTerms(Sequence[str]):
     def __len__(self) -> int:
         return len(self.order)
 
-    def __getitem__(self, position):  # type: ignore[override]
+    def __getitem__(self, position):
         if isinstance(position, slice):
             return (self.terms[number][::-1] for number in self.order[position].tolist())
         return self.terms[int(self.order[position])][::-1]
@@ -471,8 +471,8 @@ def lean_vocabulary(vocab: dict[str, int], forward: list[str] | None = None, bac
     vocabulary.forward = sorted(terms) if forward is None else forward
     if backward is None:
         backward = np.asarray(sorted(range(len(terms)), key=lambda number: terms[number][::-1]), np.int32)
-    vocabulary.backward = ReversedTerms(terms, backward)  # type: ignore[assignment]
-    vocabulary.known = vocab.keys()  # type: ignore[assignment] – a set view: `in` is all a Vocabulary asks of it
+    vocabulary.backward = ReversedTerms(terms, backward)
+    vocabulary.known = vocab.keys()  # a set view: `in` is all a Vocabulary asks of it
     return vocabulary
 
 

@@ -5,7 +5,7 @@ included)."""
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,7 +59,7 @@ def section_terms(
 ) -> dict[str, float]:
     """Query terms with their weights, before they meet an index. `specificity` may be passed in when
     already known for this remiss (see `remiss_specificity`)."""
-    weights: Counter[str] = Counter()
+    weights: dict[str, float] = defaultdict(float)
     for term in set(analyzer.terms(section.title)):
         weights[term] += settings.title
     parent = parent_of(remiss, section)

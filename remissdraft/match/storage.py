@@ -192,4 +192,5 @@ def _unpack(key: str, meta: dict, parts: dict[str, tuple[str, bytes]]) -> Snippe
     per_doc = {name: array(name, dtype, n_docs) for name, dtype in
                (("stance", "|i1"), ("kind", "|i1"), ("document", "<i4"), ("heading", "<i4"))}
     return SnippetIndex(key=key, settings=settings, n_docs=n_docs, vocab=vocab, vocabulary=vocabulary, compounds=compounds,
-                        data=data, indices=indices, indptr=indptr, label_heads=label_heads, **per_doc, **tables)
+                        data=data, indices=indices, indptr=indptr, label_heads=label_heads,
+                        **per_doc, **tables)  # type: ignore[arg-type]  # arrays and tables by field name

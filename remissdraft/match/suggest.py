@@ -200,7 +200,7 @@ class Matcher:
         terms = section_terms(remiss, section, self._analyzer, query, specificity)
         weights = to_index(terms, index, query)
         zero = np.zeros(index.n_docs, np.float32)
-        parts = dict.fromkeys(PARTS, zero)
+        parts: dict[str, np.ndarray] = dict.fromkeys(PARTS, zero)
         elsewhere = np.zeros(index.n_docs, bool)
         if settings.calibrated:
             parts["text"] = self._text_evidence(terms, weights)
@@ -215,7 +215,7 @@ class Matcher:
             parts["context"] = settings.context * np.maximum(self._context(words) - words, 0.0)
         if settings.provenance:
             parts["provenance"], elsewhere = self._provenance_scores(remiss, section)
-        total = sum(parts.values())
+        total = _sum(parts)
         if settings.same_series:
             parts["sender"] = total * settings.same_series * self._same_sender(remiss)
         if settings.own_organisation or settings.own_namnd:
@@ -246,7 +246,7 @@ class Matcher:
     ) -> list[Hit]:
         index, settings = self.index, self.settings
         assert index is not None
-        total = sum(parts.values())
+        total = _sum(parts)
         confidence = evidence.confidence(total, settings.half)
         own = total - parts["context"]
         own_confidence = evidence.confidence(own, settings.half)
@@ -517,3 +517,12 @@ def suggest(
         return []
     matcher = Matcher(snippets, organisation=organisation, namnd=namnd)
     return matcher.suggest(remiss, section, top=top, stance=stance, kind=kind, include_weak=include_weak)
+
+
+def _sum(parts: dict[str, np.ndarray]) -> np.ndarray:
+    """The parts of a score added up."""
+    values = iter(parts.values())
+    total = next(values)
+    for part in values:
+        total = total + part
+    return total

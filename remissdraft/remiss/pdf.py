@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import functools
 import math
 import statistics
 from collections.abc import Callable
@@ -196,13 +197,17 @@ def _metadata_title(pdf: pdfium.PdfDocument) -> str:
     return _utf16(lambda buffer, size: pdfium_c.FPDF_GetMetaText(pdf, b"Title\x00", buffer, size)).strip()
 
 
+def _bookmark_title(item: pdfium.PdfBookmark, buffer: ctypes.Array | None, size: int) -> int:
+    return pdfium_c.FPDFBookmark_GetTitle(item, buffer, size)
+
+
 def _outline(pdf: pdfium.PdfDocument) -> list[Outline]:
     entries = []
     try:
         for item in pdf.get_toc(max_depth=8):
             destination = item.get_dest()
             page = destination.get_index() if destination is not None else None
-            title = _utf16(lambda buffer, size, item=item: pdfium_c.FPDFBookmark_GetTitle(item, buffer, size)).strip()
+            title = _utf16(functools.partial(_bookmark_title, item)).strip()
             entries.append(Outline(title=title, level=item.level + 1, page=page))
             if len(entries) >= _OUTLINE_LIMIT:
                 break
