@@ -10,7 +10,7 @@ from conftest import FIXTURES, REALDOCS
 
 from remissdraft.cli import main
 from remissdraft.corpus import import_files, load_corpus, read_yttrande
-from remissdraft.corpus.importer import with_placeholder
+from remissdraft.corpus.importer import summarize, with_placeholder
 from remissdraft.model import Source
 
 YTTRANDE = "yttrande_socn_2021_132"
@@ -114,7 +114,13 @@ def test_cli_import_then_search(tmp_path: Path, capsys):
     corpus = tmp_path / "min-korpus"
     assert main(["corpus", "import", str(FIXTURES / f"{YTTRANDE}.docx"), "--corpus", str(corpus), "--datum", "2021-04-27"]) == 0
     # one snippet per argued paragraph: eight positions (tests/data/stance_marks/000_c8ec6e676693ffa4.yaml)
-    assert "tjänsteskrivelse SOCN 2021/132, 2021-04-27: 8 ställningstaganden, 2 standardtexter →" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "tjänsteskrivelse SOCN 2021/132, 2021-04-27: 8 ställningstaganden, 2 standardtexter →" in out
+    # the same yttrande again, and as a PDF: one unchanged of each, the words in the singular
+    again = [str(FIXTURES / f"{YTTRANDE}.docx"), str(FIXTURES / f"{YTTRANDE}.pdf")]
+    assert main(["corpus", "import", *again, "--corpus", str(corpus), "--datum", "2021-04-27"]) == 0
+    assert "Summa: 2 filer, 0 dokument importerade (0 ställningstaganden, 0 standardtexter), 2 oförändrade, 0 konflikter, " \
+           "0 andra handlingar som inte importeras" in capsys.readouterr().out
     assert main(["corpus", "search", "närsamhälle", "--corpus", str(corpus), "--no-bundled", "--json"]) == 0
     import json
 
@@ -147,3 +153,8 @@ def test_user_corpus_adds_to_the_bundled_one(tmp_path: Path):
     corpus = load_corpus(tmp_path)
     # the same positions as the bundled ones (placeholders make them identical): each appears once
     assert len(corpus.snippets) == len(load_corpus(None).snippets)
+
+
+def test_summary_counts_in_the_singular_and_plural():
+    assert summarize([], failures=1) == ("Summa: 1 fil, 0 dokument importerade (0 ställningstaganden, 0 standardtexter), "
+                                         "0 oförändrade, 0 konflikter, 0 andra handlingar som inte importeras, 1 fel")

@@ -475,7 +475,8 @@ def _document_line(document: ImportedDocument) -> str:
     source = document.source
     facts = ", ".join(part for part in (source.dnr, source.datum) if part)
     kind = document.kind + (f" {facts}" if facts else "") + ("" if document.answers_remiss else " (inte ett remissvar)")
-    counts = f"{document.positions} ställningstaganden, {document.standard_texts} standardtexter"
+    counts = f"{_count(document.positions, 'ställningstagande', 'ställningstaganden')}, " \
+             f"{_count(document.standard_texts, 'standardtext', 'standardtexter')}"
     saved = document.saved
     if saved is None:
         return f"{kind}: inga ställningstaganden"
@@ -494,14 +495,21 @@ def summarize(results: list[ImportResult], failures: int = 0) -> str:
     documents = [d for r in results for d in r.documents]
     counted = {status: sum(1 for d in documents if d.saved and d.saved.status == status) for status in ("ny", "oförändrad", "konflikt")}
     skipped = sum(len(r.skipped) for r in results)
+    new = [d for d in documents if d.saved and d.saved.status == "ny"]
+    positions = _count(sum(d.positions for d in new), "ställningstagande", "ställningstaganden")
+    standard_texts = _count(sum(d.standard_texts for d in new), "standardtext", "standardtexter")
     parts = [
-        f"{len(results) + failures} filer",
-        f"{counted['ny']} dokument importerade ({sum(d.positions for d in documents if d.saved and d.saved.status == 'ny')} "
-        f"ställningstaganden, {sum(d.standard_texts for d in documents if d.saved and d.saved.status == 'ny')} standardtexter)",
-        f"{counted['oförändrad']} oförändrade",
-        f"{counted['konflikt']} konflikter",
-        f"{skipped} andra handlingar som inte importeras",
+        _count(len(results) + failures, "fil", "filer"),
+        f"{counted['ny']} dokument importerade ({positions}, {standard_texts})",
+        _count(counted["oförändrad"], "oförändrad", "oförändrade"),
+        _count(counted["konflikt"], "konflikt", "konflikter"),
+        _count(skipped, "annan handling", "andra handlingar") + " som inte importeras",
     ]
     if failures:
         parts.append(f"{failures} fel")
     return "Summa: " + ", ".join(parts)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    """"1 fil", "2 filer": a number with its word in the right form."""
+    return f"{number} {one if number == 1 else many}"
