@@ -569,6 +569,15 @@ async def test_the_export_dialog_stays_open_on_a_mistake(profile, tmp_path):
         assert type(app.screen).__name__ == "ExportScreen"
         assert "Exportera ändå" in str(app.screen.query_one("#export-folder", Static).render())
         assert not (tmp_path / "ut.docx").exists()
+        # keyboard only: Tab to "Exportera ändå", Space ticks it, Enter there sends the dialog (and leaves the tick)
+        await pilot.press("tab", "tab")
+        force = app.screen.query_one("#export-force", Checkbox)
+        assert app.screen.focused is force
+        await pilot.press("space")
+        assert force.value
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkspaceScreen) and (tmp_path / "ut.docx").exists()
 
 
 async def test_broken_file_gives_a_notification(profile):

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ...model import Template
-from ..widgets.fields import PushButton, TextField
+from ..widgets.fields import OptionBox, PushButton, TextField
 from ..widgets.status import short_path
 
 
@@ -42,11 +42,11 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             yield Label("Spara som")
             yield TextField(str(self.output), id="export-output")
             yield Static("", id="export-folder", classes="dim")
-            yield Checkbox("Kommentarer om källorna (stäng av för slutversionen)", value=True, id="export-comments")
-            yield Checkbox("Skriv över filen som finns", value=False, id="export-overwrite")
+            yield OptionBox("Kommentarer om källorna (stäng av för slutversionen)", value=True, id="export-comments")
+            yield OptionBox("Skriv över filen som finns", value=False, id="export-overwrite")
             if self.missing:
                 yield Static("Tomma obligatoriska avsnitt: " + ", ".join(self.missing), classes="warning")
-                yield Checkbox("Exportera ändå", value=False, id="export-force")
+                yield OptionBox("Exportera ändå", value=False, id="export-force")
             with Horizontal(classes="buttons"):
                 yield PushButton("Exportera", id="export", variant="primary")
                 yield PushButton("Avbryt (Esc)", id="cancel")
@@ -69,6 +69,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         self.query_one("#export-overwrite", Checkbox).display = path.is_file()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._submit()
+
+    def on_option_box_submitted(self, event: OptionBox.Submitted) -> None:
         self._submit()
 
     def on_button_pressed(self, event: PushButton.Pressed) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.widgets import Button, Input, TextArea
+from textual.message import Message
+from textual.widgets import Button, Checkbox, Input, TextArea
 
 # The editing keys both kinds of field share (help lists them in Swedish).
 _COMMON = [
@@ -94,3 +95,20 @@ class PushButton(Button):
 
     HELP_TITLE = "På en knapp"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "press", "Tryck på knappen", show=False, id="button.press")]
+
+
+class OptionBox(Checkbox):
+    """A checkbox in a dialog: Space ticks it, Enter sends the dialog (as Enter in a field does) and leaves the
+    tick as it is."""
+
+    HELP_TITLE = "I en kryssruta"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_button", "Kryssa i eller ur", show=False, id="checkbox.toggle"),
+        Binding("enter", "submit", "Skicka", show=False, id="checkbox.submit"),
+    ]
+
+    class Submitted(Message):
+        """Enter was pressed on the checkbox."""
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted())
