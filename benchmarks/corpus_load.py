@@ -47,6 +47,9 @@ def run(kind: str, folder: Path, cache: Path) -> tuple[float, int]:
 
 
 def main() -> None:
+    from bytecode import compile_package
+
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--snippets", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=5)

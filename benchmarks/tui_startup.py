@@ -104,6 +104,9 @@ def fresh(env: dict[str, str], *, cache: bool = True, data: bool = True) -> None
 
 
 def main() -> None:
+    from bytecode import compile_package
+
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--big", type=int, default=100_000, help="snippets of the large corpus (0: leave it out)")
