@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import json
 import logging
 import os
 import re
 import sys
 import warnings
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -255,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         if argv and (argv[0] in _command_names(parser) or argv[0] in ("-h", "--help", "--version")):
             args = parser.parse_args(argv)
             return args.handler(args)
-        return _open(argv)
+        return _open(argv, _command_names(parser))
     except RemissdraftError as error:
         _fail(str(error))
         return 1
@@ -318,8 +320,9 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
     return set()
 
 
-def _open(argv: list[str]) -> int:
-    """The main job: open the remiss in the TUI (no file: the bundled example remiss)."""
+def _open(argv: list[str], commands: Iterable[str] = ()) -> int:
+    """The main job: open the remiss in the TUI (no file: the bundled example remiss). A first word that is no
+    file but looks like a mistyped command is told so."""
     parser = _Parser(prog="remissdraft", description="Öppna remissen och skriv yttrandet.")
     parser.add_argument("files", nargs="*", metavar="REMISS", type=Path, help="remissen, gärna med remissbrevet")
     parser.add_argument("--draft", type=Path, metavar="UTKAST.yaml", help="utkastet att fortsätta med (annars remissens eget)")
@@ -331,6 +334,10 @@ def _open(argv: list[str]) -> int:
     from .fileio import is_missing, regular_file
     from .remiss import check_file
 
+    if args.files and is_missing(args.files[0]) and not args.files[0].suffix:
+        close = difflib.get_close_matches(str(args.files[0]), sorted(commands), n=1, cutoff=0.6)
+        if close:
+            raise RemissdraftError(f"{args.files[0]}: varken en fil eller ett kommando – menade du ”remissdraft {close[0]}”?")
     for path in files:  # before the screen takes over, so that a wrong path is one plain line
         check_file(path)
     if args.draft is not None and not is_missing(args.draft):  # a missing draft is made

@@ -557,3 +557,9 @@ def test_opening_the_app_with_a_bad_path_is_one_line_before_the_screen(capsys, m
     code, _, err = _main(capsys, remiss, *args)
     words = {"draft-is-a-folder": "är en mapp", "draft-name-too-long": "namnet är för långt", "corpus-is-a-file": "är en fil"}[case]
     assert code == 1 and words in one_swedish_line(err, hide=[tmp_path, FIXTURES])
+
+
+def test_export_of_the_remiss_instead_of_its_draft(capsys):
+    assert main(["export", str(FIXTURES / "strategi.txt")]) == 1
+    assert capsys.readouterr().err == (
+        "Fel: strategi.txt: är en remiss, inte ett utkast – skapa utkastet med ”remissdraft new strategi.txt”\n")

@@ -1,5 +1,7 @@
 """The main job and the package data, as a user on a fresh machine meets them."""
 
+import pytest
+
 from remissdraft.cli import main
 from remissdraft.locations import data_dir, example_remiss
 
@@ -42,3 +44,15 @@ def test_help_is_swedish(capsys):
         assert done.code == 0
     out = capsys.readouterr().out
     assert "användning:" in out and "kommandon" in out and "visa remissens avsnitt" in out
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("sektioner", "sections"), ("sugest", "suggest"), ("korpus", "corpus")])
+def test_a_mistyped_command_is_named(typed: str, meant: str, capsys):
+    assert main([typed, "remiss.pdf"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"Fel: {typed}: varken en fil eller ett kommando – menade du ”remissdraft {meant}”?\n"
+
+
+def test_a_missing_file_that_looks_like_no_command_is_a_missing_file(capsys):
+    assert main(["hej"]) == 1
+    assert capsys.readouterr().err == "Fel: hej: filen finns inte\n"

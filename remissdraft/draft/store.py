@@ -31,11 +31,16 @@ def save_draft(draft: Draft, path: Path | None = None, *, backup: bool = True) -
     return target
 
 
+_REMISS_SUFFIXES = (".pdf", ".docx", ".txt", ".text", ".md", ".markdown")  # remiss.READERS: a draft is YAML
+
+
 def load_draft(path: Path) -> Draft:
     """Read a draft file; every problem is reported as one Swedish line naming the file."""
     path = Path(path)
     if is_missing(path):
         raise DraftError(f"{shown_path(path)}: utkastet finns inte")
+    if path.suffix.lower() in _REMISS_SUFFIXES:
+        raise DraftError(f"{path.name}: är en remiss, inte ett utkast – skapa utkastet med ”remissdraft new {path.name}”")
     try:
         text = read_bytes(path, YAML_LIMIT, DraftError).decode("utf-8")
     except UnicodeDecodeError:
