@@ -206,6 +206,25 @@ async def test_an_unexpected_error_saves_the_draft_and_says_where_the_log_is(pro
     assert app.return_code == 1
 
 
+async def test_quitting_while_a_dialog_mounts_is_no_crash(tmp_path, monkeypatch):
+    """The profile dialog of a first run still mounting when the app closes (a query finding nothing then) is
+    no unexpected error: no crash line, no log, no error code."""
+    from textual.css.query import NoMatches
+
+    from remissdraft.tui.screens.profile import ProfileScreen
+
+    def closing_while_mounting(self):
+        self.app.exit()
+        raise NoMatches("No nodes match '#profile-name'")
+
+    monkeypatch.setattr(ProfileScreen, "on_mount", closing_while_mounting)
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert app.crash_message == "" and app.return_code != 1
+    assert not list((tmp_path / "data" / "fel").glob("fel-*.log"))
+
+
 async def test_a_change_is_saved_within_a_second(profile, tmp_path):
     draft = tmp_path / "utkast.yaml"
     app = RemissdraftApp(example_remiss(), draft_path=draft)

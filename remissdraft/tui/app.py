@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Label, LoadingIndicator
 
 from ..draft import (
@@ -329,6 +330,8 @@ class RemissdraftApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         """Any error no code expected: save the draft (with what the editors hold), write the traceback to a log
         in the data dir, and end with one Swedish line naming both – never a traceback on the screen."""
+        if self._exit and isinstance(error, NoMatches):  # a screen still mounting as the app closes: nothing broke
+            return
         first = not self.crash_message
         rescued = self._rescue()
         log = self._write_log(error)
