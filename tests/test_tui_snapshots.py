@@ -105,6 +105,7 @@ def test_proposal_to_review(snap_compare, profile, tmp_path):
         await pilot.app.workers.wait_for_complete()
         workspace = pilot.app.workspace
         workspace.show_section(next(s for s in pilot.app.session.sections if s.number == "6.2"))
+        await pilot.press("ctrl+s")  # saved: the status bar does not wait on the autosave's timing
         for widget in [*pilot.app.screen.query(TextArea), *pilot.app.screen.query(Input)]:
             widget.cursor_blink = False
         pilot.app.clear_notifications()

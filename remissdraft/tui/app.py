@@ -66,6 +66,9 @@ class RemissdraftApp(App[None]):
         self.keymap: dict[str, str] = {}  # the profile's, by binding id
         # Reading the remiss starts now, in a plain thread, so that it overlaps Textual's own start-up.
         self._opening = _Background(self._open)
+        # And the ranking's modules (numpy above all) are imported meanwhile, in the time Textual waits on the
+        # terminal: best effort, `_warm_up` imports them anyway.
+        _Background(_import_ranking)
 
     def _open(self) -> Session:
         from .session import open_session
@@ -372,6 +375,12 @@ def _commands():
     from .commands import RemissCommands
 
     return RemissCommands
+
+
+def _import_ranking() -> None:
+    """The modules `Session.load_ranking` and the first suggestions need."""
+    from .. import match  # noqa: F401
+    from ..corpus import store  # noqa: F401
 
 
 class _Background:
