@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import RemissdraftError, os_message
-from .locations import example_remiss, user_corpus_dir
 from .model import STANCE_LABELS, Remiss, Section
 from .remiss import read_remiss
 
@@ -320,6 +319,8 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 
 def _open(argv: list[str]) -> int:
     """The main job: open the remiss in the TUI (no file: the bundled example remiss)."""
+    from .locations import example_remiss, user_corpus_dir
+
     parser = _Parser(prog="remissdraft", description="Öppna remissen och skriv yttrandet.")
     parser.add_argument("files", nargs="*", metavar="REMISS", type=Path, help="remissen, gärna med remissbrevet")
     parser.add_argument("--draft", type=Path, metavar="UTKAST.yaml", help="utkastet att fortsätta med (annars remissens eget)")
@@ -383,6 +384,7 @@ def _prefill(draft, remiss: Remiss, profile, corpus_dir: Path | None) -> int:
     """Place first-draft proposals from the corpus (bundled and the user's); returns how many."""
     from .corpus import load_corpus
     from .draft.proposals import propose
+    from .locations import user_corpus_dir
     from .match import Matcher
     from .match.index import TERMS
 
@@ -496,6 +498,7 @@ def _stance(value: str) -> str | None:
 def _suggest(args: argparse.Namespace) -> int:
     from .corpus import load_corpus
     from .draft import load_profile
+    from .locations import user_corpus_dir
     from .match import Matcher, find_section, suggest
     from .match.index import TERMS
 
@@ -567,6 +570,7 @@ def _corpus_import(args: argparse.Namespace) -> int:
 
     from .corpus.importer import describe, expand, import_files, summarize
     from .corpus.store import check_corpus_dir
+    from .locations import user_corpus_dir
     from .model import Source
 
     target = args.corpus or user_corpus_dir()
@@ -603,6 +607,7 @@ def _corpus_import(args: argparse.Namespace) -> int:
 
 def _corpus_list(args: argparse.Namespace) -> int:
     from .corpus import load_corpus, search
+    from .locations import user_corpus_dir
 
     corpus = load_corpus(args.corpus or user_corpus_dir(), bundled=not args.no_bundled)
     for problem in corpus.problems:
