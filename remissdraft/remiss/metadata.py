@@ -89,6 +89,30 @@ _REGULATION_SUBJECT = re.compile(r"^(?:om|för|till) \S.*$")
 _TITLE_CONNECTORS = {"i", "och", "för", "av", "till", "med", "på", "om", "samt", "inom", "mot", "från", "vid", "under", "&", "–", "-"}
 _PRINTED = re.compile(r"^utkom från trycket(?: den)?\s*", re.IGNORECASE)
 
+# Case-insensitive patterns are slow to run over a long text (a 500-page remiss is two million characters), and
+# most texts hold none of their words. Each pattern below needs one of these words (lower case) wherever it
+# matches, so a text whose lower-case form contains none of them holds no match and is not scanned.
+_NEEDED_WORDS: dict[re.Pattern, tuple[str, ...]] = {
+    _DEADLINE_CUE: ("senast", "remisstid", "remissperiod", "svarstid", "tillhanda", "sista ", "svarsdatum", "före den"),
+    _SEND_VERB: ("skickas", "sänds", "lämnas", "mejlas", "mailas", "inkomma", "ges in", "insändas"),
+    _LABELLED_DNR: ("diarien", "dnr", "d.nr", "ärenden", "beteckning"),
+    _REPLY_DNR: ("ange", "uppge", "märk", "hänvisa till", "med angivande av"),
+}
+# The characters re.IGNORECASE matches to a letter of those words that str.lower() does not turn into it.
+_FOLD_UNSAFE = ("\u0130", "\u0131", "\u017f")  # İ, ı, ſ
+_folded: tuple[str, str] = ("", "")  # the last text lowered, and its lower-case form
+
+
+def _may_match(pattern: re.Pattern, text: str) -> bool:
+    """False when `pattern` cannot match anywhere in `text` (none of its needed words is there)."""
+    global _folded
+    if any(character in text for character in _FOLD_UNSAFE):
+        return True
+    folded = _folded  # read once: another thread may be reading another file
+    if folded[0] is not text:
+        folded = _folded = (text, text.lower())
+    return any(word in folded[1] for word in _NEEDED_WORDS[pattern])
+
 
 def extract(
     preamble: list[str], body: str, furniture: str = "", declared_title: str = "", title_lines: list[str] | None = None,
@@ -167,6 +191,8 @@ def _looks_like_title(text: str, min_words: int = 3) -> bool:
 
 def find_dnr(text: str, exclude: str = "") -> str:
     for pattern in (_LABELLED_DNR, _BARE_DNR):
+        if pattern is _LABELLED_DNR and not _may_match(pattern, text):
+            continue
         for match in pattern.finditer(text):
             dnr = re.sub(r"\s+", " ", match.group("dnr")).strip(" .")
             if dnr != exclude:
@@ -204,7 +230,7 @@ def find_standalone_dnr(lines: list[str]) -> str:
 def find_body_dnr(text: str, exclude: str = "") -> str:
     """A dnr in the text: labelled where the label opens its line ("Dnr: …", "Diarienummer …"), or a bare
     "KS-2023-00417". A "dnr." inside a sentence or heading names another case ("… naturreservat, dnr. 511-0027-02")."""
-    for match in _LABELLED_DNR.finditer(text):
+    for match in _LABELLED_DNR.finditer(text) if _may_match(_LABELLED_DNR, text) else ():
         line_start = text.rfind("\n", 0, match.start()) + 1
         if text[line_start : match.start()].strip() and not re.search(r"\d{4}-\d\d-\d\d\s*$", text[line_start : match.start()]):
             continue  # the label inside a line of text (a date before it is a header's: "2023-12-13 Diarienummer:")
@@ -219,7 +245,7 @@ def find_body_dnr(text: str, exclude: str = "") -> str:
 
 
 def find_reply_dnr(text: str) -> str:
-    match = _REPLY_DNR.search(text)
+    match = _REPLY_DNR.search(text) if _may_match(_REPLY_DNR, text) else None
     return re.sub(r"\s+", " ", match.group("dnr")).strip(" .") if match else ""
 
 
@@ -241,7 +267,13 @@ def find_sender(front: str, text: str) -> str:
             return boards.most_common(1)[0][0] if boards else name
         return name[:-1] if name.endswith("s") and name[:-1] in known else name
 
-    for match in _ORGANISATION.finditer(front):
+    # The front is where the text begins (extract passes "front\nbody"): its names are then the text's names that
+    # end within it, as no name runs over a line break, and a long front is not scanned twice.
+    if text[: len(front) + 1] in (front, f"{front}\n"):
+        front_matches = [m for m in matches if m.end() <= len(front)]
+    else:
+        front_matches = list(_ORGANISATION.finditer(front))
+    for match in front_matches:
         before = front[max(0, match.start() - 16) : match.start()]
         if not (_PLACE_BEFORE.search(before[-12:]) or _MENTION_BEFORE.search(before)):
             return base(_county_board(match.group(0)))
@@ -307,6 +339,8 @@ def _sentences_with(text: str, pattern: re.Pattern) -> Iterator[str]:
     sentence break falls in), in order. Only the text around each match is looked at, so a long text without
     deadline wording costs one scan."""
     done = 0  # the end of the last sentence given
+    if not _may_match(pattern, text):
+        return
     for match in pattern.finditer(text):
         if match.start() < done:
             continue  # in the sentence just given
