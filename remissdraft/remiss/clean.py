@@ -50,6 +50,14 @@ _LONG_WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]{3,}")
 # A letter standing alone that is no Swedish one-letter word (i, å, ö, o, a): a piece of a split word.
 _STRAY_LETTER = re.compile(r"(?<![A-Za-zÅÄÖåäöÉéÜü])[B-HJ-NP-Zb-hj-np-zÄäÉéÜü](?![A-Za-zÅÄÖåäöÉéÜü])")
 _SPLIT_WORD = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö][a-zåäö]+) ([a-zåäö]+)\b")
+# A capital split from its word: "S amverkan". The letter is matched first and the look-behind put after it
+# ("not preceded by a word character or hyphen"), which finds the same matches and lets the engine skip to the
+# capitals of a line instead of trying every position.
+_SPLIT_CAPITAL = re.compile(r"([A-ZÅÄÖ])(?<![\w-].) ([a-zåäö]{2,})\b")
+_SPACES = re.compile(r"\s+")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_DIGITS = re.compile(r"\d+")
+_VOCABULARY_WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]{3,}")
 
 
 def normalize(text: str) -> str:
@@ -58,14 +66,17 @@ def normalize(text: str) -> str:
     if "\\" in text:
         text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     if text.isascii():
-        return re.sub(r"\s+", " ", text).strip()
+        return _SPACES.sub(" ", text).strip()
     if any(mark in text for mark in _SPACING_MARKS):
         text = _MARK_BEFORE.sub(lambda m: _combine(*[g for g in m.groups() if g][::-1]), text)
         text = _MARK_AFTER.sub(lambda m: _combine(*[g for g in m.groups() if g]), text)
-    text = _SPACE_BEFORE_COMBINING.sub("", unicodedata.normalize("NFD", text))
+    if _COMBINING.search(text):
+        text = _SPACE_BEFORE_COMBINING.sub("", unicodedata.normalize("NFD", text))
+    # Without a combining mark in the text, its NFD form has none after a space either (no character decomposes
+    # into one that starts with a mark outside that block), so NFC of the NFD form is NFC of the text.
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00ad", "").replace("\u00a0", " ").replace("\ufb01", "fi").replace("\ufb02", "fl")
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def undo_hyphen_marks(text: str) -> str:
@@ -166,7 +177,7 @@ def _edge_indexes(page: list[Line]) -> set[int]:
 
 
 def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", text.casefold()).strip()
+    return _DIGITS.sub("#", text.casefold()).strip()
 
 
 _HEADER_PAGE_NUMBER = re.compile(r"(?:^|\s)(?:# ?\(#\)|sida # av #|# av #|#/#)$")
@@ -204,7 +215,7 @@ def fix_split_letters(text: str, vocabulary: Counter[str] | set[str], common: se
             return letter + rest
         return match.group(0)
 
-    return re.sub(r"(?<![\w-])([A-ZÅÄÖ]) ([a-zåäö]{2,})\b", join, text)
+    return _SPLIT_CAPITAL.sub(join, text)
 
 
 def _join_split_word(match: re.Match, vocabulary: Counter[str] | set[str]) -> str:
@@ -243,7 +254,5 @@ def _count(vocabulary: Counter[str] | set[str], word: str) -> int:
 
 def vocabulary(lines: list[Line]) -> Counter[str]:
     """How often each word of three letters or more occurs in the document (casefolded)."""
-    words: Counter[str] = Counter()
-    for line in lines:
-        words.update(w.casefold() for w in re.findall(r"[A-Za-zÅÄÖåäöÉéÜü]{3,}", line.text))
-    return words
+    # one scan of the whole text: a word never runs over the line breaks put between the lines
+    return Counter(map(str.casefold, _VOCABULARY_WORD.findall("\n".join(line.text for line in lines))))

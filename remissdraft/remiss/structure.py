@@ -43,6 +43,7 @@ _QUESTION_HEADING = re.compile(r"^Fråga\s+\d{1,2}[.:)]\s+[A-ZÅÄÖ]")  # a rem
 _MEMO_NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,4}(?:/\d{1,2}(?:\.\d{1,2}){0,4})*)\.?\s+(?P<title>\S.*)$")
 # A numbered line that is a sentence of the answering body, not the remiss's heading: "1. Kommunen anser …".
 _MEMO_SPEAKER = re.compile(r"^(?:kommunen|nämnden|styrelsen|förvaltningen|vi|regionen|myndigheten|[\wåäö-]+(?:nämnden|styrelsen))\b", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zåäö]{3,}\b")
 _CONNECTORS = {"och", "samt", "i", "för", "av", "till", "med", "på", "om", "eller", "att", "som", "inom", "mellan", "vid", "mot", "från", "efter", "under", "kring", "genom"}
 
 
@@ -90,7 +91,8 @@ class StructureBuilder:
         self.width = statistics.median(wrapped) if wrapped else 80.0
         self.full_width = sorted(wrapped)[int(0.9 * len(wrapped))] if wrapped else 80.0  # a full line's length
         self.front_end = self._first_body_line()
-        self.lower_words = {w for line in lines for w in re.findall(r"(?<![\w-])[a-zåäö]{3,}\b", line.text)}
+        # one scan of the whole text: the line breaks put between the lines are no word characters
+        self.lower_words = set(_LOWER_WORD.findall("\n".join(line.text for line in lines)))
         self._word_index: dict[str, list[tuple[int, int]]] | None = None  # short lines (length, index) by their words, built when first asked
         self._vocabulary: list[str] = []
 
