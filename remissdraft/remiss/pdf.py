@@ -118,6 +118,7 @@ class _PageReader:
         self.font_name = ctypes.create_string_buffer(128)
         self.font_flags = ctypes.c_int()
         self.font_flags_ref = ctypes.byref(self.font_flags)
+        self.bold_names: dict[bytes, bool] = {}  # a font name (as PDFium gives it) says bold or not
 
     def read(self, pdf: _Document, index: int) -> list[Line] | None:
         """The lines of one page, or None when PDFium cannot load the page or its text."""
@@ -167,7 +168,7 @@ class _PageReader:
 
     def _lines(self, textpage: int, text: str, page_index: int, width: float, height: float) -> list[Line]:
         lib = self.lib
-        char_box = lib.FPDFText_GetCharBox
+        char_box, font_size, is_bold = lib.FPDFText_GetCharBox, self._font_size, self._is_bold
         left, _, bottom, top = self.box
         box_refs = self.box_refs
         lines: list[Line] = []
@@ -183,10 +184,22 @@ class _PageReader:
                 baselines.append(None)
                 continue
             first = start + len(line_text) - len(line_text.lstrip())
-            last = start + len(line_text.rstrip()) - 1
-            middle = first + len(stripped) // 2
-            samples = sorted({first, middle if not line_text[middle - start].isspace() else first, last})
-            size = max(self._font_size(textpage, i) for i in samples)
+            last = first + len(stripped) - 1
+            middle = first + len(stripped) // 2  # first <= middle <= last
+            if line_text[middle - start].isspace():
+                middle = first
+            # the characters looked at, in order, each once: the first, the middle and the last
+            samples = (first,) if first == last else (first, last) if middle in (first, last) else (first, middle, last)
+            size = font_size(textpage, first)
+            for index in samples[1:]:
+                other = font_size(textpage, index)
+                if other > size:
+                    size = other
+            bold = True
+            for index in samples:
+                if not is_bold(textpage, index):
+                    bold = False
+                    break
             if char_box(textpage, first, *box_refs):
                 box_left, box_bottom, box_top = left.value, bottom.value, top.value
             else:
@@ -196,7 +209,7 @@ class _PageReader:
                     undo_hyphen_marks(line_text) if "\ufffe" in line_text else line_text,
                     page=page_index,
                     size=round(size, 1),
-                    bold=all(self._is_bold(textpage, i) for i in samples),
+                    bold=bold,
                     top=(height - box_top) / height,
                     indent=box_left / width,
                 )
@@ -220,8 +233,12 @@ class _PageReader:
         length = self.lib.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), self.font_flags_ref)
         if not 0 < length <= len(buffer):
             return False  # no font, or a name longer than the buffer (PDFium then writes nothing)
-        name = buffer.value.decode("latin-1", "replace").lower()
-        return any(mark in name for mark in _BOLD_NAMES)
+        name = buffer.value
+        bold = self.bold_names.get(name)
+        if bold is None:
+            lowered = name.decode("latin-1", "replace").lower()
+            bold = self.bold_names[name] = any(mark in lowered for mark in _BOLD_NAMES)
+        return bold
 
 
 def _mark_gaps(lines: list[Line], baselines: list[float | None]) -> None:
