@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..model import RemissFacts
+from .clean import FOLD_UNSAFE
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
@@ -98,15 +99,13 @@ _NEEDED_WORDS: dict[re.Pattern, tuple[str, ...]] = {
     _LABELLED_DNR: ("diarien", "dnr", "d.nr", "ärenden", "beteckning"),
     _REPLY_DNR: ("ange", "uppge", "märk", "hänvisa till", "med angivande av"),
 }
-# The characters re.IGNORECASE matches to a letter of those words that str.lower() does not turn into it.
-_FOLD_UNSAFE = ("\u0130", "\u0131", "\u017f")  # İ, ı, ſ
 _folded: tuple[str, str] = ("", "")  # the last text lowered, and its lower-case form
 
 
 def _may_match(pattern: re.Pattern, text: str) -> bool:
     """False when `pattern` cannot match anywhere in `text` (none of its needed words is there)."""
     global _folded
-    if any(character in text for character in _FOLD_UNSAFE):
+    if any(character in text for character in FOLD_UNSAFE):  # see clean.FOLD_UNSAFE
         return True
     folded = _folded  # read once: another thread may be reading another file
     if folded[0] is not text:
