@@ -31,7 +31,7 @@ _LETTERHEAD_LABELS = re.compile(
 # Each label holds one of these (lower case): a line whose lower-case form has none holds no label.
 _LETTERHEAD_WORDS = ("post", "besök", "besok", "telefon", "växel", "webb", "org", "bankgiro", "plusgiro", "fax", "sms", "box")
 # The characters re.IGNORECASE matches to a letter a-z, å, ä, ö, é that str.lower() does not turn into it: İ, ı, ſ.
-FOLD_UNSAFE = ("\u0130", "\u0131", "\u017f")
+FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
 _CONTACT_TOKENS = [
     re.compile(r"[\w.-]+@[\w-]+\.[\w.]+"),  # e-mail
     re.compile(r"\b0\d{1,3}[- ]\d{2,3}[ \d]{3,9}\b"),  # phone
@@ -108,7 +108,7 @@ def is_page_number(text: str) -> bool:
 def is_letterhead(text: str) -> bool:
     """An address/contact line of a letterhead or footer."""
     lowered = text.lower()
-    maybe = any(word in lowered for word in _LETTERHEAD_WORDS) or any(character in text for character in FOLD_UNSAFE)
+    maybe = any(word in lowered for word in _LETTERHEAD_WORDS) or FOLD_UNSAFE.search(text) is not None
     labels = {label.lower() for label in _LETTERHEAD_LABELS.findall(text)} if maybe else set()
     if not labels and "@" not in text and "www." not in lowered:
         return False

@@ -99,17 +99,17 @@ _NEEDED_WORDS: dict[re.Pattern, tuple[str, ...]] = {
     _LABELLED_DNR: ("diarien", "dnr", "d.nr", "ärenden", "beteckning"),
     _REPLY_DNR: ("ange", "uppge", "märk", "hänvisa till", "med angivande av"),
 }
-_folded: tuple[str, str] = ("", "")  # the last text lowered, and its lower-case form
+_folded: tuple[str, str | None] = ("", "")  # the last text looked at, and its lower-case form (None: unsafe)
 
 
 def _may_match(pattern: re.Pattern, text: str) -> bool:
     """False when `pattern` cannot match anywhere in `text` (none of its needed words is there)."""
     global _folded
-    if any(character in text for character in FOLD_UNSAFE):  # see clean.FOLD_UNSAFE
-        return True
     folded = _folded  # read once: another thread may be reading another file
     if folded[0] is not text:
-        folded = _folded = (text, text.lower())
+        folded = _folded = (text, None if FOLD_UNSAFE.search(text) else text.lower())  # see clean.FOLD_UNSAFE
+    if folded[1] is None:
+        return True
     return any(word in folded[1] for word in _NEEDED_WORDS[pattern])
 
 
