@@ -113,6 +113,30 @@ def _may_match(pattern: re.Pattern, text: str) -> bool:
     return any(word in folded[1] for word in _NEEDED_WORDS[pattern])
 
 
+def _matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """pattern.finditer(text) for a pattern whose every match starts with one of its needed words: the engine
+    is started only where the lower-case text has one (a search from a position still sees the text before it
+    for \\b), not at every character. Lowering keeps positions, as İ (the one letter it lengthens) is unsafe."""
+    if not _may_match(pattern, text):
+        return
+    cached = _folded  # read once: another thread may be reading another file
+    folded = cached[1] if cached[0] is text else None
+    if folded is None:  # İ, ı or ſ in the text, or another thread's text cached meanwhile: the plain scan
+        yield from pattern.finditer(text)
+        return
+    words = _NEEDED_WORDS[pattern]
+    position = 0
+    while True:
+        starts = [at for at in (folded.find(word, position) for word in words) if at >= 0]
+        if not starts:
+            return
+        match = pattern.search(text, min(starts))
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
+
 def extract(
     preamble: list[str], body: str, furniture: str = "", declared_title: str = "", title_lines: list[str] | None = None,
     back: list[str] | None = None,
@@ -338,9 +362,7 @@ def _sentences_with(text: str, pattern: re.Pattern) -> Iterator[str]:
     sentence break falls in), in order. Only the text around each match is looked at, so a long text without
     deadline wording costs one scan."""
     done = 0  # the end of the last sentence given
-    if not _may_match(pattern, text):
-        return
-    for match in pattern.finditer(text):
+    for match in _matches(pattern, text):
         if match.start() < done:
             continue  # in the sentence just given
         begin = _sentence_start(text, match.start(), done)
