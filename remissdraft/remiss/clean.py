@@ -62,6 +62,8 @@ _SPACES = re.compile(r"\s+")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _DIGITS = re.compile(r"\d+")
 _VOCABULARY_WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]{3,}")
+_ANY_SPACING_MARK = re.compile("[" + "".join(_SPACING_MARKS) + "]")
+_LETTERHEAD_WORD = re.compile("|".join(_LETTERHEAD_WORDS))
 
 
 def normalize(text: str) -> str:
@@ -71,7 +73,7 @@ def normalize(text: str) -> str:
         text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     if text.isascii():
         return _SPACES.sub(" ", text).strip()
-    if any(mark in text for mark in _SPACING_MARKS):
+    if _ANY_SPACING_MARK.search(text):
         text = _MARK_BEFORE.sub(lambda m: _combine(*[g for g in m.groups() if g][::-1]), text)
         text = _MARK_AFTER.sub(lambda m: _combine(*[g for g in m.groups() if g]), text)
     if _COMBINING.search(text):
@@ -108,7 +110,7 @@ def is_page_number(text: str) -> bool:
 def is_letterhead(text: str) -> bool:
     """An address/contact line of a letterhead or footer."""
     lowered = text.lower()
-    maybe = any(word in lowered for word in _LETTERHEAD_WORDS) or FOLD_UNSAFE.search(text) is not None
+    maybe = _LETTERHEAD_WORD.search(lowered) is not None or FOLD_UNSAFE.search(text) is not None
     labels = {label.lower() for label in _LETTERHEAD_LABELS.findall(text)} if maybe else set()
     if not labels and "@" not in text and "www." not in lowered:
         return False

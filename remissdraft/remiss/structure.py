@@ -344,7 +344,7 @@ class StructureBuilder:
         found = []
         for index in range(start, stop):
             line = self.lines[index]
-            match = _APPENDIX.search(line.text.strip())
+            match = _APPENDIX.search(line.text.strip()) if "Bilaga " in line.text else None  # the pattern's own words
             if not match or line.footnote or match.group("id").casefold() not in named:
                 continue
             if not self._opens_page(index):
@@ -356,6 +356,8 @@ class StructureBuilder:
     def _named_appendices(self) -> set[str]:
         named: set[str] = set()
         for line in self.lines:
+            if "ilag" not in line.text:  # "bilaga", "Bilagorna": the pattern matches nothing else
+                continue
             for match in _APPENDIX_REFERENCE.finditer(line.text):
                 named.update(part.casefold() for part in re.findall(r"\b(\d{1,2}|[A-Z])\b", match.group("ids")))
         return named
