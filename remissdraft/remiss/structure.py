@@ -44,6 +44,8 @@ _MEMO_NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,4}(?:/\d{1,2}(?
 # A numbered line that is a sentence of the answering body, not the remiss's heading: "1. Kommunen anser …".
 _MEMO_SPEAKER = re.compile(r"^(?:kommunen|nämnden|styrelsen|förvaltningen|vi|regionen|myndigheten|[\wåäö-]+(?:nämnden|styrelsen))\b", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zåäö]{3,}\b")
+_HYPHENATED_END = re.compile(r"[A-Za-zÅÄÖåäö]-")
+_WORD_TOKEN = re.compile(r"\w+")
 _CONNECTORS = {"och", "samt", "i", "för", "av", "till", "med", "på", "om", "eller", "att", "som", "inom", "mellan", "vid", "mot", "från", "efter", "under", "kring", "genom"}
 
 
@@ -62,7 +64,7 @@ class Heading:
 def join_lines(previous: str, following: str) -> str:
     """Join two wrapped lines, undoing end-of-line hyphenation but keeping "hälso- och sjukvård"."""
     # only the end of `previous` is looked at: it may be a whole page-long paragraph being built up
-    if re.fullmatch(r"[A-Za-zÅÄÖåäö]-", previous[-2:]) and following[:1].islower():
+    if _HYPHENATED_END.fullmatch(previous[-2:]) and following[:1].islower():
         first_word = following.split()[0]
         if first_word in SUSPENDED_COMPOUND:
             return f"{previous} {following}"
@@ -759,7 +761,7 @@ class StructureBuilder:
             for index, line in enumerate(self.lines):
                 text = line.text.strip()
                 if 0 < len(text) <= _SHORT_LINE:
-                    for token in set(re.findall(r"\w+", text.casefold())):
+                    for token in set(_WORD_TOKEN.findall(text.casefold())):
                         index_of.setdefault(token, []).append((len(text), index))
             self._word_index = {token: sorted(places) for token, places in index_of.items()}
             self._vocabulary = sorted(self._word_index)
