@@ -95,8 +95,10 @@ class StructureBuilder:
         self.front_end = self._first_body_line()
         # one scan of the whole text: the line breaks put between the lines are no word characters
         self.lower_words = set(_LOWER_WORD.findall("\n".join(line.text for line in lines)))
-        self._word_index: dict[str, list[tuple[int, int]]] | None = None  # short lines (length, index) by their words, built when first asked
+        self._word_index: dict[str, list[int]] | None = None  # short lines by their words, built when first asked
         self._vocabulary: list[str] = []
+        self._lengths: list[int] = []  # each line's stripped length, with the index
+        self._sorted_places: dict[str, tuple[list[int], list[int]]] = {}
 
     # --- headings -------------------------------------------------------------------------------
 
@@ -757,23 +759,37 @@ class StructureBuilder:
         if not re.fullmatch(r"\w+", word):
             return None
         if self._word_index is None:
-            index_of: dict[str, list[tuple[int, int]]] = {}
+            index_of: dict[str, list[int]] = {}
+            lengths = self._lengths
             for index, line in enumerate(self.lines):
                 text = line.text.strip()
+                lengths.append(len(text))
                 if 0 < len(text) <= _SHORT_LINE:
                     for token in set(_WORD_TOKEN.findall(text.casefold())):
-                        index_of.setdefault(token, []).append((len(text), index))
-            self._word_index = {token: sorted(places) for token, places in index_of.items()}
-            self._vocabulary = sorted(self._word_index)
+                        places = index_of.get(token)
+                        if places is None:
+                            index_of[token] = [index]
+                        else:
+                            places.append(index)
+            self._word_index = index_of
+            self._vocabulary = sorted(index_of)
         tokens = [word]
         if prefix:
             start = bisect.bisect_left(self._vocabulary, word)
             tokens = list(itertools.takewhile(lambda token: token.startswith(word), self._vocabulary[start:]))
         found: set[int] = set()
         for token in tokens:
-            places = self._word_index.get(token, [])
-            found.update(index for _, index in places[: bisect.bisect_right(places, (longest, len(self.lines)))])
+            places, sizes = self._by_length(token)
+            found.update(places[: bisect.bisect_right(sizes, longest)])
         return sorted(found)
+
+    def _by_length(self, token: str) -> tuple[list[int], list[int]]:
+        """The short lines holding `token`, shortest first, and their lengths; sorted when first asked for."""
+        known = self._sorted_places.get(token)
+        if known is None:
+            places = sorted((self._word_index or {}).get(token, []), key=self._lengths.__getitem__)
+            known = self._sorted_places[token] = (places, [self._lengths[index] for index in places])
+        return known
 
     def _find_within(self, title: str, start: int, end: int) -> tuple[int, int] | None:
         """A heading the table of contents shortens ("RÄTTIGHETER" for "TILLKOMMANDE NYA RÄTTIGHETER"): a short
