@@ -1,4 +1,4 @@
-"""Time `remissdraft sections --json` on each real PDF of ../shared/realdocs on its own (the 1-page remissvar
+"""Time `remissdraft sections` (the tree, as a user runs it) on each real PDF of ../shared/realdocs on its own (the 1-page remissvar
 included) against `pdftotext` on the same file, and on one long document made by joining the planbeskrivningar
 until it passes 1000 pages (reported by its true page count, with peak memory against pdftotext's). Without
 ../shared/realdocs it says so and uses the fixture PDFs instead. The scanned PDF (no text layer) is left out of the
@@ -59,7 +59,7 @@ def peak_memory_mb(command: list[str]) -> float:
 def compare(path: Path, runs: int, remissdraft: str) -> tuple[float, float]:
     ours, theirs = [], []
     for _ in range(runs):  # A B A B
-        ours.append(seconds([remissdraft, "sections", "--json", str(path)]))
+        ours.append(seconds([remissdraft, "sections", str(path)]))
         theirs.append(seconds(["pdftotext", str(path), "-"]))
     return statistics.median(ours), statistics.median(theirs)
 
@@ -95,7 +95,7 @@ def main() -> None:
             big = Path(folder) / "lang.pdf"
             count = build_pdf(big, sources, 1000)
             ours, theirs = compare(big, max(1, args.runs // 2), remissdraft)
-            memory = peak_memory_mb([remissdraft, "sections", "--json", str(big)])
+            memory = peak_memory_mb([remissdraft, "sections", str(big)])
             reference = peak_memory_mb(["pdftotext", str(big), "-"])
             size = big.stat().st_size / 1e6
         print(f"| ihopfogad ({size:.0f} MB) | {count} | {ours:.2f} s | {theirs:.2f} s | {ours / theirs:.1f}× | "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import gc
 import json
 import logging
 import os
@@ -18,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import RemissdraftError, os_message
-from .locations import example_remiss, user_corpus_dir
 from .model import STANCE_LABELS, Remiss, Section
 from .remiss import read_remiss
 
@@ -248,7 +248,17 @@ def _iso_date(value: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run one command. Whatever goes wrong reaches the user as one Swedish line on stderr and exit code 1
     (2 for usage errors); REMISSDRAFT_DEBUG=1 shows the traceback of an unexpected error instead."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv is not None:
+        return _main(argv)
+    code = _main(sys.argv[1:])
+    # Run as the program, the process ends here: what is left lives until exit, and the collector's last passes
+    # over it (a tenth of a short `sections` run) are spared. Files are closed by then; stdout is flushed at exit.
+    gc.freeze()
+    return code
+
+
+def _main(argv: list[str]) -> int:
+    argv = list(argv)
     debug = bool(os.environ.get("REMISSDRAFT_DEBUG"))
     if not debug:
         _quiet_libraries()
@@ -323,6 +333,8 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 def _open(argv: list[str], commands: Iterable[str] = ()) -> int:
     """The main job: open the remiss in the TUI (no file: the bundled example remiss). A first word that is no
     file but looks like a mistyped command is told so."""
+    from .locations import example_remiss, user_corpus_dir
+
     parser = _Parser(prog="remissdraft", description="Öppna remissen och skriv yttrandet.")
     parser.add_argument("files", nargs="*", metavar="REMISS", type=Path, help="remissen, gärna med remissbrevet")
     parser.add_argument("--draft", type=Path, metavar="UTKAST.yaml", help="utkastet att fortsätta med (annars remissens eget)")
@@ -390,6 +402,7 @@ def _prefill(draft, remiss: Remiss, profile, corpus_dir: Path | None) -> int:
     """Place first-draft proposals from the corpus (bundled and the user's); returns how many."""
     from .corpus import load_corpus
     from .draft.proposals import propose
+    from .locations import user_corpus_dir
     from .match import Matcher
     from .match.index import TERMS
 
@@ -503,6 +516,7 @@ def _stance(value: str) -> str | None:
 def _suggest(args: argparse.Namespace) -> int:
     from .corpus import load_corpus
     from .draft import load_profile
+    from .locations import user_corpus_dir
     from .match import Matcher, find_section, suggest
     from .match.index import TERMS
 
@@ -574,6 +588,7 @@ def _corpus_import(args: argparse.Namespace) -> int:
 
     from .corpus.importer import describe, expand, import_files, summarize
     from .corpus.store import check_corpus_dir
+    from .locations import user_corpus_dir
     from .model import Source
 
     target = args.corpus or user_corpus_dir()
@@ -610,6 +625,7 @@ def _corpus_import(args: argparse.Namespace) -> int:
 
 def _corpus_list(args: argparse.Namespace) -> int:
     from .corpus import load_corpus, search
+    from .locations import user_corpus_dir
 
     corpus = load_corpus(args.corpus or user_corpus_dir(), bundled=not args.no_bundled)
     for problem in corpus.problems:

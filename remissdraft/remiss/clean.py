@@ -28,6 +28,10 @@ _LETTERHEAD_LABELS = re.compile(
     r"org\.?nummer|organisationsnummer|bankgiro|plusgiro|fax|sms|post|besök|box)\b",
     re.IGNORECASE,
 )
+# Each label holds one of these (lower case): a line whose lower-case form has none holds no label.
+_LETTERHEAD_WORDS = ("post", "besök", "besok", "telefon", "växel", "webb", "org", "bankgiro", "plusgiro", "fax", "sms", "box")
+# The characters re.IGNORECASE matches to a letter a-z, å, ä, ö, é that str.lower() does not turn into it: İ, ı, ſ.
+FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
 _CONTACT_TOKENS = [
     re.compile(r"[\w.-]+@[\w-]+\.[\w.]+"),  # e-mail
     re.compile(r"\b0\d{1,3}[- ]\d{2,3}[ \d]{3,9}\b"),  # phone
@@ -50,6 +54,16 @@ _LONG_WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]{3,}")
 # A letter standing alone that is no Swedish one-letter word (i, å, ö, o, a): a piece of a split word.
 _STRAY_LETTER = re.compile(r"(?<![A-Za-zÅÄÖåäöÉéÜü])[B-HJ-NP-Zb-hj-np-zÄäÉéÜü](?![A-Za-zÅÄÖåäöÉéÜü])")
 _SPLIT_WORD = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö][a-zåäö]+) ([a-zåäö]+)\b")
+# A capital split from its word: "S amverkan". The letter is matched first and the look-behind put after it
+# ("not preceded by a word character or hyphen"), which finds the same matches and lets the engine skip to the
+# capitals of a line instead of trying every position.
+_SPLIT_CAPITAL = re.compile(r"([A-ZÅÄÖ])(?<![\w-].) ([a-zåäö]{2,})\b")
+_SPACES = re.compile(r"\s+")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_DIGITS = re.compile(r"\d+")
+_VOCABULARY_WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]{3,}")
+_ANY_SPACING_MARK = re.compile("[" + "".join(_SPACING_MARKS) + "]")
+_LETTERHEAD_WORD = re.compile("|".join(_LETTERHEAD_WORDS))
 
 
 def normalize(text: str) -> str:
@@ -58,14 +72,17 @@ def normalize(text: str) -> str:
     if "\\" in text:
         text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     if text.isascii():
-        return re.sub(r"\s+", " ", text).strip()
-    if any(mark in text for mark in _SPACING_MARKS):
+        return _SPACES.sub(" ", text).strip()
+    if _ANY_SPACING_MARK.search(text):
         text = _MARK_BEFORE.sub(lambda m: _combine(*[g for g in m.groups() if g][::-1]), text)
         text = _MARK_AFTER.sub(lambda m: _combine(*[g for g in m.groups() if g]), text)
-    text = _SPACE_BEFORE_COMBINING.sub("", unicodedata.normalize("NFD", text))
+    if _COMBINING.search(text):
+        text = _SPACE_BEFORE_COMBINING.sub("", unicodedata.normalize("NFD", text))
+    # Without a combining mark in the text, its NFD form has none after a space either (no character decomposes
+    # into one that starts with a mark outside that block), so NFC of the NFD form is NFC of the text.
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00ad", "").replace("\u00a0", " ").replace("\ufb01", "fi").replace("\ufb02", "fl")
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def undo_hyphen_marks(text: str) -> str:
@@ -92,8 +109,10 @@ def is_page_number(text: str) -> bool:
 
 def is_letterhead(text: str) -> bool:
     """An address/contact line of a letterhead or footer."""
-    labels = {label.lower() for label in _LETTERHEAD_LABELS.findall(text)}
-    if not labels and "@" not in text and "www." not in text.lower():
+    lowered = text.lower()
+    maybe = _LETTERHEAD_WORD.search(lowered) is not None or FOLD_UNSAFE.search(text) is not None
+    labels = {label.lower() for label in _LETTERHEAD_LABELS.findall(text)} if maybe else set()
+    if not labels and "@" not in text and "www." not in lowered:
         return False
     contacts = sum(1 for pattern in _CONTACT_TOKENS if pattern.search(text))
     starts_with_label = bool(_LETTERHEAD_LABELS.match(text))
@@ -166,7 +185,7 @@ def _edge_indexes(page: list[Line]) -> set[int]:
 
 
 def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", text.casefold()).strip()
+    return _DIGITS.sub("#", text.casefold()).strip()
 
 
 _HEADER_PAGE_NUMBER = re.compile(r"(?:^|\s)(?:# ?\(#\)|sida # av #|# av #|#/#)$")
@@ -204,7 +223,7 @@ def fix_split_letters(text: str, vocabulary: Counter[str] | set[str], common: se
             return letter + rest
         return match.group(0)
 
-    return re.sub(r"(?<![\w-])([A-ZÅÄÖ]) ([a-zåäö]{2,})\b", join, text)
+    return _SPLIT_CAPITAL.sub(join, text)
 
 
 def _join_split_word(match: re.Match, vocabulary: Counter[str] | set[str]) -> str:
@@ -243,7 +262,5 @@ def _count(vocabulary: Counter[str] | set[str], word: str) -> int:
 
 def vocabulary(lines: list[Line]) -> Counter[str]:
     """How often each word of three letters or more occurs in the document (casefolded)."""
-    words: Counter[str] = Counter()
-    for line in lines:
-        words.update(w.casefold() for w in re.findall(r"[A-Za-zÅÄÖåäöÉéÜü]{3,}", line.text))
-    return words
+    # one scan of the whole text: a word never runs over the line breaks put between the lines
+    return Counter(map(str.casefold, _VOCABULARY_WORD.findall("\n".join(line.text for line in lines))))

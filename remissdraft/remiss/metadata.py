@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..model import RemissFacts
+from .clean import FOLD_UNSAFE
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
@@ -89,6 +90,52 @@ _REGULATION_SUBJECT = re.compile(r"^(?:om|för|till) \S.*$")
 _TITLE_CONNECTORS = {"i", "och", "för", "av", "till", "med", "på", "om", "samt", "inom", "mot", "från", "vid", "under", "&", "–", "-"}
 _PRINTED = re.compile(r"^utkom från trycket(?: den)?\s*", re.IGNORECASE)
 
+# Case-insensitive patterns are slow to run over a long text (a 500-page remiss is two million characters), and
+# most texts hold none of their words. Each pattern below needs one of these words (lower case) wherever it
+# matches, so a text whose lower-case form contains none of them holds no match and is not scanned.
+_NEEDED_WORDS: dict[re.Pattern, tuple[str, ...]] = {
+    _DEADLINE_CUE: ("senast", "remisstid", "remissperiod", "svarstid", "tillhanda", "sista ", "svarsdatum", "före den"),
+    _SEND_VERB: ("skickas", "sänds", "lämnas", "mejlas", "mailas", "inkomma", "ges in", "insändas"),
+    _LABELLED_DNR: ("diarien", "dnr", "d.nr", "ärenden", "beteckning"),
+    _REPLY_DNR: ("ange", "uppge", "märk", "hänvisa till", "med angivande av"),
+}
+_folded: tuple[str, str | None] = ("", "")  # the last text looked at, and its lower-case form (None: unsafe)
+
+
+def _may_match(pattern: re.Pattern, text: str) -> bool:
+    """False when `pattern` cannot match anywhere in `text` (none of its needed words is there)."""
+    global _folded
+    folded = _folded  # read once: another thread may be reading another file
+    if folded[0] is not text:
+        folded = _folded = (text, None if FOLD_UNSAFE.search(text) else text.lower())  # see clean.FOLD_UNSAFE
+    if folded[1] is None:
+        return True
+    return any(word in folded[1] for word in _NEEDED_WORDS[pattern])
+
+
+def _matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """pattern.finditer(text) for a pattern whose every match starts with one of its needed words: the engine
+    is started only where the lower-case text has one (a search from a position still sees the text before it
+    for \\b), not at every character. Lowering keeps positions, as İ (the one letter it lengthens) is unsafe."""
+    if not _may_match(pattern, text):
+        return
+    cached = _folded  # read once: another thread may be reading another file
+    folded = cached[1] if cached[0] is text else None
+    if folded is None:  # İ, ı or ſ in the text, or another thread's text cached meanwhile: the plain scan
+        yield from pattern.finditer(text)
+        return
+    words = _NEEDED_WORDS[pattern]
+    position = 0
+    while True:
+        starts = [at for at in (folded.find(word, position) for word in words) if at >= 0]
+        if not starts:
+            return
+        match = pattern.search(text, min(starts))
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
 
 def extract(
     preamble: list[str], body: str, furniture: str = "", declared_title: str = "", title_lines: list[str] | None = None,
@@ -167,6 +214,8 @@ def _looks_like_title(text: str, min_words: int = 3) -> bool:
 
 def find_dnr(text: str, exclude: str = "") -> str:
     for pattern in (_LABELLED_DNR, _BARE_DNR):
+        if pattern is _LABELLED_DNR and not _may_match(pattern, text):
+            continue
         for match in pattern.finditer(text):
             dnr = re.sub(r"\s+", " ", match.group("dnr")).strip(" .")
             if dnr != exclude:
@@ -204,7 +253,7 @@ def find_standalone_dnr(lines: list[str]) -> str:
 def find_body_dnr(text: str, exclude: str = "") -> str:
     """A dnr in the text: labelled where the label opens its line ("Dnr: …", "Diarienummer …"), or a bare
     "KS-2023-00417". A "dnr." inside a sentence or heading names another case ("… naturreservat, dnr. 511-0027-02")."""
-    for match in _LABELLED_DNR.finditer(text):
+    for match in _LABELLED_DNR.finditer(text) if _may_match(_LABELLED_DNR, text) else ():
         line_start = text.rfind("\n", 0, match.start()) + 1
         if text[line_start : match.start()].strip() and not re.search(r"\d{4}-\d\d-\d\d\s*$", text[line_start : match.start()]):
             continue  # the label inside a line of text (a date before it is a header's: "2023-12-13 Diarienummer:")
@@ -219,7 +268,7 @@ def find_body_dnr(text: str, exclude: str = "") -> str:
 
 
 def find_reply_dnr(text: str) -> str:
-    match = _REPLY_DNR.search(text)
+    match = _REPLY_DNR.search(text) if _may_match(_REPLY_DNR, text) else None
     return re.sub(r"\s+", " ", match.group("dnr")).strip(" .") if match else ""
 
 
@@ -241,7 +290,13 @@ def find_sender(front: str, text: str) -> str:
             return boards.most_common(1)[0][0] if boards else name
         return name[:-1] if name.endswith("s") and name[:-1] in known else name
 
-    for match in _ORGANISATION.finditer(front):
+    # The front is where the text begins (extract passes "front\nbody"): its names are then the text's names that
+    # end within it, as no name runs over a line break, and a long front is not scanned twice.
+    if text[: len(front) + 1] in (front, f"{front}\n"):
+        front_matches = [m for m in matches if m.end() <= len(front)]
+    else:
+        front_matches = list(_ORGANISATION.finditer(front))
+    for match in front_matches:
         before = front[max(0, match.start() - 16) : match.start()]
         if not (_PLACE_BEFORE.search(before[-12:]) or _MENTION_BEFORE.search(before)):
             return base(_county_board(match.group(0)))
@@ -307,7 +362,7 @@ def _sentences_with(text: str, pattern: re.Pattern) -> Iterator[str]:
     sentence break falls in), in order. Only the text around each match is looked at, so a long text without
     deadline wording costs one scan."""
     done = 0  # the end of the last sentence given
-    for match in pattern.finditer(text):
+    for match in _matches(pattern, text):
         if match.start() < done:
             continue  # in the sentence just given
         begin = _sentence_start(text, match.start(), done)

@@ -43,6 +43,9 @@ _QUESTION_HEADING = re.compile(r"^Fråga\s+\d{1,2}[.:)]\s+[A-ZÅÄÖ]")  # a rem
 _MEMO_NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,4}(?:/\d{1,2}(?:\.\d{1,2}){0,4})*)\.?\s+(?P<title>\S.*)$")
 # A numbered line that is a sentence of the answering body, not the remiss's heading: "1. Kommunen anser …".
 _MEMO_SPEAKER = re.compile(r"^(?:kommunen|nämnden|styrelsen|förvaltningen|vi|regionen|myndigheten|[\wåäö-]+(?:nämnden|styrelsen))\b", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zåäö]{3,}\b")
+_HYPHENATED_END = re.compile(r"[A-Za-zÅÄÖåäö]-")
+_WORD_TOKEN = re.compile(r"\w+")
 _CONNECTORS = {"och", "samt", "i", "för", "av", "till", "med", "på", "om", "eller", "att", "som", "inom", "mellan", "vid", "mot", "från", "efter", "under", "kring", "genom"}
 
 
@@ -61,7 +64,7 @@ class Heading:
 def join_lines(previous: str, following: str) -> str:
     """Join two wrapped lines, undoing end-of-line hyphenation but keeping "hälso- och sjukvård"."""
     # only the end of `previous` is looked at: it may be a whole page-long paragraph being built up
-    if re.fullmatch(r"[A-Za-zÅÄÖåäö]-", previous[-2:]) and following[:1].islower():
+    if _HYPHENATED_END.fullmatch(previous[-2:]) and following[:1].islower():
         first_word = following.split()[0]
         if first_word in SUSPENDED_COMPOUND:
             return f"{previous} {following}"
@@ -90,9 +93,12 @@ class StructureBuilder:
         self.width = statistics.median(wrapped) if wrapped else 80.0
         self.full_width = sorted(wrapped)[int(0.9 * len(wrapped))] if wrapped else 80.0  # a full line's length
         self.front_end = self._first_body_line()
-        self.lower_words = {w for line in lines for w in re.findall(r"(?<![\w-])[a-zåäö]{3,}\b", line.text)}
-        self._word_index: dict[str, list[tuple[int, int]]] | None = None  # short lines (length, index) by their words, built when first asked
+        # one scan of the whole text: the line breaks put between the lines are no word characters
+        self.lower_words = set(_LOWER_WORD.findall("\n".join(line.text for line in lines)))
+        self._word_index: dict[str, list[int]] | None = None  # short lines by their words, built when first asked
         self._vocabulary: list[str] = []
+        self._lengths: list[int] = []  # each line's stripped length, with the index
+        self._sorted_places: dict[str, tuple[list[int], list[int]]] = {}
 
     # --- headings -------------------------------------------------------------------------------
 
@@ -342,7 +348,7 @@ class StructureBuilder:
         found = []
         for index in range(start, stop):
             line = self.lines[index]
-            match = _APPENDIX.search(line.text.strip())
+            match = _APPENDIX.search(line.text.strip()) if "Bilaga " in line.text else None  # the pattern's own words
             if not match or line.footnote or match.group("id").casefold() not in named:
                 continue
             if not self._opens_page(index):
@@ -354,6 +360,8 @@ class StructureBuilder:
     def _named_appendices(self) -> set[str]:
         named: set[str] = set()
         for line in self.lines:
+            if "ilag" not in line.text:  # "bilaga", "Bilagorna": the pattern matches nothing else
+                continue
             for match in _APPENDIX_REFERENCE.finditer(line.text):
                 named.update(part.casefold() for part in re.findall(r"\b(\d{1,2}|[A-Z])\b", match.group("ids")))
         return named
@@ -702,15 +710,13 @@ class StructureBuilder:
 
     def _entry_span(self, title: str, index: int, text: str) -> int | None:
         """The last line of the heading at `index` when it reads like `title` (headings wrap over lines)."""
-        from rapidfuzz import fuzz  # only documents with a table of contents need it
-
         wanted = title.casefold()
         end = index
         while len(text) < len(title) - 3 and end + 1 < len(self.lines) and end < index + 4:
             end += 1
             following = self.lines[end].text.strip()
             text = join_lines(text, following) if following else text
-        if fuzz.ratio(wanted, text.casefold()[: len(wanted) + 3]) >= 80:
+        if similarity(wanted, text.casefold()[: len(wanted) + 3]) >= 80:
             return end
         return None
 
@@ -753,23 +759,37 @@ class StructureBuilder:
         if not re.fullmatch(r"\w+", word):
             return None
         if self._word_index is None:
-            index_of: dict[str, list[tuple[int, int]]] = {}
+            index_of: dict[str, list[int]] = {}
+            lengths = self._lengths
             for index, line in enumerate(self.lines):
                 text = line.text.strip()
+                lengths.append(len(text))
                 if 0 < len(text) <= _SHORT_LINE:
-                    for token in set(re.findall(r"\w+", text.casefold())):
-                        index_of.setdefault(token, []).append((len(text), index))
-            self._word_index = {token: sorted(places) for token, places in index_of.items()}
-            self._vocabulary = sorted(self._word_index)
+                    for token in set(_WORD_TOKEN.findall(text.casefold())):
+                        places = index_of.get(token)
+                        if places is None:
+                            index_of[token] = [index]
+                        else:
+                            places.append(index)
+            self._word_index = index_of
+            self._vocabulary = sorted(index_of)
         tokens = [word]
         if prefix:
             start = bisect.bisect_left(self._vocabulary, word)
             tokens = list(itertools.takewhile(lambda token: token.startswith(word), self._vocabulary[start:]))
         found: set[int] = set()
         for token in tokens:
-            places = self._word_index.get(token, [])
-            found.update(index for _, index in places[: bisect.bisect_right(places, (longest, len(self.lines)))])
+            places, sizes = self._by_length(token)
+            found.update(places[: bisect.bisect_right(sizes, longest)])
         return sorted(found)
+
+    def _by_length(self, token: str) -> tuple[list[int], list[int]]:
+        """The short lines holding `token`, shortest first, and their lengths; sorted when first asked for."""
+        known = self._sorted_places.get(token)
+        if known is None:
+            places = sorted((self._word_index or {}).get(token, []), key=self._lengths.__getitem__)
+            known = self._sorted_places[token] = (places, [self._lengths[index] for index in places])
+        return known
 
     def _find_within(self, title: str, start: int, end: int) -> tuple[int, int] | None:
         """A heading the table of contents shortens ("RÄTTIGHETER" for "TILLKOMMANDE NYA RÄTTIGHETER"): a short
@@ -930,6 +950,28 @@ class StructureBuilder:
 
     def _short(self, text: str) -> bool:
         return len(text) < 0.7 * self.width
+
+
+def similarity(a: str, b: str) -> float:
+    """rapidfuzz's fuzz.ratio, to the last bit (tests/test_reader_speedups.py compares them): 100 times one less
+    the share of characters inserted or deleted to turn one string into the other. Computed here because importing
+    rapidfuzz costs more than placing a whole table of contents; the longest common subsequence is found with
+    the bit-parallel method (Allison–Dix, Hyyrö), one integer operation per character of `b`."""
+    total = len(a) + len(b)
+    if not total:
+        return 100.0
+    common = 0
+    if a and b:
+        masks: dict[str, int] = {}
+        for position, character in enumerate(a):
+            masks[character] = masks.get(character, 0) | (1 << position)
+        full = (1 << len(a)) - 1
+        row = full
+        for character in b:
+            matched = row & masks.get(character, 0)
+            row = ((row + matched) | (row - matched)) & full
+        common = len(a) - row.bit_count()
+    return (1.0 - (total - 2 * common) / total) * 100
 
 
 def _loose(text: str) -> str:

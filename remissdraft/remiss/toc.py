@@ -34,7 +34,7 @@ def toc_line_indexes(lines: list[Line]) -> set[int]:
         text = line.text.strip()
         if _TOC_TITLE.match(text) and len(text) < 40:
             found.add(index)
-        elif _LEADER_LINE.match(text):
+        elif text.count(".") >= 3 and _LEADER_LINE.match(text):  # a leader is three dots or more
             found.add(index)
             # an entry wrapped over two lines: the first part has no leader and follows the entry before
             # (or the table's title), blank lines in between

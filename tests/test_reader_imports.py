@@ -1,0 +1,38 @@
+"""`remissdraft sections` on a PDF loads only what it needs: no YAML, numpy, Textual, python-docx, pypdfium2's
+Python bindings (the reader calls the library directly), platformdirs or package-metadata scans. Run in a fresh
+interpreter, since the test session itself has imported everything."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import FIXTURES
+
+NEVER = ["yaml", "numpy", "textual", "docx", "lxml", "pypdfium2", "pypdfium2_raw", "platformdirs", "bm25s",
+         "importlib.metadata", "pkg_resources", "remissdraft.corpus", "remissdraft.match", "remissdraft.tui"]
+_PROBE = """
+import io, json, sys, contextlib
+from remissdraft.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+print(json.dumps([code, sorted(sys.modules)]))
+"""
+
+
+def _modules(*argv: str) -> tuple[int, set[str]]:
+    done = subprocess.run([sys.executable, "-c", _PROBE, *argv], capture_output=True, text=True, check=True)
+    code, modules = json.loads(done.stdout.splitlines()[-1])
+    return code, set(modules)
+
+
+@pytest.mark.parametrize("argv", [["sections"], ["sections", "--json"]], ids=["tree", "json"])
+def test_sections_on_a_pdf_loads_nothing_heavy(argv):
+    code, modules = _modules(*argv, str(FIXTURES / "strategi_bold.pdf"))
+    assert code == 0
+    assert "remissdraft.remiss.pdfium" in modules  # the PDF was read
+    assert [name for name in NEVER if name in modules] == []
+    if "--json" in argv:
+        assert "rich" not in modules  # the tree is drawn with rich; JSON needs none of it
