@@ -203,11 +203,13 @@ class SnippetIndex:
             heading=_codes([(document, fold(topics[0])) if topics else None for document, topics in zip(documents, columns.topics)]),
         )
 
-    def scores(self, weights: np.ndarray) -> np.ndarray:
+    def scores(self, weights: np.ndarray, term_ids: np.ndarray | None = None) -> np.ndarray:
         """Weighted BM25: per document the sum over query terms of the term's query weight (dense, by term
-        id) times its BM25 weight in the document."""
+        id) times its BM25 weight in the document. `term_ids`: the terms with weight, when already known (any
+        others among them add nothing)."""
         scores = np.zeros(self.n_docs, np.float32)
-        term_ids = np.flatnonzero(weights)
+        if term_ids is None:
+            term_ids = np.flatnonzero(weights)
         if not len(term_ids) or not self.n_docs:
             return scores
         starts, ends = self.indptr[term_ids], self.indptr[term_ids + 1]
