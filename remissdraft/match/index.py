@@ -446,10 +446,10 @@ def compound_table(vocab: dict[str, int]) -> CompoundTable:
 _HEAD, _MODIFIER = HOW.index("head"), HOW.index("modifier")
 
 
-class ReversedTerms(Sequence[str]):
-    """The vocabulary's terms reversed, in sorted order (what `Vocabulary.backward` holds), made one at a time
-    from the terms and their order rather than kept: a slice is walked, not copied (`Vocabulary.ending_with`
-    looks at the first few of one)."""
+class SortedTerms(Sequence[str]):
+    """The vocabulary's terms in sorted order (what `Vocabulary.forward` holds), looked up through their order
+    rather than kept as a list of their own: a slice is walked, not copied (`Vocabulary.starting_with` looks at
+    the first few of one), and nothing is made when an index is loaded."""
 
     def __init__(self, terms: list[str], order: np.ndarray):
         self.terms = terms
@@ -460,17 +460,29 @@ class ReversedTerms(Sequence[str]):
 
     def __getitem__(self, position):
         if isinstance(position, slice):
+            return (self.terms[number] for number in self.order[position].tolist())
+        return self.terms[int(self.order[position])]
+
+
+class ReversedTerms(SortedTerms):
+    """The vocabulary's terms reversed, in sorted order (what `Vocabulary.backward` holds), made one at a time
+    from the terms and their order rather than kept."""
+
+    def __getitem__(self, position):
+        if isinstance(position, slice):
             return (self.terms[number][::-1] for number in self.order[position].tolist())
         return self.terms[int(self.order[position])][::-1]
 
 
-def lean_vocabulary(vocab: dict[str, int], forward: list[str] | None = None, backward: np.ndarray | None = None) -> Vocabulary:
+def lean_vocabulary(vocab: dict[str, int], forward: np.ndarray | None = None, backward: np.ndarray | None = None) -> Vocabulary:
     """`Vocabulary(vocab)` holding no strings of its own: the vocab's keys as the known terms, the same terms
-    in sorted order, and the reversed terms made when looked at. `forward` and `backward` (term ids in the
-    order of the reversed terms) when already known."""
+    in sorted order and the reversed terms in theirs, both looked up when looked at. `forward` and `backward`
+    (term ids in the order of the sorted and of the reversed terms) when already known."""
     terms = list(vocab)
     vocabulary = Vocabulary.__new__(Vocabulary)
-    vocabulary.forward = sorted(terms) if forward is None else forward
+    if forward is None:
+        forward = np.asarray(sorted(range(len(terms)), key=terms.__getitem__), np.int32)
+    vocabulary.forward = SortedTerms(terms, forward)
     if backward is None:
         backward = np.asarray(sorted(range(len(terms)), key=lambda number: terms[number][::-1]), np.int32)
     vocabulary.backward = ReversedTerms(terms, backward)
