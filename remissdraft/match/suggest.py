@@ -24,12 +24,14 @@ Near-duplicates collapse into the best of them, which carries the others as `sim
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .. import cachedb
 from ..errors import MatchError
 from ..model import STANCE_LABELS, STANCES, Remiss, Section, Snippet
 from . import evidence
@@ -39,6 +41,8 @@ from .index import IndexSettings, SnippetIndex, StoredCorpus, get_index, head_of
 from .normalize import fold, iter_words, plain
 from .query import QuerySettings, remiss_specificity, section_terms, to_index
 from .similar import collapse
+from .wordsearch import WordIndex, searched_rows
+from .wordsearch import _row as _searched
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,8 @@ class Matcher:
         self._neighbours: _Neighbours | None = None  # the yttranden and headings `_context` looks at, made once
         self._expansions: dict = {}  # per query term, the index terms it meets (query.to_index)
         self._plain: dict[int, str] = {}  # plain forms of snippet texts compared for near-duplicates
+        self._words: WordIndex | None = None  # for `search`, made when first asked
+        self._search_lock = threading.Lock()
         if self._idf is not None:  # the per-term factors of evidence.key_weights, fixed for an index
             self._idf_scale = np.minimum(1.0, settings.idf_cap / np.maximum(self._idf, 1e-6))
             self._capped_idf = np.minimum(self._idf, settings.idf_cap)
@@ -193,6 +199,18 @@ class Matcher:
         """For a section with nothing above the floor: the positions on the remiss as a whole and the standard
         answers, to be shown apart from the suggestions and marked as such."""
         return Fallback(self.general(remiss, top), standard_answers(self.snippets, self.organisation, top))
+
+    def search(self, text: str, top: int = 20) -> list[Snippet]:
+        """The snippets holding every word of `text` (also inside a compound), those with most occurrences first:
+        what `corpus.search` finds, from a word index made on the first search (the palette asks per keystroke)."""
+        with self._search_lock:  # the palette may ask from more than one thread
+            if self._words is None or self._words.n_docs != len(self.snippets):
+                try:
+                    self._words = WordIndex(searched_rows(self.snippets))
+                except cachedb.CacheError:  # the cache database failed: the snippets as the corpus now serves them
+                    self._words = WordIndex([[_searched(snippet) for snippet in self.snippets]])
+            words = self._words
+        return [self.snippets[doc] for doc in words.search(text, top)]
 
     # --- the parts of the score ----------------------------------------------------------------------
 
