@@ -93,3 +93,17 @@ def test_settings_that_switch_parts_off_rank_as_before(judged):
         dense = DenseMatcher(judged.snippets, settings, use_disk=False)
         for section in remiss.walk():
             _same(fast.suggest(remiss, section, 10), dense.suggest(remiss, section, 10))
+
+
+def test_the_compound_table_built_by_search_is_the_table_of_every_prefix_and_suffix(judged, synthetic):
+    import numpy as np
+
+    from remissdraft.match.compounds import CompoundTable
+    from remissdraft.match.index import IndexSettings, analysed, compound_table
+
+    for snippets in (judged.snippets, synthetic):
+        vocab = analysed([s.text for s in snippets], IndexSettings())[0]
+        searched, tried = compound_table(vocab), CompoundTable(vocab)
+        assert len(tried.targets) > 100
+        for name in ("indptr", "targets", "kinds"):
+            assert np.array_equal(getattr(searched, name), getattr(tried, name)), name

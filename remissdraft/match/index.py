@@ -12,6 +12,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -178,13 +179,16 @@ class SnippetIndex:
                                   lambda v: split_reference(v)[1])
         labels = raw_labels.mapped(plain)
         documents = list(zip(columns.organisations, columns.namnder, columns.dnrs, columns.files))
+        terms = list(vocab)
+        forward = sorted(range(len(terms)), key=terms.__getitem__)  # term ids in sorted order, and in that of the
+        backward = sorted(range(len(terms)), key=lambda number: terms[number][::-1])  # reversed terms
         return cls(
             key=key,
             settings=settings,
             n_docs=len(columns.stances),
             vocab=vocab,
-            vocabulary=lean_vocabulary(vocab),
-            compounds=compound_table(vocab),
+            vocabulary=lean_vocabulary(vocab, np.asarray(forward, np.int32), np.asarray(backward, np.int32)),
+            compounds=compound_table(vocab, forward, backward),
             data=data,
             indices=indices,
             indptr=indptr,
@@ -410,36 +414,56 @@ def bm25_weights(ids: np.ndarray, lengths: np.ndarray, n_terms: int, settings: I
     return data, rows.astype(np.int32), indptr
 
 
-def compound_table(vocab: dict[str, int]) -> CompoundTable:
+def compound_table(vocab: dict[str, int], forward: list[int] | None = None, backward: list[int] | None = None) -> CompoundTable:
     """`CompoundTable(vocab)`, the same arrays, found by search in the sorted vocabulary rather than by trying
     every prefix and suffix of every term: a term's compounds that start with it are the terms sorted after it
-    that begin with it, those that end with it the same in the sorted reversed terms."""
-    known = frozenset(vocab)
-    terms = sorted(vocab)
-    backward = sorted(term[::-1] for term in vocab)
-    pairs: list[tuple[int, int, int]] = []
-    for sorted_terms, ends in ((terms, False), (backward, True)):
-        last = len(sorted_terms) - 1
-        for position, part in enumerate(sorted_terms):
-            if len(part) < MIN_PART or position == last or not sorted_terms[position + 1].startswith(part):
-                continue
-            for whole in _continuations(sorted_terms, position, part):
+    that begin with it, those that end with it the same in the sorted reversed terms. `forward` and `backward`:
+    the term ids in the order of the sorted and of the sorted reversed terms, when already known."""
+    known = vocab.keys()  # a set view: `relation` asks `in` of it
+    terms = list(vocab)
+    if forward is None:
+        forward = sorted(range(len(terms)), key=terms.__getitem__)
+    if backward is None:
+        backward = sorted(range(len(terms)), key=lambda number: terms[number][::-1])
+    sources: list[int] = []
+    targets: list[int] = []
+    kinds: list[int] = []
+    for order, ends in ((forward, False), (backward, True)):
+        sorted_terms = [terms[number][::-1] for number in order] if ends else [terms[number] for number in order]
+        size = len(sorted_terms)
+        starts = [position for position, (part, after) in enumerate(pairwise(sorted_terms))
+                  if len(part) >= MIN_PART and after.startswith(part)]  # a term some longer term begins with
+        for position in starts:
+            part = sorted_terms[position]
+            part_id = order[position]
+            for later in range(position + 1, size):
+                whole = sorted_terms[later]
+                if not whole.startswith(part):
+                    break
                 if ends:
                     if len(whole) - len(part) >= MIN_MODIFIER:
-                        pairs.append((vocab[part[::-1]], vocab[whole[::-1]], _HEAD))
+                        sources.append(part_id)
+                        targets.append(order[later])
+                        kinds.append(_HEAD)
                 elif len(whole) - len(part) >= LONG_REST:  # what `relation` says of a long rest: a modifier
-                    pairs.append((vocab[part], vocab[whole], _MODIFIER))
+                    sources.append(part_id)
+                    targets.append(order[later])
+                    kinds.append(_MODIFIER)
                 else:
                     how = relation(part, whole, known)
                     if how:
-                        pairs.append((vocab[part], vocab[whole], HOW.index(how)))
-    pairs.sort()
+                        sources.append(part_id)
+                        targets.append(order[later])
+                        kinds.append(HOW.index(how))
+    source = np.asarray(sources, np.int64)
+    target = np.asarray(targets, np.int64)
+    kind = np.asarray(kinds, np.int64)
+    by = np.lexsort((kind, target, source))  # by term, then compound, then how
     table = CompoundTable.__new__(CompoundTable)
-    sources = np.fromiter((p[0] for p in pairs), np.int64, len(pairs))
     table.indptr = np.zeros(len(vocab) + 1, np.int64)
-    np.cumsum(np.bincount(sources, minlength=len(vocab)), out=table.indptr[1:])
-    table.targets = np.fromiter((p[1] for p in pairs), np.int32, len(pairs))
-    table.kinds = np.fromiter((p[2] for p in pairs), np.int8, len(pairs))
+    np.cumsum(np.bincount(source, minlength=len(vocab)), out=table.indptr[1:])
+    table.targets = target[by].astype(np.int32)
+    table.kinds = kind[by].astype(np.int8)
     return table
 
 
@@ -488,17 +512,6 @@ def lean_vocabulary(vocab: dict[str, int], forward: np.ndarray | None = None, ba
     vocabulary.backward = ReversedTerms(terms, backward)
     vocabulary.known = vocab.keys()  # a set view: `in` is all a Vocabulary asks of it
     return vocabulary
-
-
-def _continuations(sorted_terms: list[str], position: int, part: str) -> list[str]:
-    """The terms after `position` in sorted order that start with `part` (and so are longer)."""
-    found = []
-    for index in range(position + 1, len(sorted_terms)):
-        whole = sorted_terms[index]
-        if not whole.startswith(part):
-            break
-        found.append(whole)
-    return found
 
 
 # --- identity and cache ----------------------------------------------------------------------------------
