@@ -161,9 +161,6 @@ class Matcher:
         self._plain: dict[int, str] = {}  # plain forms of snippet texts compared for near-duplicates
         self._words: WordIndex | None = None  # for `search`, made when first asked
         self._search_lock = threading.Lock()
-        if self._idf is not None:  # the per-term factors of evidence.key_weights, fixed for an index
-            self._idf_scale = np.minimum(1.0, settings.idf_cap / np.maximum(self._idf, 1e-6))
-            self._capped_idf = np.minimum(self._idf, settings.idf_cap)
 
     def suggest(
         self, remiss: Remiss, section: Section, top: int = 10, stance: str | None = None, kind: str | None = "synpunkt",
@@ -277,10 +274,10 @@ class Matcher:
         if ideal <= 0:
             return np.zeros(index.n_docs, np.float32)
         keyed = np.zeros_like(weights)  # evidence.key_weights, element for element, where the query has weight
-        query = weights[term_ids]
-        scale = self._idf_scale[term_ids]
+        query, query_idf = weights[term_ids], term_idf[term_ids]
+        scale = np.minimum(1.0, settings.idf_cap / np.maximum(query_idf, 1e-6))
         if settings.key_share > 0 and values[0] > 0:
-            share = query * self._capped_idf[term_ids] / values[0]
+            share = query * np.minimum(query_idf, settings.idf_cap) / values[0]
             scale = scale * np.minimum(1.0, share / settings.key_share) ** 2
         keyed[term_ids] = (query * scale).astype(np.float32)
         total = index.scores(keyed, term_ids)
@@ -632,7 +629,7 @@ class _Neighbours:
         document = index.document
         same = [(distance, document[distance:] == document[:-distance]) for distance in range(1, window + 1)
                 if distance < index.n_docs]
-        grouped = np.flatnonzero(index.heading >= 0)
+        grouped = np.flatnonzero(index.heading >= 0).astype(np.int32)
         groups = index.heading[grouped]
         sizes = np.maximum(np.bincount(groups), 1) if len(groups) else np.ones(0, np.int64)
         return cls(same, grouped, groups, sizes)
