@@ -88,3 +88,14 @@ def test_odd_texts():
     queries = ["samverkan", "sam", "école", "ecole", "ss", "ß", "namnd", "2021", "ks 2021", "ämne", "nacka", "samsam",
                "remiss samverkan", "tjänst dnr"]
     assert _same_as_corpus_search(Matcher(snippets, use_disk=False), snippets, queries) > 20
+
+
+def test_counts_past_what_a_small_counter_holds():
+    for most in (200, 40_000, 70_000):  # the counts kept in 8, 16 and 32 bits
+        texts = [" ".join(["vård"] * most + ["vårdande"] * most), " ".join(["vård"] * (most - 1) + ["omsorg"]),
+                 "vård omsorg", " ".join(["omsorg"] * 3)]
+        snippets = [Snippet(id=f"s{n}", text=text, stance="neutral") for n, text in enumerate(texts)]
+        matcher = Matcher(snippets, use_disk=False)
+        for query in ("vård", "vård omsorg", "omsorg", "vårda"):
+            assert [s.id for s in matcher.search(query, 5)] == [s.id for s in search(snippets, query, 5)], (most, query)
+        assert [s.id for s in matcher.search("vård", 5)] == ["s0", "s1", "s2"]

@@ -73,7 +73,9 @@ class WordIndex:
             counts.append(found.astype(np.int32))
             lengths.append(np.bincount((pairs >> 32).astype(np.int64), minlength=len(texts)))
         self.words = np.concatenate(words) if words else np.zeros(0, np.int32)
-        self.counts = np.concatenate(counts) if counts else np.zeros(0, np.int32)
+        count = np.concatenate(counts) if counts else np.zeros(0, np.int32)
+        most = int(count.max()) if len(count) else 0
+        self.counts = count.astype(np.uint8 if most <= 0xFF else np.uint16 if most <= 0xFFFF else np.int32)  # small
         per_doc = np.concatenate(lengths) if lengths else np.zeros(0, np.int64)
         self.n_docs = len(per_doc)
         self.indptr = np.zeros(self.n_docs + 1, np.int64)
@@ -97,7 +99,7 @@ class WordIndex:
         found = np.zeros(self.n_docs, np.int64)
         if len(self._nonempty):
             per_pair = np.where(holding[self.words], self.counts, 0)
-            found[self._nonempty] = np.add.reduceat(per_pair, self.indptr[self._nonempty])
+            found[self._nonempty] = np.add.reduceat(per_pair, self.indptr[self._nonempty], dtype=np.int64)
         self._found[word] = found
         while len(self._found) > _KEEP_QUERIES:
             self._found.popitem(last=False)
