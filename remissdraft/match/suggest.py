@@ -160,6 +160,7 @@ class Matcher:
         self._expansions: dict = {}  # per query term, the index terms it meets (query.to_index)
         self._plain: dict[int, str] = {}  # plain forms of snippet texts compared for near-duplicates
         self._words: WordIndex | None = None  # for `search`, made when first asked
+        self._kinds: dict[int, np.ndarray] = {}  # `_of_kind`
         self._search_lock = threading.Lock()
 
     def suggest(
@@ -305,7 +306,7 @@ class Matcher:
         if stance is not None:
             keep &= index.stance == STANCES.index(stance)
         if kind is not None:
-            keep &= index.kind == {"synpunkt": 0, "standardtext": 1}.get(kind, 2)
+            keep &= self._of_kind({"synpunkt": 0, "standardtext": 1}.get(kind, 2))
         candidates = np.flatnonzero(keep)
         if not include_weak and len(candidates):
             candidates = candidates[evidence.confidence(total[candidates], settings.half) >= settings.floor]
@@ -350,6 +351,14 @@ class Matcher:
             )
         return hits
 
+    def _of_kind(self, code: int) -> np.ndarray:
+        """Which snippets are of this kind (by `SnippetIndex.kind` code), made once per kind."""
+        assert self.index is not None
+        found = self._kinds.get(code)
+        if found is None:
+            found = self._kinds[code] = self.index.kind == code
+        return found
+
     def _plain_text(self, doc: int) -> str:
         """The plain form of a snippet's text (`normalize.plain`), kept for the snippets compared before."""
         form = self._plain.get(doc)
@@ -366,7 +375,7 @@ class Matcher:
 
     def _label_scores(self, section: Section) -> np.ndarray | None:
         """Per snippet 0–1: how well its best label (topic or recorded section title) names this section; None
-        when no snippet has a label or the section no title."""
+        when that is 0 for every snippet (none has a label near enough, or the section has no title)."""
         index = self.index
         assert index is not None
         if not index.labels.values:
@@ -380,6 +389,8 @@ class Matcher:
         ) / 100.0
         floor = self.settings.label_floor
         strength = np.clip((similarity - floor) / (1.0 - floor), 0.0, 1.0) ** 2
+        if not strength.any():  # no label is near enough: nothing for any snippet
+            return None
         return index.labels.per_doc(strength, index.n_docs)
 
     def _provenance_scores(self, remiss: Remiss, section: Section) -> tuple[np.ndarray | None, np.ndarray]:
