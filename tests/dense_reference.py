@@ -11,11 +11,11 @@ from rapidfuzz import fuzz, process
 from remissdraft.match import evidence
 from remissdraft.match.compounds import HOW, compounds_of, parts_in
 from remissdraft.match.index import SnippetIndex, head_of, series_key
-from remissdraft.match.normalize import plain
+from remissdraft.match.normalize import iter_words, plain
 from remissdraft.match.query import QuerySettings, section_terms
 from remissdraft.match.similar import collapse
 from remissdraft.match.suggest import PARTS, Hit, Matcher, _names, _same_name, _section_fit
-from remissdraft.model import STANCES, Remiss, Section
+from remissdraft.model import STANCES, Remiss, Section, Snippet
 
 
 def _sum(parts: dict[str, np.ndarray]) -> np.ndarray:
@@ -313,4 +313,20 @@ class DenseMatcher(Matcher):
             mean = np.bincount(groups, weights=scores[grouped]) / np.maximum(np.bincount(groups), 1)
             best[grouped] = np.maximum(best[grouped], mean[groups].astype(np.float32))
         return best
+
+    def _matched_words(self, snippet: Snippet, weights: np.ndarray) -> tuple[list[str], int]:
+        """The words of the snippet's text (as written) whose terms met the query, each once, the words that
+        weigh most in the query first (so a display can show the strongest few); and how many distinct terms
+        they are."""
+        assert self.index is not None
+        vocab = self.index.vocab
+        words: dict[str, tuple[float, str]] = {}
+        terms: set[int] = set()
+        for surface, folded in iter_words(snippet.text):
+            if folded not in words:
+                term_id = vocab.get(self._analyzer.term(folded))
+                if term_id is not None and weights[term_id] > 0:
+                    words[folded] = (float(weights[term_id]), surface)
+                    terms.add(term_id)
+        return [surface for _, surface in sorted(words.values(), key=lambda pair: -pair[0])], len(terms)
 

@@ -491,15 +491,17 @@ class Matcher:
         they are."""
         assert self.index is not None
         vocab = self.index.vocab
-        words: dict[str, tuple[float, str]] = {}
-        terms: set[int] = set()
+        first: dict[str, str] = {}  # each folded word, as first written
         for surface, folded in iter_words(snippet.text):
-            if folded not in words:
-                term_id = vocab.get(self._analyzer.term(folded))
-                if term_id is not None and weights[term_id] > 0:
-                    words[folded] = (float(weights[term_id]), surface)
-                    terms.add(term_id)
-        return [surface for _, surface in sorted(words.values(), key=lambda pair: -pair[0])], len(terms)
+            first.setdefault(folded, surface)
+        term = self._analyzer.term
+        known = [(surface, term_id) for folded, surface in first.items() if (term_id := vocab.get(term(folded))) is not None]
+        if not known:
+            return [], 0
+        values = weights[np.fromiter((term_id for _, term_id in known), np.int64, len(known))].tolist()
+        words = [(value, surface) for (surface, _), value in zip(known, values) if value > 0]
+        terms = {term_id for (_, term_id), value in zip(known, values) if value > 0}
+        return [surface for _, surface in sorted(words, key=lambda pair: -pair[0])], len(terms)
 
 
 def _names(title_words: list[str], names: list[str]) -> bool:
