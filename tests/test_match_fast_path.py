@@ -107,3 +107,20 @@ def test_the_compound_table_built_by_search_is_the_table_of_every_prefix_and_suf
         assert len(tried.targets) > 100
         for name in ("indptr", "targets", "kinds"):
             assert np.array_equal(getattr(searched, name), getattr(tried, name)), name
+
+
+def test_texts_analysed_in_batches_have_the_terms_the_analyzer_gives(judged, synthetic):
+    from remissdraft.match.index import analyse_batch
+    from remissdraft.match.normalize import Analyzer
+
+    odd = ["", "a b c", "Å ä Ö x", "e\u0301cole {namnd} och {x y} 2021 – KS-2021/5", "före samverkansformerna\x00inne",
+           "ﬁnns ŉ İstanbul ß", "   ", "barn-och-unga", "A" * 3000]
+    texts = [s.text for s in judged.snippets] + [s.text for s in synthetic[:800]] + odd
+    for stop_words in (True, False):
+        for stemming in (True, False):
+            analyzer = Analyzer(stop_words=stop_words, stemming=stemming)
+            for _ in range(2):  # the second time from what the process kept of the first
+                for start in range(0, len(texts), 300):
+                    batch = texts[start : start + 300]
+                    joined = analyse_batch((batch, stop_words, stemming))
+                    assert [terms.split() for terms in joined] == [analyzer.terms(text) for text in batch]

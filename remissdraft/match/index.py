@@ -347,7 +347,8 @@ def analysis_signature(settings: IndexSettings) -> str:
     import snowballstemmer
 
     parts = [f"v{ENGINE_VERSION}", settings.analyzer().signature, " ".join(sorted(STOP_WORDS)), _TOKEN.pattern,
-             _PLACEHOLDER.pattern, getattr(snowballstemmer, "__version__", ""), _stemmer_version()]
+             _PLACEHOLDER.pattern, getattr(snowballstemmer, "__version__", ""), _stemmer_version(),
+             "nul-as-space"]  # a text holding "\x00" no longer shifts the terms of the texts after it in a batch
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest()
 
 
@@ -381,7 +382,10 @@ def analyse_batch(job: tuple[list[str], bool, bool]) -> list[str]:
     analyzer = _ANALYZERS.get((stop_words, stemming))
     if analyzer is None:
         analyzer = _ANALYZERS[(stop_words, stemming)] = Analyzer(stop_words=stop_words, stemming=stemming)
-    folded = unicodedata.normalize("NFC", _PLACEHOLDER.sub(" ", _BETWEEN.join(texts))).casefold()
+    joined_texts = _BETWEEN.join(texts)
+    if joined_texts.count("\x00") != len(texts) - 1:  # a text holding the mark itself: not a word, so a space there
+        joined_texts = _BETWEEN.join(text.replace("\x00", " ") for text in texts)
+    folded = unicodedata.normalize("NFC", _PLACEHOLDER.sub(" ", joined_texts)).casefold()
     tokens = _TOKEN.findall(folded)
     terms: dict[str, str] = {"\x00": "\x00"}
     for word in set(tokens):
