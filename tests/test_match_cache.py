@@ -72,6 +72,7 @@ def test_a_stored_index_is_the_index_that_was_built(cache):
         assert list(vocabulary.forward) == plain.forward and list(vocabulary.backward) == plain.backward
         assert set(vocabulary.known) == plain.known and "samverkansform" in vocabulary
         assert list(vocabulary.ending_with("form")) == list(plain.ending_with("form"))
+        assert list(vocabulary.starting_with("samverk")) == list(plain.starting_with("samverk"))
     for name in ("indptr", "targets", "kinds"):
         assert np.array_equal(getattr(loaded.compounds, name), getattr(built.compounds, name))
     for name in ("labels", "titles", "title_words", "remiss_dnrs", "sections", "series", "organisations", "namnder"):

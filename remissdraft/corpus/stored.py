@@ -457,6 +457,25 @@ class StoredSnippets(Sequence[Snippet]):
             result.append(values)
         return result
 
+    def column_batches(self, names: tuple[str, ...], size: int = 5000) -> Iterator[list[tuple]]:
+        """`columns`, `size` stored snippets at a time, so that not every row is held at once (the palette's word
+        index is made from them). Raises one of `cachedb.CacheError` when the database fails."""
+        wanted = ", ".join(names)
+        topics = names.index("topics") if "topics" in names else -1
+        connection = self._db.connection()
+        numbers = [int(n) for n in self._rows]
+        for batch in _chunks(numbers, size):
+            found: dict[int, tuple] = {}
+            for chunk in _chunks(batch, _FETCH):
+                query = f"SELECT n, {wanted} FROM corpus_snippets WHERE n IN ({', '.join('?' * len(chunk))})"
+                found.update((row[0], row[1:]) for row in connection.execute(query, chunk))
+            if len(found) != len(set(batch)):
+                raise cachedb.Invalid("rows")
+            rows = [found[n] for n in batch]
+            if topics >= 0:
+                rows = [(*values[:topics], _topics(values[topics]), *values[topics + 1 :]) for values in rows]
+            yield rows
+
     @property
     def extra(self) -> list[Snippet]:
         return list(self._extra)

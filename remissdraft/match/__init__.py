@@ -10,6 +10,8 @@ are returned unless `include_weak` (then weak ones are marked `weak`), so an emp
 A hit also says what the corpus knows of it: `grounded` (it answered this section before, or a heading names
 it), `this_remiss` (it answered this remiss, some section), `elsewhere` (recorded for another section of this
 remiss), and `own_confidence` (its fit without its neighbours' help, what draft.proposals goes by).
+`Matcher.search(text, top)` is the palette's free-text search: what `corpus.search` finds, from a word index made
+on the first search (wordsearch.py).
 The index is cached on disk by the corpus's content (see `index.cache_dir`).
 """
 

@@ -21,6 +21,7 @@ and the nämnd's yttrande often write one position twice, and only one of them u
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -101,15 +102,16 @@ def answered(index: SnippetIndex, snippets: list[Snippet], remiss: Remiss, analy
     have = {doc for doc, _ in recorded}
     docs = np.flatnonzero(same).tolist()
     recorded += [(doc, topic) for doc in docs if doc not in have for topic in snippets[doc].topics if topic.strip()]
-    return Answered(remiss, same, recorded + _shared(docs, [s.text for s in snippets], recorded))
+    return Answered(remiss, same, recorded + _shared(docs, snippets, recorded))
 
 
-def _shared(docs: list[int], texts: list[str], recorded: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The references a snippet without one takes from the same position written elsewhere (of `docs`)."""
+def _shared(docs: list[int], snippets: Sequence[Snippet], recorded: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The references a snippet without one takes from the same position written elsewhere (of `docs`; only
+    their texts are read)."""
     have = {doc for doc, _ in recorded}
     if not have or len(have) == len(docs):
         return []
-    runs = {doc: _runs(texts[doc]) for doc in docs}
+    runs = {doc: _runs(snippets[doc].text) for doc in docs}
     taken = []
     for doc in docs:
         if doc in have:

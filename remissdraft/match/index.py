@@ -12,6 +12,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -178,13 +179,16 @@ class SnippetIndex:
                                   lambda v: split_reference(v)[1])
         labels = raw_labels.mapped(plain)
         documents = list(zip(columns.organisations, columns.namnder, columns.dnrs, columns.files))
+        terms = list(vocab)
+        forward = sorted(range(len(terms)), key=terms.__getitem__)  # term ids in sorted order, and in that of the
+        backward = sorted(range(len(terms)), key=lambda number: terms[number][::-1])  # reversed terms
         return cls(
             key=key,
             settings=settings,
             n_docs=len(columns.stances),
             vocab=vocab,
-            vocabulary=lean_vocabulary(vocab),
-            compounds=compound_table(vocab),
+            vocabulary=lean_vocabulary(vocab, np.asarray(forward, np.int32), np.asarray(backward, np.int32)),
+            compounds=compound_table(vocab, forward, backward),
             data=data,
             indices=indices,
             indptr=indptr,
@@ -203,11 +207,13 @@ class SnippetIndex:
             heading=_codes([(document, fold(topics[0])) if topics else None for document, topics in zip(documents, columns.topics)]),
         )
 
-    def scores(self, weights: np.ndarray) -> np.ndarray:
+    def scores(self, weights: np.ndarray, term_ids: np.ndarray | None = None) -> np.ndarray:
         """Weighted BM25: per document the sum over query terms of the term's query weight (dense, by term
-        id) times its BM25 weight in the document."""
+        id) times its BM25 weight in the document. `term_ids`: the terms with weight, when already known (any
+        others among them add nothing)."""
         scores = np.zeros(self.n_docs, np.float32)
-        term_ids = np.flatnonzero(weights)
+        if term_ids is None:
+            term_ids = np.flatnonzero(weights)
         if not len(term_ids) or not self.n_docs:
             return scores
         starts, ends = self.indptr[term_ids], self.indptr[term_ids + 1]
@@ -341,7 +347,8 @@ def analysis_signature(settings: IndexSettings) -> str:
     import snowballstemmer
 
     parts = [f"v{ENGINE_VERSION}", settings.analyzer().signature, " ".join(sorted(STOP_WORDS)), _TOKEN.pattern,
-             _PLACEHOLDER.pattern, getattr(snowballstemmer, "__version__", ""), _stemmer_version()]
+             _PLACEHOLDER.pattern, getattr(snowballstemmer, "__version__", ""), _stemmer_version(),
+             "nul-as-space"]  # a text holding "\x00" no longer shifts the terms of the texts after it in a batch
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest()
 
 
@@ -375,7 +382,10 @@ def analyse_batch(job: tuple[list[str], bool, bool]) -> list[str]:
     analyzer = _ANALYZERS.get((stop_words, stemming))
     if analyzer is None:
         analyzer = _ANALYZERS[(stop_words, stemming)] = Analyzer(stop_words=stop_words, stemming=stemming)
-    folded = unicodedata.normalize("NFC", _PLACEHOLDER.sub(" ", _BETWEEN.join(texts))).casefold()
+    joined_texts = _BETWEEN.join(texts)
+    if joined_texts.count("\x00") != len(texts) - 1:  # a text holding the mark itself: not a word, so a space there
+        joined_texts = _BETWEEN.join(text.replace("\x00", " ") for text in texts)
+    folded = unicodedata.normalize("NFC", _PLACEHOLDER.sub(" ", joined_texts)).casefold()
     tokens = _TOKEN.findall(folded)
     terms: dict[str, str] = {"\x00": "\x00"}
     for word in set(tokens):
@@ -408,46 +418,66 @@ def bm25_weights(ids: np.ndarray, lengths: np.ndarray, n_terms: int, settings: I
     return data, rows.astype(np.int32), indptr
 
 
-def compound_table(vocab: dict[str, int]) -> CompoundTable:
+def compound_table(vocab: dict[str, int], forward: list[int] | None = None, backward: list[int] | None = None) -> CompoundTable:
     """`CompoundTable(vocab)`, the same arrays, found by search in the sorted vocabulary rather than by trying
     every prefix and suffix of every term: a term's compounds that start with it are the terms sorted after it
-    that begin with it, those that end with it the same in the sorted reversed terms."""
-    known = frozenset(vocab)
-    terms = sorted(vocab)
-    backward = sorted(term[::-1] for term in vocab)
-    pairs: list[tuple[int, int, int]] = []
-    for sorted_terms, ends in ((terms, False), (backward, True)):
-        last = len(sorted_terms) - 1
-        for position, part in enumerate(sorted_terms):
-            if len(part) < MIN_PART or position == last or not sorted_terms[position + 1].startswith(part):
-                continue
-            for whole in _continuations(sorted_terms, position, part):
+    that begin with it, those that end with it the same in the sorted reversed terms. `forward` and `backward`:
+    the term ids in the order of the sorted and of the sorted reversed terms, when already known."""
+    known = vocab.keys()  # a set view: `relation` asks `in` of it
+    terms = list(vocab)
+    if forward is None:
+        forward = sorted(range(len(terms)), key=terms.__getitem__)
+    if backward is None:
+        backward = sorted(range(len(terms)), key=lambda number: terms[number][::-1])
+    sources: list[int] = []
+    targets: list[int] = []
+    kinds: list[int] = []
+    for order, ends in ((forward, False), (backward, True)):
+        sorted_terms = [terms[number][::-1] for number in order] if ends else [terms[number] for number in order]
+        size = len(sorted_terms)
+        starts = [position for position, (part, after) in enumerate(pairwise(sorted_terms))
+                  if len(part) >= MIN_PART and after.startswith(part)]  # a term some longer term begins with
+        for position in starts:
+            part = sorted_terms[position]
+            part_id = order[position]
+            for later in range(position + 1, size):
+                whole = sorted_terms[later]
+                if not whole.startswith(part):
+                    break
                 if ends:
                     if len(whole) - len(part) >= MIN_MODIFIER:
-                        pairs.append((vocab[part[::-1]], vocab[whole[::-1]], _HEAD))
+                        sources.append(part_id)
+                        targets.append(order[later])
+                        kinds.append(_HEAD)
                 elif len(whole) - len(part) >= LONG_REST:  # what `relation` says of a long rest: a modifier
-                    pairs.append((vocab[part], vocab[whole], _MODIFIER))
+                    sources.append(part_id)
+                    targets.append(order[later])
+                    kinds.append(_MODIFIER)
                 else:
                     how = relation(part, whole, known)
                     if how:
-                        pairs.append((vocab[part], vocab[whole], HOW.index(how)))
-    pairs.sort()
+                        sources.append(part_id)
+                        targets.append(order[later])
+                        kinds.append(HOW.index(how))
+    source = np.asarray(sources, np.int64)
+    target = np.asarray(targets, np.int64)
+    kind = np.asarray(kinds, np.int64)
+    by = np.lexsort((kind, target, source))  # by term, then compound, then how
     table = CompoundTable.__new__(CompoundTable)
-    sources = np.fromiter((p[0] for p in pairs), np.int64, len(pairs))
     table.indptr = np.zeros(len(vocab) + 1, np.int64)
-    np.cumsum(np.bincount(sources, minlength=len(vocab)), out=table.indptr[1:])
-    table.targets = np.fromiter((p[1] for p in pairs), np.int32, len(pairs))
-    table.kinds = np.fromiter((p[2] for p in pairs), np.int8, len(pairs))
+    np.cumsum(np.bincount(source, minlength=len(vocab)), out=table.indptr[1:])
+    table.targets = target[by].astype(np.int32)
+    table.kinds = kind[by].astype(np.int8)
     return table
 
 
 _HEAD, _MODIFIER = HOW.index("head"), HOW.index("modifier")
 
 
-class ReversedTerms(Sequence[str]):
-    """The vocabulary's terms reversed, in sorted order (what `Vocabulary.backward` holds), made one at a time
-    from the terms and their order rather than kept: a slice is walked, not copied (`Vocabulary.ending_with`
-    looks at the first few of one)."""
+class SortedTerms(Sequence[str]):
+    """The vocabulary's terms in sorted order (what `Vocabulary.forward` holds), looked up through their order
+    rather than kept as a list of their own: a slice is walked, not copied (`Vocabulary.starting_with` looks at
+    the first few of one), and nothing is made when an index is loaded."""
 
     def __init__(self, terms: list[str], order: np.ndarray):
         self.terms = terms
@@ -458,33 +488,34 @@ class ReversedTerms(Sequence[str]):
 
     def __getitem__(self, position):
         if isinstance(position, slice):
+            return (self.terms[number] for number in self.order[position].tolist())
+        return self.terms[int(self.order[position])]
+
+
+class ReversedTerms(SortedTerms):
+    """The vocabulary's terms reversed, in sorted order (what `Vocabulary.backward` holds), made one at a time
+    from the terms and their order rather than kept."""
+
+    def __getitem__(self, position):
+        if isinstance(position, slice):
             return (self.terms[number][::-1] for number in self.order[position].tolist())
         return self.terms[int(self.order[position])][::-1]
 
 
-def lean_vocabulary(vocab: dict[str, int], forward: list[str] | None = None, backward: np.ndarray | None = None) -> Vocabulary:
+def lean_vocabulary(vocab: dict[str, int], forward: np.ndarray | None = None, backward: np.ndarray | None = None) -> Vocabulary:
     """`Vocabulary(vocab)` holding no strings of its own: the vocab's keys as the known terms, the same terms
-    in sorted order, and the reversed terms made when looked at. `forward` and `backward` (term ids in the
-    order of the reversed terms) when already known."""
+    in sorted order and the reversed terms in theirs, both looked up when looked at. `forward` and `backward`
+    (term ids in the order of the sorted and of the reversed terms) when already known."""
     terms = list(vocab)
     vocabulary = Vocabulary.__new__(Vocabulary)
-    vocabulary.forward = sorted(terms) if forward is None else forward
+    if forward is None:
+        forward = np.asarray(sorted(range(len(terms)), key=terms.__getitem__), np.int32)
+    vocabulary.forward = SortedTerms(terms, forward)
     if backward is None:
         backward = np.asarray(sorted(range(len(terms)), key=lambda number: terms[number][::-1]), np.int32)
     vocabulary.backward = ReversedTerms(terms, backward)
     vocabulary.known = vocab.keys()  # a set view: `in` is all a Vocabulary asks of it
     return vocabulary
-
-
-def _continuations(sorted_terms: list[str], position: int, part: str) -> list[str]:
-    """The terms after `position` in sorted order that start with `part` (and so are longer)."""
-    found = []
-    for index in range(position + 1, len(sorted_terms)):
-        whole = sorted_terms[index]
-        if not whole.startswith(part):
-            break
-        found.append(whole)
-    return found
 
 
 # --- identity and cache ----------------------------------------------------------------------------------

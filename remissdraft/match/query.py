@@ -91,35 +91,66 @@ def remiss_specificity(remiss: Remiss, analyzer: Analyzer) -> dict[str, float]:
     return {term: math.log(1 + len(documents) / count) / scale for term, count in frequency.items()}
 
 
-def to_index(terms: dict[str, float], index: SnippetIndex, settings: QuerySettings) -> np.ndarray:
+def to_index(terms: dict[str, float], index: SnippetIndex, settings: QuerySettings, cache: dict | None = None) -> np.ndarray:
     """The query as a weight per index term (dense, by term id): exact terms at their weight, terms met
-    inside a compound at a share of it (the best of several ways counts, never their sum)."""
+    inside a compound at a share of it (the best of several ways counts, never their sum). `cache`: a dict
+    kept with `index` (and only with it) where the terms each query term meets are kept for the next query."""
     weights = np.zeros(len(index.vocab), np.float32)
     if not len(weights):
         return weights
+    share = np.asarray([{"variant": 1.0, "part": settings.part_weight}.get(how, settings.compound_weight) for how in HOW] + [1.0],
+                       np.float32)  # by way of meeting, the term itself last (`_EXACT`)
+    ids: list[np.ndarray] = []
+    ways: list[np.ndarray] = []
+    counts: list[int] = []
+    values: list[float] = []
+    for term, weight in terms.items():
+        met = cache.get((term, settings.compounds)) if cache is not None else None
+        if met is None:
+            met = _met(term, index, settings.compounds)
+            if cache is not None:
+                if cache.get(_SIZE, 0) + len(met[0]) > _CACHE_IDS:
+                    cache.clear()
+                cache[(term, settings.compounds)] = met
+                cache[_SIZE] = cache.get(_SIZE, 0) + len(met[0])
+        if len(met[0]):
+            ids.append(met[0])
+            ways.append(met[1])
+            counts.append(len(met[0]))
+            values.append(weight)
+    if ids:
+        met_values = np.repeat(np.asarray(values, np.float32), counts) * share[np.concatenate(ways)]
+        np.maximum.at(weights, np.concatenate(ids), met_values)
+    return weights
+
+
+_EXACT = len(HOW)  # the way a term meets itself, after those of HOW
+_SIZE = "\x00size"  # the key under which a cache counts the term ids it holds
+_CACHE_IDS = 1_000_000  # term ids a cache holds before it starts over
+
+
+def _met(term: str, index: SnippetIndex, compounds: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The index terms a query term meets (its own, and with `compounds` those it meets inside a compound) and
+    how, by position in HOW (`_EXACT` for itself); a term may be met more than one way."""
     vocab = index.vocab
     table = index.compounds
-    share = np.asarray([{"variant": 1.0, "part": settings.part_weight}.get(how, settings.compound_weight) for how in HOW], np.float32)
+    term_id = vocab.get(term)
     ids: list[np.ndarray] = []
-    values: list[np.ndarray] = []
-    for term, weight in terms.items():
-        term_id = vocab.get(term)
-        if term_id is not None:
-            ids.append(np.asarray([term_id]))
-            values.append(np.asarray([weight], np.float32))
-        if not settings.compounds:
-            continue
+    ways: list[np.ndarray] = []
+    if term_id is not None:
+        ids.append(np.asarray([term_id], np.int32))
+        ways.append(np.asarray([_EXACT], np.int8))
+    if compounds:
         if term_id is not None:  # the compounds of a term the corpus has: one slice of the table
             start, end = table.indptr[term_id], table.indptr[term_id + 1]
             if end > start:
-                ids.append(table.targets[start:end])
-                values.append(weight * share[table.kinds[start:end]])
+                ids.append(np.asarray(table.targets[start:end], np.int32))
+                ways.append(np.asarray(table.kinds[start:end], np.int8))
         found = compounds_of(term, vocab, index.vocabulary) if term_id is None else {}
         found.update(parts_in(term, vocab, index.vocabulary))
         if found:
-            ids.append(np.fromiter(found, np.int64, len(found)))
-            values.append(weight * share[[HOW.index(how) for how in found.values()]])
-    if ids:
-        np.maximum.at(weights, np.concatenate(ids), np.concatenate(values))
-    return weights
-
+            ids.append(np.fromiter(found, np.int32, len(found)))
+            ways.append(np.asarray([HOW.index(how) for how in found.values()], np.int8))
+    if not ids:
+        return np.zeros(0, np.int32), np.zeros(0, np.int8)
+    return np.concatenate(ids), np.concatenate(ways)

@@ -16,10 +16,11 @@ def same_position(a: str, b: str, threshold: float) -> bool:
     return fuzz.ratio(a, b) >= threshold
 
 
-def collapse(texts: list[str], threshold: float, limit: int) -> list[list[int]]:
+def collapse(texts: list[str], threshold: float, limit: int, plain_forms: bool = False) -> list[list[int]]:
     """Group texts (best first) into at most `limit` groups of positions in `texts`: each group starts with
-    its best text, followed by the others that are the same position. Texts are compared in plain form."""
-    forms = [plain(text) for text in texts]
+    its best text, followed by the others that are the same position. Texts are compared in plain form
+    (`plain_forms`: they are given in it)."""
+    forms = texts if plain_forms else [plain(text) for text in texts]
     groups: list[list[int]] = []
     for index, form in enumerate(forms):
         for group in groups:

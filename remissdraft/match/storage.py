@@ -6,14 +6,22 @@ from __future__ import annotations
 
 import json
 import logging
-import operator
 import time
 
 import numpy as np
 
 from .. import cachedb
 from .compounds import CompoundTable
-from .index import _KEEP_ON_DISK, ENGINE_VERSION, IndexSettings, ReversedTerms, SnippetIndex, _Table, lean_vocabulary
+from .index import (
+    _KEEP_ON_DISK,
+    ENGINE_VERSION,
+    IndexSettings,
+    ReversedTerms,
+    SnippetIndex,
+    SortedTerms,
+    _Table,
+    lean_vocabulary,
+)
 
 VERSION = f"index-{ENGINE_VERSION}.2"
 _TABLES = ("labels", "titles", "title_words", "remiss_dnrs", "sections", "series", "organisations", "namnder")
@@ -90,10 +98,9 @@ def _strings(values: list[str]) -> tuple[str, bytes]:
 
 def _pack(index: SnippetIndex) -> tuple[dict, dict[str, tuple[str, bytes]]]:
     terms = list(index.vocab)
-    position = index.vocab
     parts: dict[str, tuple[str, bytes]] = {
         "vocab": _strings(terms),
-        "forward": ("<i4", np.asarray([position[term] for term in index.vocabulary.forward], np.int32).tobytes()),
+        "forward": ("<i4", _forward_order(index).tobytes()),
         "backward": ("<i4", _backward_order(index).tobytes()),
         "label_heads": _strings(index.label_heads),
         "compounds.indptr": ("<i8", index.compounds.indptr.astype("<i8").tobytes()),
@@ -111,6 +118,13 @@ def _pack(index: SnippetIndex) -> tuple[dict, dict[str, tuple[str, bytes]]]:
     settings = index.settings
     meta = {"n_docs": index.n_docs, "settings": [settings.stop_words, settings.stemming, settings.k1, settings.b]}
     return meta, parts
+
+
+def _forward_order(index: SnippetIndex) -> np.ndarray:
+    forward = index.vocabulary.forward
+    if isinstance(forward, SortedTerms):
+        return np.asarray(forward.order, "<i4")
+    return np.asarray([index.vocab[term] for term in forward], "<i4")
 
 
 def _backward_order(index: SnippetIndex) -> np.ndarray:
@@ -169,8 +183,7 @@ def _unpack(key: str, meta: dict, parts: dict[str, tuple[str, bytes]]) -> Snippe
     within(forward_ids, size, "forward")
     backward = array("backward", "<i4", size)
     within(backward, size, "backward")
-    forward = list(operator.itemgetter(*forward_ids.tolist())(terms)) if size > 1 else terms[:]
-    vocabulary = lean_vocabulary(vocab, forward, backward)
+    vocabulary = lean_vocabulary(vocab, forward_ids, backward)
     compounds = CompoundTable.__new__(CompoundTable)
     compounds.indptr = array("compounds.indptr", "<i8", size + 1)
     compounds.targets = array("compounds.targets", "<i4")

@@ -23,12 +23,15 @@ Near-duplicates collapse into the best of them, which carries the others as `sim
 
 from __future__ import annotations
 
+import math
+import threading
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .. import cachedb
 from ..errors import MatchError
 from ..model import STANCE_LABELS, STANCES, Remiss, Section, Snippet
 from . import evidence
@@ -38,6 +41,8 @@ from .index import IndexSettings, SnippetIndex, StoredCorpus, get_index, head_of
 from .normalize import fold, iter_words, plain
 from .query import QuerySettings, remiss_specificity, section_terms, to_index
 from .similar import collapse
+from .wordsearch import WordIndex, searched_rows
+from .wordsearch import _row as _searched
 
 
 @dataclass(frozen=True)
@@ -148,7 +153,15 @@ class Matcher:
         self._specificity: tuple[Remiss, dict[str, float]] | None = None  # for the remiss asked about last
         self._idf = evidence.idf(self.index) if self.index is not None else None
         self._owner: np.ndarray | None = None  # per snippet, the factor for the user's own positions
+        self._owns = False  # whether any snippet is the user's (`_own_factor`)
         self._remiss_facts: Answered | None = None  # what the corpus records about the remiss asked about last
+        self._sender: tuple[Remiss, tuple[str, str, str], np.ndarray | None] | None = None  # `_same_sender`, last remiss
+        self._neighbours: _Neighbours | None = None  # the yttranden and headings `_context` looks at, made once
+        self._expansions: dict = {}  # per query term, the index terms it meets (query.to_index)
+        self._plain: dict[int, str] = {}  # plain forms of snippet texts compared for near-duplicates
+        self._words: WordIndex | None = None  # for `search`, made when first asked
+        self._kinds: dict[int, np.ndarray] = {}  # `_of_kind`
+        self._search_lock = threading.Lock()
 
     def suggest(
         self, remiss: Remiss, section: Section, top: int = 10, stance: str | None = None, kind: str | None = "synpunkt",
@@ -162,9 +175,9 @@ class Matcher:
             raise MatchError("Antalet förslag måste vara minst 1.")
         if self.index is None:
             return []
-        parts, weights, elsewhere = self._scores(remiss, section)
+        parts, weights, elsewhere, total = self._scored(remiss, section)
         return self._hits(parts, weights, top, wanted_stance, kind, include_weak, elsewhere=elsewhere,
-                          this_remiss=self._this_remiss(remiss))
+                          this_remiss=self._this_remiss(remiss), total=total)
 
     def general(self, remiss: Remiss, top: int = 5, *, include_weak: bool = False) -> list[Hit]:
         """The positions that fit the remiss as a whole (its title and headings), best first: what to offer,
@@ -176,14 +189,26 @@ class Matcher:
             return []
         whole = Section("", remiss.title, 0, [". ".join(s.title for s in remiss.walk() if s.title)])
         query = replace(self.settings.query, specificity=False, parent=0.0, children=0.0)  # what every section says is the point here
-        parts, weights, elsewhere = self._scores(remiss, whole, query)
+        parts, weights, elsewhere, total = self._scored(remiss, whole, query)
         return self._hits(parts, weights, top, None, "synpunkt", include_weak, leave_out=elsewhere, elsewhere=elsewhere,
-                          this_remiss=self._this_remiss(remiss))
+                          this_remiss=self._this_remiss(remiss), total=total)
 
     def fallback(self, remiss: Remiss, top: int = 5) -> Fallback:
         """For a section with nothing above the floor: the positions on the remiss as a whole and the standard
         answers, to be shown apart from the suggestions and marked as such."""
         return Fallback(self.general(remiss, top), standard_answers(self.snippets, self.organisation, top))
+
+    def search(self, text: str, top: int = 20) -> list[Snippet]:
+        """The snippets holding every word of `text` (also inside a compound), those with most occurrences first:
+        what `corpus.search` finds, from a word index made on the first search (the palette asks per keystroke)."""
+        with self._search_lock:  # the palette may ask from more than one thread
+            if self._words is None or self._words.n_docs != len(self.snippets):
+                try:
+                    self._words = WordIndex(searched_rows(self.snippets))
+                except cachedb.CacheError:  # the cache database failed: the snippets as the corpus now serves them
+                    self._words = WordIndex([[_searched(snippet) for snippet in self.snippets]])
+            words = self._words
+        return [self.snippets[doc] for doc in words.search(text, top)]
 
     # --- the parts of the score ----------------------------------------------------------------------
 
@@ -192,47 +217,71 @@ class Matcher:
     ) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
         """(the parts of every snippet's score, by `PARTS`: their sum is the score; the query's weight per
         index term; which snippets answered another section of this remiss)."""
+        parts, weights, elsewhere, _ = self._scored(remiss, section, query)
+        return parts, weights, elsewhere
+
+    def _scored(
+        self, remiss: Remiss, section: Section, query: QuerySettings | None = None,
+    ) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray]:
+        """`_scores` and the total score (their sum). A part that is nothing for every snippet is the one shared
+        zero array and is not added (adding zeros changes no sum)."""
         index = self.index
         assert index is not None and self._idf is not None
         settings = self.settings
         query = query or settings.query
         specificity = self._specificity_of(remiss) if query.specificity else None
         terms = section_terms(remiss, section, self._analyzer, query, specificity)
-        weights = to_index(terms, index, query)
+        weights = to_index(terms, index, query, self._expansions)
+        term_ids = np.flatnonzero(weights)
         zero = np.zeros(index.n_docs, np.float32)
         parts: dict[str, np.ndarray] = dict.fromkeys(PARTS, zero)
         elsewhere = np.zeros(index.n_docs, bool)
         if settings.calibrated:
-            parts["text"] = self._text_evidence(terms, weights)
+            parts["text"] = self._text_evidence(terms, weights, term_ids)
         else:
-            text = index.scores(weights)
+            text = index.scores(weights, term_ids)
             best = float(text.max()) if index.n_docs else 0.0
             parts["text"] = text / best if best > 0 else zero
         if settings.label_weight:
-            parts["label"] = settings.label_weight * self._label_scores(section)
-        words = parts["text"] + parts["label"]
+            labels = self._label_scores(section)
+            if labels is not None:
+                parts["label"] = settings.label_weight * labels
+        words = _sum(parts, zero)
         if settings.context:  # what the words say, of a snippet and of its neighbours
             parts["context"] = settings.context * np.maximum(self._context(words) - words, 0.0)
         if settings.provenance:
-            parts["provenance"], elsewhere = self._provenance_scores(remiss, section)
-        total = _sum(parts)
+            provenance, elsewhere = self._provenance_scores(remiss, section)
+            if provenance is not None:
+                parts["provenance"] = provenance
+        total = _sum(parts, zero)
         if settings.same_series:
-            parts["sender"] = total * settings.same_series * self._same_sender(remiss)
+            flags = self._same_sender(remiss)
+            if flags is not None:
+                parts["sender"] = total * settings.same_series * flags
         if settings.own_organisation or settings.own_namnd:
-            parts["own"] = (total + parts["sender"]) * (self._own_factor() - 1.0)
-        return {name: part.astype(np.float32) for name, part in parts.items()}, weights, elsewhere
+            owner = self._own_factor()
+            if owner is not None:
+                parts["own"] = (total + parts["sender"]) * (owner - 1.0)
+        parts = {name: part.astype(np.float32, copy=False) for name, part in parts.items()}
+        return parts, weights, elsewhere, _sum(parts, zero)
 
-    def _text_evidence(self, terms: dict[str, float], weights: np.ndarray) -> np.ndarray:
+    def _text_evidence(self, terms: dict[str, float], weights: np.ndarray, term_ids: np.ndarray) -> np.ndarray:
         """The text part on the fixed scale: capped-idf BM25 with key terms over the query's own best possible
-        score (see evidence.py)."""
+        score (see evidence.py), worked out for the query's terms (`term_ids`) only."""
         index, settings, term_idf = self.index, self.settings, self._idf
         assert index is not None and term_idf is not None
         values = evidence.query_values(terms, index, term_idf, settings.idf_cap)
         ideal = evidence.ideal_score(values, settings.ideal_terms, settings.index.k1)
         if ideal <= 0:
             return np.zeros(index.n_docs, np.float32)
-        keyed = evidence.key_weights(weights, term_idf, settings.idf_cap, values[0], settings.key_share)
-        total = index.scores(keyed)
+        keyed = np.zeros_like(weights)  # evidence.key_weights, element for element, where the query has weight
+        query, query_idf = weights[term_ids], term_idf[term_ids]
+        scale = np.minimum(1.0, settings.idf_cap / np.maximum(query_idf, 1e-6))
+        if settings.key_share > 0 and values[0] > 0:
+            share = query * np.minimum(query_idf, settings.idf_cap) / values[0]
+            scale = scale * np.minimum(1.0, share / settings.key_share) ** 2
+        keyed[term_ids] = (query * scale).astype(np.float32)
+        total = index.scores(keyed, term_ids)
         text = total / ideal
         if settings.single_term < 1:
             alone = evidence.largest_part(index, keyed) >= settings.one_word * np.maximum(total, 1e-9)
@@ -242,37 +291,45 @@ class Matcher:
     def _hits(
         self, parts: dict[str, np.ndarray], weights: np.ndarray, top: int, stance: str | None, kind: str | None,
         include_weak: bool, leave_out: np.ndarray | None = None, elsewhere: np.ndarray | None = None,
-        this_remiss: np.ndarray | None = None,
+        this_remiss: np.ndarray | None = None, total: np.ndarray | None = None,
     ) -> list[Hit]:
+        """The hits, best first; confidence and the rest worked out for the few snippets ranked, not for all."""
         index, settings = self.index, self.settings
         assert index is not None
-        total = _sum(parts)
-        confidence = evidence.confidence(total, settings.half)
-        own = total - parts["context"]
-        own_confidence = evidence.confidence(own, settings.half)
-        answered_here = parts["provenance"] > settings.same_remiss + 1e-6  # a recorded section of this remiss fits
-        named_here = (parts["label"] > 0) & (parts["label"] >= 0.5 * settings.label_weight)  # a heading names it
-        grounded = answered_here | named_here
+        if total is None:
+            total = _sum(parts)
         keep = total > 1e-6
+        if not include_weak:  # a cheap bound first (confidence rises with the score), the exact test below
+            keep &= total >= _floor_score(settings.half, settings.floor)
         if leave_out is not None:
             keep &= ~leave_out
-        if not include_weak:
-            keep &= confidence >= settings.floor
         if stance is not None:
             keep &= index.stance == STANCES.index(stance)
         if kind is not None:
-            keep &= index.kind == {"synpunkt": 0, "standardtext": 1}.get(kind, 2)
+            keep &= self._of_kind({"synpunkt": 0, "standardtext": 1}.get(kind, 2))
         candidates = np.flatnonzero(keep)
+        if not include_weak and len(candidates):
+            candidates = candidates[evidence.confidence(total[candidates], settings.half) >= settings.floor]
         pool = top * 3 + 10 if settings.collapse else top  # near-duplicates fold away: look a little further
         if len(candidates) > pool:
             candidates = candidates[np.argpartition(-total[candidates], pool - 1)[:pool]]
         ranked = sorted(candidates.tolist(), key=lambda doc: (-float(total[doc]), doc))
         if settings.collapse:
-            groups = collapse([self.snippets[doc].text for doc in ranked], settings.collapse, top)
+            groups = collapse([self._plain_text(doc) for doc in ranked], settings.collapse, top, plain_forms=True)
         else:
             groups = [[position] for position in range(min(top, len(ranked)))]
+        if not groups:
+            return []
+        docs = np.asarray([ranked[group[0]] for group in groups], np.int64)
+        confidence = evidence.confidence(total[docs], settings.half)
+        own = total[docs] - parts["context"][docs]
+        own_confidence = evidence.confidence(own, settings.half)
+        answered_here = parts["provenance"][docs] > settings.same_remiss + 1e-6  # a recorded section of this remiss fits
+        label = parts["label"][docs]
+        named_here = (label > 0) & (label >= 0.5 * settings.label_weight)  # a heading names it
+        grounded = answered_here | named_here
         hits = []
-        for group in groups:
+        for number, group in enumerate(groups):
             doc = ranked[group[0]]
             words, shared = self._matched_words(self.snippets[doc], weights)
             hits.append(
@@ -280,52 +337,72 @@ class Matcher:
                     self.snippets[doc],
                     float(total[doc]),
                     words,
-                    confidence=float(confidence[doc]),
-                    weak=bool(confidence[doc] < settings.floor),
+                    confidence=float(confidence[number]),
+                    weak=bool(confidence[number] < settings.floor),
                     similar=[self.snippets[ranked[member]] for member in group[1:]],
                     parts={name: round(float(part[doc]), 4) for name, part in parts.items()},
-                    grounded=bool(grounded[doc]),
+                    grounded=bool(grounded[number]),
                     terms_shared=shared,
-                    own_score=float(own[doc]),
-                    own_confidence=float(own_confidence[doc]),
+                    own_score=float(own[number]),
+                    own_confidence=float(own_confidence[number]),
                     this_remiss=bool(this_remiss is not None and this_remiss[doc]),
                     elsewhere=bool(elsewhere is not None and elsewhere[doc]),
                 )
             )
         return hits
 
+    def _of_kind(self, code: int) -> np.ndarray:
+        """Which snippets are of this kind (by `SnippetIndex.kind` code), made once per kind."""
+        assert self.index is not None
+        found = self._kinds.get(code)
+        if found is None:
+            found = self._kinds[code] = self.index.kind == code
+        return found
+
+    def _plain_text(self, doc: int) -> str:
+        """The plain form of a snippet's text (`normalize.plain`), kept for the snippets compared before."""
+        form = self._plain.get(doc)
+        if form is None:
+            if len(self._plain) >= _KEEP_PLAIN:
+                self._plain.clear()
+            form = self._plain[doc] = plain(self.snippets[doc].text)
+        return form
+
     def _specificity_of(self, remiss: Remiss) -> dict[str, float]:
         if self._specificity is None or self._specificity[0] is not remiss:
             self._specificity = (remiss, remiss_specificity(remiss, self._analyzer))
         return self._specificity[1]
 
-    def _label_scores(self, section: Section) -> np.ndarray:
-        """Per snippet 0–1: how well its best label (topic or recorded section title) names this section."""
+    def _label_scores(self, section: Section) -> np.ndarray | None:
+        """Per snippet 0–1: how well its best label (topic or recorded section title) names this section; None
+        when that is 0 for every snippet (none has a label near enough, or the section has no title)."""
         index = self.index
         assert index is not None
         if not index.labels.values:
-            return np.zeros(index.n_docs, np.float32)
+            return None
         queries = [q for q in dict.fromkeys((plain(section.title), plain(head_of(section.title)))) if q]
         if not queries:
-            return np.zeros(index.n_docs, np.float32)
+            return None
         similarity = np.maximum(
             process.cdist(queries, index.labels.values, scorer=fuzz.ratio, dtype=np.float32).max(axis=0),
             process.cdist(queries, index.label_heads, scorer=fuzz.ratio, dtype=np.float32).max(axis=0),
         ) / 100.0
         floor = self.settings.label_floor
         strength = np.clip((similarity - floor) / (1.0 - floor), 0.0, 1.0) ** 2
+        if not strength.any():  # no label is near enough: nothing for any snippet
+            return None
         return index.labels.per_doc(strength, index.n_docs)
 
-    def _provenance_scores(self, remiss: Remiss, section: Section) -> tuple[np.ndarray, np.ndarray]:
-        """Per snippet: what answering this remiss, and which section of it, says about fitting `section`;
-        and whether it answered another section of this remiss."""
+    def _provenance_scores(self, remiss: Remiss, section: Section) -> tuple[np.ndarray | None, np.ndarray]:
+        """Per snippet: what answering this remiss, and which section of it, says about fitting `section` (None
+        when no snippet answered this remiss); and whether it answered another section of this remiss."""
         index = self.index
         assert index is not None
-        scores = np.zeros(index.n_docs, np.float32)
         facts = self._answered(remiss)
         elsewhere = np.zeros(index.n_docs, bool)
         if not facts.same.any():
-            return scores, elsewhere
+            return None, elsewhere
+        scores = np.zeros(index.n_docs, np.float32)
         scores[facts.same] = self.settings.same_remiss
         fits = {reference: _section_fit(reference, section, remiss) for reference in {r for _, r in facts.references}}
         best = np.full(index.n_docs, -2.0, np.float32)  # the best fit of the sections a snippet answered
@@ -349,11 +426,15 @@ class Matcher:
             self._remiss_facts = answered(self.index, self.snippets, remiss, self._analyzer)
         return self._remiss_facts
 
-    def _same_sender(self, remiss: Remiss) -> np.ndarray:
+    def _same_sender(self, remiss: Remiss) -> np.ndarray | None:
         """Per snippet 1 when it answered a remiss of this remiss's sender: the same dnr series ("RSG …"), or
-        the sender named in the title it answered ("Länsstyrelsens i Hallands remiss: …"); else 0."""
+        the sender named in the title it answered ("Länsstyrelsens i Hallands remiss: …"); else 0. None when no
+        snippet did. Kept for the remiss asked about last."""
         index = self.index
         assert index is not None
+        asked = (remiss.dnr, remiss.reply_dnr, remiss.sender)
+        if self._sender is not None and self._sender[0] is remiss and self._sender[1] == asked:
+            return self._sender[2]
         flags = np.zeros(index.n_docs, np.float32)
         series = {series_key(remiss.dnr), series_key(remiss.reply_dnr)} - {""}
         if series and index.series.values:
@@ -362,10 +443,13 @@ class Matcher:
         if names and index.title_words.values:
             named = np.asarray([_names(title.split(), names) for title in index.title_words.values], np.float32)
             flags = np.maximum(flags, index.title_words.per_doc(named, index.n_docs))
-        return flags
+        found = flags if flags.any() else None
+        self._sender = (remiss, asked, found)
+        return found
 
-    def _own_factor(self) -> np.ndarray:
-        """Per snippet the factor for the user's own positions: 1, more for the own organisation and nämnd."""
+    def _own_factor(self) -> np.ndarray | None:
+        """Per snippet the factor for the user's own positions: 1, more for the own organisation and nämnd;
+        None when no snippet is the user's."""
         index = self.index
         assert index is not None
         if self._owner is None:
@@ -376,7 +460,8 @@ class Matcher:
                     flags = np.asarray([_same_name(value, own) for value in table.values], np.float32)
                     factor += share * table.per_doc(flags, index.n_docs)
             self._owner = factor
-        return self._owner
+            self._owns = bool((factor != 1.0).any())
+        return self._owner if self._owns else None
 
     def _context(self, scores: np.ndarray) -> np.ndarray:
         """Per snippet what its neighbours say: the better of its next neighbours in the same yttrande and
@@ -385,19 +470,17 @@ class Matcher:
         section even when its own words do not show it."""
         index = self.index
         assert index is not None
+        if self._neighbours is None:
+            self._neighbours = _Neighbours.of(index, self.settings.context_window)
+        neighbours = self._neighbours
         best = np.zeros(index.n_docs, np.float32)
-        document = index.document
-        for distance in range(1, self.settings.context_window + 1):
-            if distance >= index.n_docs:
-                break
-            same = document[distance:] == document[:-distance]
+        for distance, same in neighbours.same:
             np.maximum(best[distance:], np.where(same, scores[:-distance], 0.0), out=best[distance:])
             np.maximum(best[:-distance], np.where(same, scores[distance:], 0.0), out=best[:-distance])
-        grouped = index.heading >= 0
-        if grouped.any():  # the mean of the group: one long, general position should not carry it
-            groups = index.heading[grouped]
-            mean = np.bincount(groups, weights=scores[grouped]) / np.maximum(np.bincount(groups), 1)
-            best[grouped] = np.maximum(best[grouped], mean[groups].astype(np.float32))
+        if len(neighbours.grouped):  # the mean of the group: one long, general position should not carry it
+            groups = neighbours.groups
+            mean = np.bincount(groups, weights=scores[neighbours.grouped]) / neighbours.sizes
+            best[neighbours.grouped] = np.maximum(best[neighbours.grouped], mean[groups].astype(np.float32))
         return best
 
     # --- explaining a hit ------------------------------------------------------------------------------
@@ -408,15 +491,17 @@ class Matcher:
         they are."""
         assert self.index is not None
         vocab = self.index.vocab
-        words: dict[str, tuple[float, str]] = {}
-        terms: set[int] = set()
+        first: dict[str, str] = {}  # each folded word, as first written
         for surface, folded in iter_words(snippet.text):
-            if folded not in words:
-                term_id = vocab.get(self._analyzer.term(folded))
-                if term_id is not None and weights[term_id] > 0:
-                    words[folded] = (float(weights[term_id]), surface)
-                    terms.add(term_id)
-        return [surface for _, surface in sorted(words.values(), key=lambda pair: -pair[0])], len(terms)
+            first.setdefault(folded, surface)
+        term = self._analyzer.term
+        known = [(surface, term_id) for folded, surface in first.items() if (term_id := vocab.get(term(folded))) is not None]
+        if not known:
+            return [], 0
+        values = weights[np.fromiter((term_id for _, term_id in known), np.int64, len(known))].tolist()
+        words = [(value, surface) for (surface, _), value in zip(known, values) if value > 0]
+        terms = {term_id for (_, term_id), value in zip(known, values) if value > 0}
+        return [surface for _, surface in sorted(words, key=lambda pair: -pair[0])], len(terms)
 
 
 def _names(title_words: list[str], names: list[str]) -> bool:
@@ -519,10 +604,45 @@ def suggest(
     return matcher.suggest(remiss, section, top=top, stance=stance, kind=kind, include_weak=include_weak)
 
 
-def _sum(parts: dict[str, np.ndarray]) -> np.ndarray:
-    """The parts of a score added up."""
-    values = iter(parts.values())
-    total = next(values)
-    for part in values:
+def _sum(parts: dict[str, np.ndarray], zero: np.ndarray | None = None) -> np.ndarray:
+    """The parts of a score added up, in order; `zero`, a part that is nothing everywhere, is left out (adding
+    it would change no sum)."""
+    values = [part for part in parts.values() if part is not zero] or list(parts.values())[:1]
+    total = values[0]
+    for part in values[1:]:
         total = total + part
     return total
+
+
+def _floor_score(half: float, floor: float) -> float:
+    """A score a little below the lowest whose confidence reaches `floor` (confidence rises with the score): no
+    snippet below it is a fit, those above are tested exactly."""
+    if floor <= 0:
+        return -math.inf
+    if floor >= 1:
+        return 0.0
+    return -half * math.log2(1.0 - floor) * (1 - 1e-6) - 1e-9
+
+
+_KEEP_PLAIN = 20_000  # plain forms of snippet texts a Matcher keeps
+
+
+@dataclass
+class _Neighbours:
+    """What `Matcher._context` looks at, made once per index: per distance which snippets are that far from one
+    of the same yttrande, and the snippets under a known heading with their heading's number and group size."""
+
+    same: list[tuple[int, np.ndarray]]
+    grouped: np.ndarray
+    groups: np.ndarray
+    sizes: np.ndarray
+
+    @classmethod
+    def of(cls, index: SnippetIndex, window: int) -> _Neighbours:
+        document = index.document
+        same = [(distance, document[distance:] == document[:-distance]) for distance in range(1, window + 1)
+                if distance < index.n_docs]
+        grouped = np.flatnonzero(index.heading >= 0).astype(np.int32)
+        groups = index.heading[grouped]
+        sizes = np.maximum(np.bincount(groups), 1) if len(groups) else np.ones(0, np.int64)
+        return cls(same, grouped, groups, sizes)

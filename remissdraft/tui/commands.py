@@ -3,6 +3,7 @@ draft, back to the workspace) and, on a screen one writes on, snippets found by 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -88,10 +89,11 @@ class RemissCommands(Provider):
         insert = getattr(self.screen, "insert_snippet", None)
         if session is None or insert is None or len(query.strip()) < 3:
             return
-        from ..corpus import search
         from .widgets.suggestions import readable
 
-        for snippet in search(session.snippets, query, limit=8):
+        # the corpus's word index (made on the first search) off the event loop: the app answers meanwhile
+        found = await asyncio.to_thread(lambda: session.matcher().search(query, 8))
+        for snippet in found:
             text = readable(session.fill(snippet))
             label = f"Infoga: {text[:70]}{'…' if len(text) > 70 else ''}"
             yield Hit(0.5, label, partial(insert, snippet), text=label,

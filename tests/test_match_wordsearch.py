@@ -1,0 +1,101 @@
+"""`Matcher.search` (the palette's snippet search, from a word index) finds what `corpus.search` finds, in the same
+order, on the seed corpus, a synthetic one, a corpus served from the cache database and odd texts."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from remissdraft.corpus import load_corpus, search
+from remissdraft.match import Matcher
+from remissdraft.model import Snippet, Source
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("REMISSDRAFT_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def _module(name: str):
+    spec = importlib.util.spec_from_file_location(f"{name}_for_wordsearch", ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _queries(snippets, count: int, seed: int = 3) -> list[str]:
+    """Parts of words the corpus has (also across its provenance), pairs of them, and words it lacks."""
+    rng = random.Random(seed)
+    queries = ["", "  ", "–", "xyzqv", "Kommun", "SOCN 2016", "barn och unga", "ÅÄÖ", "2021", "s"]
+    for _ in range(count):
+        snippet = snippets[rng.randrange(len(snippets))]
+        words = re.findall(r"\w+", " ".join([snippet.text, *snippet.topics, snippet.source.dnr, snippet.source.title]))
+        word = rng.choice(words)
+        start = rng.randrange(max(1, len(word) - 2))
+        part = word[start : start + rng.randint(3, 8)]
+        queries.append(part.upper() if rng.random() < 0.2 else part)
+        if rng.random() < 0.4:
+            queries.append(f"{part} {rng.choice(words)}")
+    return queries
+
+
+def _same_as_corpus_search(matcher: Matcher, snippets, queries: list[str]) -> int:
+    found = 0
+    for query in queries:
+        for limit in (1, 8, 50):
+            expected = [s.id for s in search(snippets, query, limit=limit)]
+            assert [s.id for s in matcher.search(query, limit)] == expected, (query, limit)
+            found += len(expected)
+    return found
+
+
+def test_seed_corpus():
+    judged = _module("relevance").load(imported=False)
+    assert _same_as_corpus_search(Matcher(judged.snippets, use_disk=False), judged.snippets, _queries(judged.snippets, 80)) > 200
+
+
+def test_synthetic_corpus():
+    snippets = _module("synthetic").synthetic_corpus(2500, random.Random(5))
+    assert _same_as_corpus_search(Matcher(snippets, use_disk=False), snippets, _queries(snippets, 60)) > 200
+
+
+def test_a_corpus_served_from_the_cache_database_and_a_snippet_added_later(tmp_path):
+    folder = tmp_path / "korpus"
+    _module("synthetic").write_corpus(folder, 600)
+    snippets = load_corpus(folder, bundled=False).snippets
+    assert getattr(snippets, "stored", False)
+    matcher = Matcher(snippets)
+    assert _same_as_corpus_search(matcher, snippets, _queries(list(snippets), 40)) > 100
+    snippets.append(Snippet(id="ny", text="Ett alldeles nytt ställningstagande om zebrafinkar.", stance="positiv",
+                            source=Source(organisation="Kommun X")))
+    assert [s.id for s in matcher.search("zebrafink", 5)] == ["ny"] == [s.id for s in search(snippets, "zebrafink", 5)]
+
+
+def test_odd_texts():
+    texts = ["Samverkan\x00samverkansformer samverkan", "e\u0301cole och École", "ß och SS och ss", "", "{namnd} anser 2021:14",
+             "samsam samsamsam", "Tjänsteskrivelse – Dnr KS 2021/5"]
+    snippets = [Snippet(id=f"s{n}", text=text, stance="neutral", topics=["Ämne"] if n % 2 else [],
+                        source=Source(organisation="Nacka kommun", dnr=f"KS {2020 + n}/1", title="Remiss om samverkan"))
+                for n, text in enumerate(texts)]
+    queries = ["samverkan", "sam", "école", "ecole", "ss", "ß", "namnd", "2021", "ks 2021", "ämne", "nacka", "samsam",
+               "remiss samverkan", "tjänst dnr"]
+    assert _same_as_corpus_search(Matcher(snippets, use_disk=False), snippets, queries) > 20
+
+
+def test_counts_past_what_a_small_counter_holds():
+    for most in (200, 40_000, 70_000):  # the counts kept in 8, 16 and 32 bits
+        texts = [" ".join(["vård"] * most + ["vårdande"] * most), " ".join(["vård"] * (most - 1) + ["omsorg"]),
+                 "vård omsorg", " ".join(["omsorg"] * 3)]
+        snippets = [Snippet(id=f"s{n}", text=text, stance="neutral") for n, text in enumerate(texts)]
+        matcher = Matcher(snippets, use_disk=False)
+        for query in ("vård", "vård omsorg", "omsorg", "vårda"):
+            assert [s.id for s in matcher.search(query, 5)] == [s.id for s in search(snippets, query, 5)], (most, query)
+        assert [s.id for s in matcher.search("vård", 5)] == ["s0", "s1", "s2"]
