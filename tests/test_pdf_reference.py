@@ -64,3 +64,16 @@ def test_a_missing_file_is_an_os_error_as_before(tmp_path):
         pdf.read_pdf(tmp_path / "saknas.pdf")
     with pytest.raises(FileNotFoundError):
         pdf_reference.read_pdf(tmp_path / "saknas.pdf")
+
+
+def test_pdfs_read_from_several_threads_at_once_read_as_one_at_a_time():
+    """PDFium is not thread-safe: the app reads a remiss in a thread while a command or a worker may read another."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from remissdraft.remiss.pdf import read_pdf
+
+    files = sorted(FIXTURES.glob("*_bold.pdf")) + sorted(FIXTURES.glob("yttrande_*.pdf"))
+    alone = [read_pdf(path).pages for path in files]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda path: read_pdf(path).pages, files * 3))
+    assert together == alone * 3

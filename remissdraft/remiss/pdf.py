@@ -6,6 +6,7 @@ import ctypes
 import functools
 import math
 import statistics
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,7 @@ PAGE_LIMIT = 10_000  # an SOU with appendices has about a thousand
 _OUTLINE_LIMIT = 10_000
 _OUTLINE_DEPTH = 8
 _SHOWN_PAGES = 10  # damaged pages named in the warning
+_PDFIUM_LOCK = threading.Lock()
 
 
 class _Document:
@@ -55,7 +57,13 @@ class _Document:
 def read_pdf(path: Path, warn: Callable[[str], None] | None = None) -> RawDocument:
     """Page by page: only the lines are kept, and the document is reopened every hundred pages so that a
     thousand-page remiss does not sit in memory twice. A page PDFium cannot load is left empty and named in
-    one warning; a PDF with no readable page is damaged."""
+    one warning; a PDF with no readable page is damaged. One PDF at a time per process: PDFium is not
+    thread-safe."""
+    with _PDFIUM_LOCK:
+        return _read_pdf(path, warn)
+
+
+def _read_pdf(path: Path, warn: Callable[[str], None] | None) -> RawDocument:
     pdf = _open(path)
     try:
         count = len(pdf)
