@@ -65,6 +65,9 @@ def compare(path: Path, runs: int, remissdraft: str) -> tuple[float, float]:
 
 
 def main() -> None:
+    from bytecode import compile_package
+
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-large", action="store_true", help="lämna bort dokumentet på över 1000 sidor")

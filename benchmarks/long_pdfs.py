@@ -32,6 +32,9 @@ def seconds(command: list[str]) -> float:
 
 
 def main() -> None:
+    from bytecode import compile_package
+
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()

@@ -158,6 +158,9 @@ def measure(size: int, runs: int, work: Path) -> dict:
 
 
 def main() -> None:
+    from bytecode import compile_package
+
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--runs", type=int, default=3)

@@ -11,6 +11,7 @@ result is whole.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import operator
@@ -97,13 +98,21 @@ def _snippet(row: Sequence) -> Snippet:
 
 
 def _topics(text: object) -> list[str]:
+    if not isinstance(text, str):
+        raise cachedb.Invalid("topics")
+    return list(_parsed_topics(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_topics(text: str) -> tuple[str, ...]:
+    """The topics of a stored JSON list, each distinct list parsed once (a yttrande's snippets share theirs)."""
     try:
-        topics = json.loads(text)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        topics = json.loads(text)
+    except ValueError:
         raise cachedb.Invalid("topics") from None
     if not isinstance(topics, list) or not all(isinstance(topic, str) for topic in topics):
         raise cachedb.Invalid("topics")
-    return topics
+    return tuple(topics)
 
 
 @dataclass
