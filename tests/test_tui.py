@@ -518,6 +518,18 @@ async def test_the_palette_inserts_a_snippet_where_one_writes(profile, tmp_path)
         assert app.session.draft.general.uses
 
 
+async def test_opening_the_palette_where_one_writes_makes_the_word_index_for_snippet_search(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        editor(app).focus()
+        matcher = app.session.matcher()
+        assert matcher._words is None  # not made before anyone searches
+        await pilot.press("ctrl+p")
+        await app.workers.wait_for_complete()
+        assert matcher._words is not None and matcher._words.n_docs == len(app.session.snippets)
+
+
 async def test_export_from_the_dialog_goes_to_a_visible_folder(profile, tmp_path):
     remiss = tmp_path / "remisser"
     remiss.mkdir()

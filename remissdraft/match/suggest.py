@@ -201,14 +201,18 @@ class Matcher:
     def search(self, text: str, top: int = 20) -> list[Snippet]:
         """The snippets holding every word of `text` (also inside a compound), those with most occurrences first:
         what `corpus.search` finds, from a word index made on the first search (the palette asks per keystroke)."""
+        words = self.prepare_search()
+        return [self.snippets[doc] for doc in words.search(text, top)]
+
+    def prepare_search(self) -> WordIndex:
+        """The word index `search` looks in, made now if not yet (a second or two at 100k snippets)."""
         with self._search_lock:  # the palette may ask from more than one thread
             if self._words is None or self._words.n_docs != len(self.snippets):
                 try:
                     self._words = WordIndex(searched_rows(self.snippets))
                 except cachedb.CacheError:  # the cache database failed: the snippets as the corpus now serves them
                     self._words = WordIndex([[_searched(snippet) for snippet in self.snippets]])
-            words = self._words
-        return [self.snippets[doc] for doc in words.search(text, top)]
+            return self._words
 
     # --- the parts of the score ----------------------------------------------------------------------
 

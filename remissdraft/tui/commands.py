@@ -75,6 +75,14 @@ class RemissCommands(Provider):
                          "Samma utkast i en annan mall; det skrivna följer med") for template in list_templates()]
         return entries
 
+    async def startup(self) -> None:
+        """The palette opened: the corpus's word index for snippet search starts being made now, in a thread,
+        while the user types the first letters (a search asks from three on)."""
+        session = getattr(self.app, "session", None)
+        if session is not None and session.ranking_ready and getattr(self.screen, "insert_snippet", None) is not None:
+            self.app.run_worker(lambda: session.matcher().prepare_search(), thread=True, group="search-index",
+                                exclusive=True, exit_on_error=False)
+
     async def discover(self) -> Hits:
         for text, command, help_text in self._entries():
             yield DiscoveryHit(text, command, help=help_text)
