@@ -263,11 +263,12 @@ def _main(argv: list[str]) -> int:
     if not debug:
         _quiet_libraries()
     parser = _build_parser()
+    commands = _command_names(parser)
     try:
-        if argv and (argv[0] in _command_names(parser) or argv[0] in ("-h", "--help", "--version")):
+        if argv and (argv[0] in commands or argv[0] in ("-h", "--help", "--version")):
             args = parser.parse_args(argv)
             return args.handler(args)
-        return _open(argv, _command_names(parser))
+        return _open(argv, commands)
     except RemissdraftError as error:
         _fail(str(error))
         return 1
