@@ -179,9 +179,7 @@ class SnippetIndex:
                                   lambda v: split_reference(v)[1])
         labels = raw_labels.mapped(plain)
         documents = list(zip(columns.organisations, columns.namnder, columns.dnrs, columns.files))
-        terms = list(vocab)
-        forward = sorted(range(len(terms)), key=terms.__getitem__)  # term ids in sorted order, and in that of the
-        backward = sorted(range(len(terms)), key=lambda number: terms[number][::-1])  # reversed terms
+        forward, backward = term_orders(list(vocab))
         return cls(
             key=key,
             settings=settings,
@@ -418,6 +416,13 @@ def bm25_weights(ids: np.ndarray, lengths: np.ndarray, n_terms: int, settings: I
     return data, rows.astype(np.int32), indptr
 
 
+def term_orders(terms: list[str]) -> tuple[list[int], list[int]]:
+    """The term ids (positions in `terms`) in the order of the sorted terms, and in that of the sorted reversed
+    terms: what the vocabulary's prefix and suffix searches and the compound table walk."""
+    return (sorted(range(len(terms)), key=terms.__getitem__),
+            sorted(range(len(terms)), key=lambda number: terms[number][::-1]))
+
+
 def compound_table(vocab: dict[str, int], forward: list[int] | None = None, backward: list[int] | None = None) -> CompoundTable:
     """`CompoundTable(vocab)`, the same arrays, found by search in the sorted vocabulary rather than by trying
     every prefix and suffix of every term: a term's compounds that start with it are the terms sorted after it
@@ -425,10 +430,8 @@ def compound_table(vocab: dict[str, int], forward: list[int] | None = None, back
     the term ids in the order of the sorted and of the sorted reversed terms, when already known."""
     known = vocab.keys()  # a set view: `relation` asks `in` of it
     terms = list(vocab)
-    if forward is None:
-        forward = sorted(range(len(terms)), key=terms.__getitem__)
-    if backward is None:
-        backward = sorted(range(len(terms)), key=lambda number: terms[number][::-1])
+    if forward is None or backward is None:
+        forward, backward = term_orders(terms)
     sources: list[int] = []
     targets: list[int] = []
     kinds: list[int] = []
@@ -508,11 +511,9 @@ def lean_vocabulary(vocab: dict[str, int], forward: np.ndarray | None = None, ba
     (term ids in the order of the sorted and of the reversed terms) when already known."""
     terms = list(vocab)
     vocabulary = Vocabulary.__new__(Vocabulary)
-    if forward is None:
-        forward = np.asarray(sorted(range(len(terms)), key=terms.__getitem__), np.int32)
+    if forward is None or backward is None:
+        forward, backward = (np.asarray(order, np.int32) for order in term_orders(terms))
     vocabulary.forward = SortedTerms(terms, forward)
-    if backward is None:
-        backward = np.asarray(sorted(range(len(terms)), key=lambda number: terms[number][::-1]), np.int32)
     vocabulary.backward = ReversedTerms(terms, backward)
     vocabulary.known = vocab.keys()  # a set view: `in` is all a Vocabulary asks of it
     return vocabulary
