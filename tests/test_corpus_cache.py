@@ -63,6 +63,14 @@ def test_snippets_are_served_from_the_database_and_equal_what_the_files_say(tmp_
     assert corpus.snippets[-1] == expected[-1] and corpus.snippets[1:] == expected[1:] and len(corpus.snippets) == 3
 
 
+def test_columns_read_back_are_one_tuple_per_snippet_whether_just_written_or_from_the_database(tmp_path):
+    folder = _folder(tmp_path)
+    expected = [(s.text,) for s in [*store.file_snippets(folder / "a.yaml"), *store.file_snippets(folder / "b.yaml")]]
+    assert load_corpus(folder, bundled=False).snippets.columns(("text",)) == expected  # the rows just written
+    assert load_corpus(folder, bundled=False).snippets.columns(("text",)) == expected  # read from the database
+    assert load_corpus(folder, bundled=False).snippets.columns(("text", "stance"))[1] == (expected[1][0], "kritisk")
+
+
 def test_an_unchanged_folder_is_not_parsed_again_and_a_new_file_costs_its_own_parse(tmp_path, parsed):
     folder = _folder(tmp_path)
     load_corpus(folder, bundled=False)

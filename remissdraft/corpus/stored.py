@@ -447,17 +447,10 @@ class StoredSnippets(Sequence[Snippet]):
         if written and all(name in _WRITTEN for name in names):
             picked = operator.itemgetter(*(_WRITTEN.index(name) for name in names))
             found = {n: picked(written[n]) for n in numbers if n in written}
+            if len(names) == 1:  # itemgetter of one gives the value itself
+                found = {n: (value,) for n, value in found.items()}
         del written
-        missing = [n for n in numbers if n not in found]
-        connection = self._db.connection()
-        for chunk in _chunks(missing, _FETCH):
-            query = f"SELECT n, {wanted} FROM corpus_snippets WHERE n IN ({', '.join('?' * len(chunk))})"
-            fetched = {row[0]: row[1:] for row in connection.execute(query, chunk)}
-            if len(fetched) != len(chunk):
-                raise cachedb.Invalid("rows")
-            found.update(fetched)
-        if len(names) == 1:
-            found = {n: (value,) for n, value in found.items()}
+        found.update(self._fetched([n for n in numbers if n not in found], wanted))
         result: list[tuple] = []
         for n in numbers:
             values = found[n]
@@ -466,20 +459,26 @@ class StoredSnippets(Sequence[Snippet]):
             result.append(values)
         return result
 
+    def _fetched(self, numbers: list[int], wanted: str) -> dict[int, tuple]:
+        """The `wanted` columns (joined by commas) of these stored rows, by row number; a row the database does
+        not have makes it invalid."""
+        connection = self._db.connection()
+        found: dict[int, tuple] = {}
+        for chunk in _chunks(numbers, _FETCH):
+            query = f"SELECT n, {wanted} FROM corpus_snippets WHERE n IN ({', '.join('?' * len(chunk))})"
+            found.update((row[0], row[1:]) for row in connection.execute(query, chunk))
+        if len(found) != len(set(numbers)):
+            raise cachedb.Invalid("rows")
+        return found
+
     def column_batches(self, names: tuple[str, ...], size: int = 5000) -> Iterator[list[tuple]]:
         """`columns`, `size` stored snippets at a time, so that not every row is held at once (the palette's word
         index is made from them). Raises one of `cachedb.CacheError` when the database fails."""
         wanted = ", ".join(names)
         topics = names.index("topics") if "topics" in names else -1
-        connection = self._db.connection()
         numbers = [int(n) for n in self._rows]
         for batch in _chunks(numbers, size):
-            found: dict[int, tuple] = {}
-            for chunk in _chunks(batch, _FETCH):
-                query = f"SELECT n, {wanted} FROM corpus_snippets WHERE n IN ({', '.join('?' * len(chunk))})"
-                found.update((row[0], row[1:]) for row in connection.execute(query, chunk))
-            if len(found) != len(set(batch)):
-                raise cachedb.Invalid("rows")
+            found = self._fetched(batch, wanted)
             rows = [found[n] for n in batch]
             if topics >= 0:
                 rows = [(*values[:topics], _topics(values[topics]), *values[topics + 1 :]) for values in rows]
