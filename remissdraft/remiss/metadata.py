@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -99,29 +100,27 @@ _NEEDED_WORDS: dict[re.Pattern, tuple[str, ...]] = {
     _LABELLED_DNR: ("diarien", "dnr", "d.nr", "ärenden", "beteckning"),
     _REPLY_DNR: ("ange", "uppge", "märk", "hänvisa till", "med angivande av"),
 }
-_folded: tuple[str, str | None] = ("", "")  # the last text looked at, and its lower-case form (None: unsafe)
+
+
+@functools.lru_cache(maxsize=8)
+def _lowered(text: str) -> str | None:
+    """The lower-case form of a text the patterns are run over, made once per text; None when lowering cannot
+    stand in for IGNORECASE (İ, ı or ſ in it: clean.FOLD_UNSAFE)."""
+    return None if FOLD_UNSAFE.search(text) else text.lower()
 
 
 def _may_match(pattern: re.Pattern, text: str) -> bool:
     """False when `pattern` cannot match anywhere in `text` (none of its needed words is there)."""
-    global _folded
-    folded = _folded  # read once: another thread may be reading another file
-    if folded[0] is not text:
-        folded = _folded = (text, None if FOLD_UNSAFE.search(text) else text.lower())  # see clean.FOLD_UNSAFE
-    if folded[1] is None:
-        return True
-    return any(word in folded[1] for word in _NEEDED_WORDS[pattern])
+    folded = _lowered(text)
+    return folded is None or any(word in folded for word in _NEEDED_WORDS[pattern])
 
 
 def _matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
     """pattern.finditer(text) for a pattern whose every match starts with one of its needed words: the engine
     is started only where the lower-case text has one (a search from a position still sees the text before it
     for \\b), not at every character. Lowering keeps positions, as İ (the one letter it lengthens) is unsafe."""
-    if not _may_match(pattern, text):
-        return
-    cached = _folded  # read once: another thread may be reading another file
-    folded = cached[1] if cached[0] is text else None
-    if folded is None:  # İ, ı or ſ in the text, or another thread's text cached meanwhile: the plain scan
+    folded = _lowered(text)
+    if folded is None:  # İ, ı or ſ in the text: the plain scan
         yield from pattern.finditer(text)
         return
     words = _NEEDED_WORDS[pattern]
