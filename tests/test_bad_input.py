@@ -563,3 +563,10 @@ def test_export_of_the_remiss_instead_of_its_draft(capsys):
     assert main(["export", str(FIXTURES / "strategi.txt")]) == 1
     assert capsys.readouterr().err == (
         "Fel: strategi.txt: är en remiss, inte ett utkast – skapa utkastet med ”remissdraft new strategi.txt”\n")
+
+
+def test_the_draft_loader_knows_every_kind_of_file_a_remiss_is_read_from():
+    from remissdraft.draft.store import _REMISS_SUFFIXES
+    from remissdraft.remiss import READERS
+
+    assert set(_REMISS_SUFFIXES) == set(READERS)  # the draft layer may not import the reader: kept in step here
