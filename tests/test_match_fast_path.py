@@ -5,35 +5,23 @@ hits in the same order, with the same scores, parts and flags, on the seed corpu
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import random
-import sys
-from pathlib import Path
 
 import pytest
+from benchmark_module import benchmark_module
 from dense_reference import DenseMatcher
 
 from remissdraft.match import Matcher
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _module(name: str):
-    spec = importlib.util.spec_from_file_location(f"{name}_for_fast_path", ROOT / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def judged():
-    return _module("relevance").load(imported=False)
+    return benchmark_module("relevance").load(imported=False)
 
 
 @pytest.fixture(scope="module")
 def synthetic():
-    return _module("synthetic").synthetic_corpus(3000, random.Random(11))
+    return benchmark_module("synthetic").synthetic_corpus(3000, random.Random(11))
 
 
 def _same(fast, dense) -> None:

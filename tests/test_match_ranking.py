@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from benchmark_module import benchmark_module
 from conftest import FIXTURES
 
 from remissdraft.errors import MatchError, RemissdraftError
 from remissdraft.match import Matcher, find_section, suggest
 from remissdraft.model import STANCES, Remiss, Section, Snippet, Source
-
-BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "relevance.py"
 
 
 @pytest.fixture(autouse=True)
@@ -24,11 +20,7 @@ def _cache(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="module")
 def relevance():
-    spec = importlib.util.spec_from_file_location("relevance_benchmark", BENCHMARK)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("relevance")
 
 
 @pytest.fixture(scope="module")

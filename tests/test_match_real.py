@@ -5,26 +5,16 @@ at coverage >= 0.6 (and no proposal at all from a corpus that knows nothing of t
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from benchmark_module import benchmark_module
 from conftest import needs_realdocs
 
 from remissdraft.match import MatchSettings
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
-
 
 @pytest.fixture(scope="module")
 def relevance():
-    sys.path.insert(0, str(BENCHMARKS))
-    spec = importlib.util.spec_from_file_location("relevance_benchmark", BENCHMARKS / "relevance.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("relevance")
 
 
 @pytest.fixture(scope="module")

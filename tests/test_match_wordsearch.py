@@ -3,32 +3,20 @@ order, on the seed corpus, a synthetic one, a corpus served from the cache datab
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-import sys
-from pathlib import Path
 
 import pytest
+from benchmark_module import benchmark_module
 
 from remissdraft.corpus import load_corpus, search
 from remissdraft.match import Matcher
 from remissdraft.model import Snippet, Source
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(autouse=True)
 def _cache(tmp_path, monkeypatch):
     monkeypatch.setenv("REMISSDRAFT_CACHE_DIR", str(tmp_path / "cache"))
-
-
-def _module(name: str):
-    spec = importlib.util.spec_from_file_location(f"{name}_for_wordsearch", ROOT / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def _queries(snippets, count: int, seed: int = 3) -> list[str]:
@@ -58,18 +46,18 @@ def _same_as_corpus_search(matcher: Matcher, snippets, queries: list[str]) -> in
 
 
 def test_seed_corpus():
-    judged = _module("relevance").load(imported=False)
+    judged = benchmark_module("relevance").load(imported=False)
     assert _same_as_corpus_search(Matcher(judged.snippets, use_disk=False), judged.snippets, _queries(judged.snippets, 80)) > 200
 
 
 def test_synthetic_corpus():
-    snippets = _module("synthetic").synthetic_corpus(2500, random.Random(5))
+    snippets = benchmark_module("synthetic").synthetic_corpus(2500, random.Random(5))
     assert _same_as_corpus_search(Matcher(snippets, use_disk=False), snippets, _queries(snippets, 60)) > 200
 
 
 def test_a_corpus_served_from_the_cache_database_and_a_snippet_added_later(tmp_path):
     folder = tmp_path / "korpus"
-    _module("synthetic").write_corpus(folder, 600)
+    benchmark_module("synthetic").write_corpus(folder, 600)
     snippets = load_corpus(folder, bundled=False).snippets
     assert getattr(snippets, "stored", False)
     matcher = Matcher(snippets)
