@@ -100,6 +100,8 @@ class RemissdraftApp(App[None]):
         from .screens.workspace import WorkspaceScreen
 
         self.workspace = WorkspaceScreen(session)
+        # The corpus, the index and the first suggestions load from now on, while the workspace mounts.
+        warm_up = asyncio.ensure_future(asyncio.to_thread(self._warm_up, session))
         await self.push_screen(self.workspace)
         self.call_after_refresh(self._use_keymap, session.profile)  # its check of the ids waits for the first screen
         self.title = f"remissdraft – {session.remiss.title or 'remiss'}"
@@ -110,7 +112,7 @@ class RemissdraftApp(App[None]):
 
             self.push_screen(ProfileScreen(session.profile, first_run=True), self._profile_saved)
         try:
-            await asyncio.to_thread(self._warm_up, session)
+            await warm_up
         except RemissdraftError as error:
             self.notify(f"Förslagen kunde inte tas fram: {error}", severity="error", timeout=15)
             return

@@ -74,6 +74,7 @@ class WorkspaceScreen(Screen[None]):
         self.section: Section | None = None
         self.stance: str | None = None
         self.show_weak = False  # the weak suggestions too, marked (S in the list)
+        self._indexing = ""  # how indexing the corpus goes, while it does
 
     # --- building the screen --------------------------------------------------------------------------
 
@@ -107,10 +108,11 @@ class WorkspaceScreen(Screen[None]):
 
     def indexing(self, done: int, total: int) -> None:
         """How indexing a new or changed corpus goes, shown where the suggestions will be (the rest of the
-        workspace is in use meanwhile)."""
+        workspace is in use meanwhile); heard before the screen is mounted, it shows once it is."""
+        count = lambda number: f"{number:,}".replace(",", "\u00a0")  # noqa: E731 – "1 240", as Swedish writes it
+        self._indexing = f"Indexerar {count(done)} av {count(max(done, total))} ställningstaganden …"
         if not self.session.ranking_ready and self.is_mounted:
-            count = lambda number: f"{number:,}".replace(",", "\u00a0")  # noqa: E731 – "1 240", as Swedish writes it
-            self.query_one(Suggestions).show_message(f"Indexerar {count(done)} av {count(max(done, total))} ställningstaganden …")
+            self.query_one(Suggestions).show_message(self._indexing)
 
     # --- the current part -----------------------------------------------------------------------------
 
@@ -185,7 +187,10 @@ class WorkspaceScreen(Screen[None]):
         right = self.query_one("#right")
         suggestions = self.query_one(Suggestions)
         if not self.session.ranking_ready:
-            suggestions.show_loading()
+            if self._indexing:
+                suggestions.show_message(self._indexing)
+            else:
+                suggestions.show_loading()
             right.border_subtitle = "laddar …"
             return
         text_filter = self.query_one("#suggestion-filter", Input).value
