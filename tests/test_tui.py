@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import docx
@@ -21,6 +22,7 @@ from remissdraft.locations import default_draft_path, example_remiss
 from remissdraft.model import GENERAL_KEY, Snippet, Source
 from remissdraft.tui.app import RemissdraftApp
 from remissdraft.tui.screens.workspace import WorkspaceScreen
+from remissdraft.tui.session import Session
 from remissdraft.tui.widgets.outline import Outline
 from remissdraft.tui.widgets.suggestions import Suggestions
 
@@ -407,6 +409,43 @@ async def test_add_to_corpus_asks_for_the_stance(profile, tmp_path):
         entry = yaml.safe_load(saved[0].read_text(encoding="utf-8"))["snippets"][0]
         assert entry["stance"] == "kritisk" and entry["text"].startswith("{namnd} saknar")
         assert any(s.text.startswith("{namnd} saknar") for s in app.session.snippets)
+
+
+async def test_a_position_added_to_the_corpus_is_ranked_without_stopping_the_workspace(profile, tmp_path, monkeypatch):
+    """Ctrl+L makes the ranking again in a thread (seconds at 100 000 snippets): the suggestions in use stay and
+    the user goes on writing; then the new position is among those ranked."""
+    started, release = threading.Event(), threading.Event()
+    new_ranking = Session.new_ranking
+
+    def slow_ranking(self, progress=None):
+        started.set()
+        assert release.wait(30)
+        return new_ranking(self, progress)
+
+    monkeypatch.setattr(Session, "new_ranking", slow_ranking)
+    app = RemissdraftApp(example_remiss(), corpus_dir=tmp_path / "min-korpus")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        ws = workspace(app)
+        shown = ws.query_one(Suggestions).option_count
+        before = app.session.matcher()
+        editor(app).focus()
+        editor(app).insert("Socialnämnden saknar en tydlig ansvarsfördelning för suicidprevention.")
+        await pilot.press("ctrl+l", "2")
+        while not started.is_set():
+            await pilot.pause(0.02)
+        assert app.session.matcher() is before and ws.query_one(Suggestions).option_count == shown  # still in use
+        assert ws.query_one("#right").border_subtitle == "uppdaterar förslagen …"
+        await pilot.press("end", "enter", "O", "k")  # writing goes on meanwhile
+        assert editor(app).text.endswith("\nOk")
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        after = app.session.matcher()
+        assert after is not before and after.index.n_docs == before.index.n_docs + 1
+        assert "uppdaterar" not in str(ws.query_one("#right").border_subtitle)
+        own = [s for s in after.snippets if s.text.startswith("{namnd} saknar en tydlig ansvarsfördelning")]
+        assert len(own) == 1 and own[0].stance == "kritisk"
 
 
 # --- the whole document --------------------------------------------------------------------------------------

@@ -117,7 +117,7 @@ class RemissdraftApp(App[None]):
             self.notify(f"Förslagen kunde inte tas fram: {error}", severity="error", timeout=15)
             return
         except Exception as error:  # the workspace goes on without suggestions; the details go to the log
-            self.notify(f"Förslagen kunde inte tas fram – ett oväntat fel, beskrivet i {self._write_log(error)}",
+            self.notify(f"Förslagen kunde inte tas fram – ett oväntat fel, beskrivet i {self.write_log(error)}",
                         severity="error", timeout=15)
             return
         for problem in session.corpus_problems:
@@ -141,7 +141,7 @@ class RemissdraftApp(App[None]):
         if isinstance(error, RemissdraftError):
             message = str(error)
         else:
-            log = self._write_log(error)
+            log = self.write_log(error)
             message = f"Remissen kunde inte öppnas av ett oväntat fel – beskrivningen finns i {log}"
         self.query_one("#loading-label", Label).update(f"[b red]Fel:[/] {message}\n\nCtrl+Q avslutar.")
         self.query_one("#loading", LoadingIndicator).display = False
@@ -339,7 +339,7 @@ class RemissdraftApp(App[None]):
             return
         first = not self.crash_message
         rescued = self._rescue()
-        log = self._write_log(error)
+        log = self.write_log(error)
         if first:
             self.crash_message = (f"remissdraft stannade av ett oväntat fel. {rescued} "
                                   f"Felbeskrivningen finns i {log} – skicka den gärna till den som stödjer programmet.")
@@ -361,7 +361,8 @@ class RemissdraftApp(App[None]):
             return f"Utkastet kunde inte sparas ({problem})."
         return f"Utkastet är sparat i {path}."
 
-    def _write_log(self, error: BaseException) -> Path | str:
+    def write_log(self, error: BaseException) -> Path | str:
+        """The error with its traceback, appended to the crash log; the path (or why it could not be written)."""
         path = crash_log_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -108,12 +108,28 @@ class Session:
         self._fallback: tuple[list[Suggestion], list[Suggestion]] | None = None
         self._proposed: dict[str, str] = {}  # a proposal's text as proposed, by synpunkt key, once the user edits it
 
-    def add_snippet(self, snippet: Snippet) -> None:
-        """A snippet the user just put in the corpus: suggested from now on."""
+    def add_snippet(self, snippet: Snippet) -> bool:
+        """A snippet the user just put in the corpus, suggested once the ranking is made again (`new_ranking`,
+        in a worker: at 100 000 snippets the index takes seconds). False when the corpus already held it."""
         holds = getattr(self.snippets, "holds_id", None)  # a stored corpus looks it up rather than reading every snippet
-        if not (holds(snippet.id) if holds else any(s.id == snippet.id for s in self.snippets)):
-            self.snippets.append(snippet)
-            self._forget_ranking()
+        if holds(snippet.id) if holds else any(s.id == snippet.id for s in self.snippets):
+            return False
+        self.snippets.append(snippet)  # the engine in use ranks what it was made from until the new one takes over
+        return True
+
+    def new_ranking(self, progress: Callable[[int, int], None] | None = None) -> Matcher:
+        """The ranking engine made again for the corpus as it is now (its index built and stored if need be;
+        `progress` hears how). Runs in a worker; `use_ranking` puts it in use."""
+        from ..match import Matcher
+        from ..match.index import get_index
+
+        get_index(self.snippets, progress=progress)
+        return Matcher(self.snippets, organisation=self.profile.organisation, namnd=self.profile.namnd)
+
+    def use_ranking(self, matcher: Matcher) -> None:
+        """Suggest from `matcher` from now on (rankings made by the one before are forgotten)."""
+        self._forget_ranking()
+        self._matcher = matcher
 
     def load_ranking(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Load the corpus and its index (built when the corpus changed; `progress(done, total)` hears how it

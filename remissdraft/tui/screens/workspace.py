@@ -484,8 +484,27 @@ class WorkspaceScreen(Screen[None]):
         except RemissdraftError as error:
             self.notify(str(error), title="Kunde inte spara i korpusen", severity="error", timeout=10)
             return
-        session.add_snippet(snippet)
         self.notify(f"Sparat i din korpus som {STANCE_LABELS[stance]}", timeout=3)
+        if session.add_snippet(snippet) and session.ranking_ready:
+            self.rank_again()
+
+    @work(exclusive=True, group="rank-again", exit_on_error=False)
+    async def rank_again(self) -> None:
+        """Make the ranking again for the corpus with the user's new position, in a thread: the suggestions in
+        use stay meanwhile (a big corpus takes seconds to index)."""
+        right = self.query_one("#right")
+        right.border_subtitle = "uppdaterar förslagen …"
+        try:
+            matcher = await asyncio.to_thread(self.session.new_ranking)
+        except RemissdraftError as error:
+            self.notify(f"Förslagen kunde inte uppdateras: {error}", severity="error", timeout=10)
+            return
+        except Exception as error:  # the suggestions in use stay; the details go to the log
+            log = cast("RemissdraftApp", self.app).write_log(error)
+            self.notify(f"Förslagen kunde inte uppdateras – ett oväntat fel, beskrivet i {log}", severity="error", timeout=15)
+            return
+        self.session.use_ranking(matcher)
+        self.refresh_suggestions()
 
     # --- status -------------------------------------------------------------------------------------
 
