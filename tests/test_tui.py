@@ -411,6 +411,30 @@ async def test_add_to_corpus_asks_for_the_stance(profile, tmp_path):
         assert any(s.text.startswith("{namnd} saknar") for s in app.session.snippets)
 
 
+async def test_the_fallback_is_found_by_the_loading_worker_not_the_ui(profile, monkeypatch):
+    """What a section nothing fits is offered reads the whole corpus (0.8 s at 100 000 snippets): found in a
+    thread while the workspace is in use, never on the UI's thread when such a section is first shown."""
+    from remissdraft.match import Matcher
+
+    threads = []
+    fallback = Matcher.fallback
+
+    def recorded(self, remiss, top=5):
+        threads.append(threading.current_thread())
+        return fallback(self, remiss, top)
+
+    monkeypatch.setattr(Matcher, "fallback", recorded)
+    app = RemissdraftApp(example_remiss())
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        assert threads and threading.main_thread() not in threads
+        ws, nothing_fits = workspace(app), 0
+        for _ in app.session.order:  # every section, those nothing fits included
+            await pilot.press("ctrl+n")
+            nothing_fits += app.session.offer(ws.section).nothing_fits
+        assert nothing_fits and threading.main_thread() not in threads and len(threads) == 1
+
+
 async def test_a_position_added_to_the_corpus_is_ranked_without_stopping_the_workspace(profile, tmp_path, monkeypatch):
     """Ctrl+L makes the ranking again in a thread (seconds at 100 000 snippets): the suggestions in use stay and
     the user goes on writing; then the new position is among those ranked."""

@@ -123,6 +123,8 @@ class RemissdraftApp(App[None]):
         for problem in session.corpus_problems:
             self.notify(problem, title="Hoppades över", severity="warning", timeout=10)
         self.workspace.ranking_loaded()
+        with contextlib.suppress(Exception):  # what a section nothing fits is offered reads the whole corpus:
+            await asyncio.to_thread(session.fallback)  # found here, not when first shown (an error shows then)
 
     def _warm_up(self, session: Session) -> None:
         """Load the corpus, the ranking engine and index off the UI thread, telling the workspace how indexing a
@@ -134,8 +136,8 @@ class RemissdraftApp(App[None]):
                 self.call_from_thread(workspace.indexing, done, total)
 
         session.load_ranking(progress)
-        section = next((s for s in session.sections), session.general)
-        session.suggestions(section)
+        shown = workspace.section if workspace is not None else None
+        session.offer(shown or next(iter(session.sections), session.general))  # the first suggestions shown
 
     def _show_opening_error(self, error: BaseException) -> None:
         if isinstance(error, RemissdraftError):

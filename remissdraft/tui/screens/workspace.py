@@ -495,7 +495,7 @@ class WorkspaceScreen(Screen[None]):
         right = self.query_one("#right")
         right.border_subtitle = "uppdaterar förslagen …"
         try:
-            matcher = await asyncio.to_thread(self.session.new_ranking)
+            ranking = await asyncio.to_thread(self.session.new_ranking)
         except RemissdraftError as error:
             self.notify(f"Förslagen kunde inte uppdateras: {error}", severity="error", timeout=10)
             return
@@ -503,7 +503,7 @@ class WorkspaceScreen(Screen[None]):
             log = cast("RemissdraftApp", self.app).write_log(error)
             self.notify(f"Förslagen kunde inte uppdateras – ett oväntat fel, beskrivet i {log}", severity="error", timeout=15)
             return
-        self.session.use_ranking(matcher)
+        self.session.use_ranking(ranking)
         self.refresh_suggestions()
 
     # --- status -------------------------------------------------------------------------------------
