@@ -276,15 +276,18 @@ class Columns:
         if isinstance(snippets, StoredCorpus) and snippets.stored:
             kept = settings is not None and getattr(snippets, "analysis", None) == TERMS.signature == analysis_signature(settings)
             if kept:  # the texts themselves are not needed: only those added since (`extra`) are analysed
-                stored = [(row[0], "", *row[1:]) for row in snippets.columns(("terms", *cls.NAMES[1:]))]
-                rows = stored + [(None, *cls._row(snippet)) for snippet in snippets.extra]
-                if not rows:
-                    return cls(*([] for _ in cls.NAMES), terms=[])  # type: ignore[misc]  # one list per name
-                terms, *values = (list(column) for column in zip(*rows))
-                return cls(*values, terms=terms)  # type: ignore[misc]
-            rows = snippets.columns(cls.NAMES) + [cls._row(snippet) for snippet in snippets.extra]
-        else:
-            rows = [cls._row(snippet) for snippet in snippets]
+                terms, *values = snippets.column_lists(("terms", *cls.NAMES[1:]))
+                columns = cls([""] * len(terms), *values, terms=terms)  # type: ignore[misc]  # one list per name
+            else:
+                columns = cls(*snippets.column_lists(cls.NAMES))  # type: ignore[misc]
+            extra = [cls._row(snippet) for snippet in snippets.extra]
+            if extra:
+                for column, values in zip(cls.NAMES, zip(*extra)):
+                    getattr(columns, _FIELDS[column]).extend(values)
+                if columns.terms is not None:
+                    columns.terms.extend([None] * len(extra))
+            return columns
+        rows = [cls._row(snippet) for snippet in snippets]
         if not rows:
             return cls(*([] for _ in cls.NAMES))
         return cls(*(list(column) for column in zip(*rows)))
@@ -296,6 +299,7 @@ class Columns:
                 source.organisation, source.namnd, source.dnr, source.file)
 
 
+_FIELDS = dict(zip(Columns.NAMES, Columns.__dataclass_fields__))  # a column's name -> its field
 _TOKEN = re.compile(r"[^\W\d_]+|\x00")  # normalize._WORD, and the mark between two texts
 _BETWEEN = "\n\x00\n"  # no word, placeholder or Unicode composition reaches over it
 
@@ -536,7 +540,7 @@ class StoredCorpus(Protocol):
     @property
     def extra(self) -> list[Snippet]: ...
 
-    def columns(self, names: tuple[str, ...]) -> list[tuple]: ...
+    def column_lists(self, names: tuple[str, ...]) -> list[list]: ...
 
 
 def fingerprint(snippets: Sequence[Snippet], settings: IndexSettings) -> str:
