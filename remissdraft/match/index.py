@@ -279,11 +279,11 @@ class Columns:
                 terms, *values = snippets.column_lists(("terms", *cls.NAMES[1:]))
                 columns = cls([""] * len(terms), *values, terms=terms)  # type: ignore[misc]  # one list per name
             else:
-                columns = cls(*snippets.column_lists(cls.NAMES))  # type: ignore[misc]
+                columns = cls(*snippets.column_lists(cls.NAMES))
             extra = [cls._row(snippet) for snippet in snippets.extra]
             if extra:
-                for column, values in zip(cls.NAMES, zip(*extra)):
-                    getattr(columns, _FIELDS[column]).extend(values)
+                for column, added in zip(cls.NAMES, zip(*extra)):
+                    getattr(columns, _FIELDS[column]).extend(added)
                 if columns.terms is not None:
                     columns.terms.extend([None] * len(extra))
             return columns
