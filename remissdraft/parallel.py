@@ -30,9 +30,16 @@ def workers() -> int:
 
 def map_batches(function: Callable[[_Batch], Any], batches: Sequence[_Batch], count: int = 2) -> Iterator[Any]:
     """`function(batch)` for each batch, in order, run by `count` worker processes (the function must be a
-    module-level one of remissdraft). Should a worker fail to start or die, what it had not done is run here."""
-    target = f"{function.__module__}:{function.__qualname__}"
+    module-level one of remissdraft). The workers start at once, so the caller may do other work before it asks
+    for the first result. Should a worker fail to start or die, what it had not done is run here."""
     batches = list(batches)
+    processes, found = _start(function, batches, count)
+    return _results(function, batches, processes, found)
+
+
+def _start(function: Callable, batches: list, count: int) -> tuple[list[subprocess.Popen], queue.Queue]:
+    """The worker processes, each fed its share of the batches, and the queue their results arrive on."""
+    target = f"{function.__module__}:{function.__qualname__}"
     shares = [list(range(number, len(batches), count)) for number in range(count)]
     found: queue.Queue = queue.Queue()
     processes = []
@@ -47,6 +54,10 @@ def map_batches(function: Callable[[_Batch], Any], batches: Sequence[_Batch], co
         processes.append(process)
         threading.Thread(target=_feed, args=(process, [batches[index] for index in share]), daemon=True).start()
         threading.Thread(target=_collect, args=(process, share, found), daemon=True).start()
+    return processes, found
+
+
+def _results(function: Callable, batches: list, processes: list[subprocess.Popen], found: queue.Queue) -> Iterator[Any]:
     results: dict[int, list] = {}
     running = len(processes)
     try:

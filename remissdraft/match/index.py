@@ -173,23 +173,18 @@ class SnippetIndex:
         settings = settings or IndexSettings()
         columns = Columns.of(snippets, settings)
         vocab, ids, lengths = analysed(columns.texts, settings, progress, columns.terms)
+        terms = list(vocab)
+        # The term orders and the compound table need the terms only: on a second process while this one goes on.
+        count = 1 if len(terms) >= _PARALLEL_TERMS and parallel.workers() else 0
+        ordered = parallel.map_batches(term_tables, [terms], count) if count else map(term_tables, [terms])
         data, indices, indptr = bm25_weights(ids, lengths, len(vocab), settings)
+        del ids
         stance_codes = {stance: number for number, stance in enumerate(STANCES)}
         raw_labels = _Table.build([[*topics, section] for topics, section in zip(columns.topics, columns.sections)],
                                   lambda v: split_reference(v)[1])
         labels = raw_labels.mapped(plain)
         documents = list(zip(columns.organisations, columns.namnder, columns.dnrs, columns.files))
-        forward, backward = term_orders(list(vocab))
-        return cls(
-            key=key,
-            settings=settings,
-            n_docs=len(columns.stances),
-            vocab=vocab,
-            vocabulary=lean_vocabulary(vocab, np.asarray(forward, np.int32), np.asarray(backward, np.int32)),
-            compounds=compound_table(vocab, forward, backward),
-            data=data,
-            indices=indices,
-            indptr=indptr,
+        facts = dict(
             stance=np.asarray([stance_codes.get(stance, -1) for stance in columns.stances], np.int8),
             kind=np.asarray([{"synpunkt": 0, "standardtext": 1}.get(kind, 2) for kind in columns.kinds], np.int8),
             labels=labels,
@@ -204,6 +199,10 @@ class SnippetIndex:
             document=_codes(documents),
             heading=_codes([(document, fold(topics[0])) if topics else None for document, topics in zip(documents, columns.topics)]),
         )
+        forward, backward, compounds = next(iter(ordered))
+        return cls(key=key, settings=settings, n_docs=len(columns.stances), vocab=vocab,
+                   vocabulary=lean_vocabulary(vocab, forward, backward), compounds=compounds, data=data, indices=indices,
+                   indptr=indptr, **facts)  # type: ignore[arg-type]  # the per-document facts by field name
 
     def scores(self, weights: np.ndarray, term_ids: np.ndarray | None = None) -> np.ndarray:
         """Weighted BM25: per document the sum over query terms of the term's query weight (dense, by term
@@ -479,6 +478,15 @@ def compound_table(vocab: dict[str, int], forward: list[int] | None = None, back
 
 
 _HEAD, _MODIFIER = HOW.index("head"), HOW.index("modifier")
+_PARALLEL_TERMS = 60_000  # terms: with fewer, starting a worker process costs more than the compound table
+
+
+def term_tables(terms: list[str]) -> tuple[np.ndarray, np.ndarray, CompoundTable]:
+    """What the index makes of its terms alone (in a worker process for a large vocabulary): the term ids in the
+    order of the sorted and of the sorted reversed terms (`term_orders`), and the compound table."""
+    forward, backward = term_orders(terms)
+    compounds = compound_table(dict(zip(terms, range(len(terms)))), forward, backward)
+    return np.asarray(forward, np.int32), np.asarray(backward, np.int32), compounds
 
 
 class SortedTerms(Sequence[str]):
