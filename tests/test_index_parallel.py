@@ -1,5 +1,5 @@
-"""The index built with part of the work on a worker process (the term orders and the compound table of a large
-vocabulary) is the index built in one process, array for array."""
+"""The index of a large corpus built with part of the work on a worker process (half the terms numbered, the term
+orders and the compound table) is the index built in one process, array for array; a worker that fails costs time only."""
 
 from __future__ import annotations
 
@@ -27,28 +27,41 @@ def _same(a: SnippetIndex, b: SnippetIndex) -> None:
             assert left.values == right.values and np.array_equal(left.docs, right.docs) and np.array_equal(left.ids, right.ids)
 
 
-def test_the_term_tables_made_on_a_worker_process_are_those_made_here(monkeypatch):
+def test_the_index_built_with_a_worker_process_is_the_index_built_here(monkeypatch):
     snippets = benchmark_module("synthetic").synthetic_corpus(2000, random.Random(5))
     monkeypatch.setattr(parallel, "workers", lambda: 2)
-    monkeypatch.setattr(index_module, "_PARALLEL_TERMS", 10**9)
+    monkeypatch.setattr(index_module, "_PARALLEL_BUILD", 10**9)
     here = SnippetIndex.build(snippets, IndexSettings())
-    started = []
-    original = parallel.map_batches
-    monkeypatch.setattr(parallel, "map_batches", lambda function, batches, count=2: started.append(function) or original(function, batches, count))
-    monkeypatch.setattr(index_module, "_PARALLEL_TERMS", 0)
+    answered = []
+    original = parallel.Worker.result
+    monkeypatch.setattr(parallel.Worker, "result", lambda self: answered.append(self._process is not None) or original(self))
+    monkeypatch.setattr(index_module, "_PARALLEL_BUILD", 0)
     there = SnippetIndex.build(snippets, IndexSettings())
-    assert index_module.term_tables in started
+    assert answered == [True, True]  # half the terms numbered, and the term tables made, by the worker
     _same(here, there)
     assert len(here.compounds.targets) > 100
 
 
-def test_a_worker_that_cannot_start_leaves_the_work_to_this_process(monkeypatch):
+def test_a_worker_that_cannot_start_leaves_its_jobs_to_this_process(monkeypatch):
     def refused(*args, **kwargs):
         raise OSError("no processes left")
 
     monkeypatch.setattr(parallel.subprocess, "Popen", refused)
     terms = ["barn", "barnomsorg", "omsorg", "skolbarn"]
-    [(forward, backward, compounds)] = list(parallel.map_batches(index_module.term_tables, [terms], 1))
+    with parallel.Worker(index_module.__name__) as worker:
+        worker.submit(index_module.term_tables, terms)
+        worker.submit(index_module.number_terms, ["barn omsorg", "omsorg skola"])
+        forward, backward, compounds = worker.result()
+        assert worker.result()[0] == ["barn", "omsorg", "skola"]
     local = index_module.term_tables(terms)
     assert np.array_equal(forward, local[0]) and np.array_equal(backward, local[1])
     assert np.array_equal(compounds.targets, local[2].targets)
+
+
+def test_a_worker_that_dies_leaves_what_it_had_not_answered_to_this_process():
+    with parallel.Worker(index_module.__name__) as worker:
+        worker.submit(index_module.number_terms, ["barn omsorg"])
+        assert worker.result()[0] == ["barn", "omsorg"]
+        worker._process.kill()
+        worker.submit(index_module.number_terms, ["skola barn"])
+        assert worker.result()[0] == ["skola", "barn"]

@@ -171,12 +171,22 @@ class SnippetIndex:
         """The index of these snippets (a list, or a corpus served from the cache database, read column by column
         without making Snippets). `progress(done, total)` hears how analysing new texts goes, in snippets."""
         settings = settings or IndexSettings()
-        columns = Columns.of(snippets, settings)
-        vocab, ids, lengths = analysed(columns.texts, settings, progress, columns.terms)
+        # A large corpus: a second process numbers half the terms, then makes the term orders and the compound
+        # table (they need the terms only) while this one weighs BM25 and builds the rest.
+        helper = parallel.Worker(__name__) if len(snippets) >= _PARALLEL_BUILD and parallel.workers() else None
+        try:
+            return cls._build(Columns.of(snippets, settings), settings, key, progress, helper)
+        finally:
+            if helper is not None:
+                helper.close()
+
+    @classmethod
+    def _build(cls, columns: Columns, settings: IndexSettings, key: str, progress: Callable[[int, int], None] | None,
+               helper: parallel.Worker | None) -> SnippetIndex:
+        vocab, ids, lengths = analysed(columns.texts, settings, progress, columns.terms, helper)
         terms = list(vocab)
-        # The term orders and the compound table need the terms only: on a second process while this one goes on.
-        count = 1 if len(terms) >= _PARALLEL_TERMS and parallel.workers() else 0
-        ordered = parallel.map_batches(term_tables, [terms], count) if count else map(term_tables, [terms])
+        if helper is not None:
+            helper.submit(term_tables, terms)
         data, indices, indptr = bm25_weights(ids, lengths, len(vocab), settings)
         del ids
         stance_codes = {stance: number for number, stance in enumerate(STANCES)}
@@ -199,7 +209,7 @@ class SnippetIndex:
             document=_codes(documents),
             heading=_codes([(document, fold(topics[0])) if topics else None for document, topics in zip(documents, columns.topics)]),
         )
-        forward, backward, compounds = next(iter(ordered))
+        forward, backward, compounds = helper.result() if helper is not None else term_tables(terms)
         return cls(key=key, settings=settings, n_docs=len(columns.stances), vocab=vocab,
                    vocabulary=lean_vocabulary(vocab, forward, backward), compounds=compounds, data=data, indices=indices,
                    indptr=indptr, **facts)  # type: ignore[arg-type]  # the per-document facts by field name
@@ -304,11 +314,12 @@ _BETWEEN = "\n\x00\n"  # no word, placeholder or Unicode composition reaches ove
 
 
 def analysed(texts: list[str], settings: IndexSettings, progress: Callable[[int, int], None] | None = None,
-             kept: list[str | None] | None = None) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+             kept: list[str | None] | None = None, helper: parallel.Worker | None = None) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
     """The terms of every text (`Analyzer.terms`): a vocabulary numbering the terms in order of first appearance,
     every text's term ids one after the other, and how many each text has. `kept`: the terms the corpus keeps
     of each text, joined by spaces (None where it has none: only then is the text needed). Other distinct texts
-    are analysed once, in batches, on two processes when there are many."""
+    are analysed once, in batches, on two processes when there are many. `helper`: a worker process that numbers
+    the terms of the later half of the texts meanwhile."""
     joined: list[str | None] = list(kept) if kept is not None else [None] * len(texts)
     todo = list(dict.fromkeys(text for text, terms in zip(texts, joined) if terms is None))
     jobs = [(todo[start : start + _BATCH], settings.stop_words, settings.stemming) for start in range(0, len(todo), _BATCH)]
@@ -323,6 +334,27 @@ def analysed(texts: list[str], settings: IndexSettings, progress: Callable[[int,
         joined = [known[text] if terms is None else terms for text, terms in zip(texts, joined)]
     lengths = np.asarray([terms.count(" ") + 1 if terms else 0 for terms in joined], np.int64)
     vocab: dict[str, int] = {}
+    half = len(joined) // 2 if helper is not None else len(joined)
+    if helper is not None:
+        helper.submit(number_terms, joined[half:])
+    ids = _number(joined[:half], vocab)  # type: ignore[arg-type]  # every text's terms known by now
+    if helper is not None:  # the later half's terms numbered after those of the first
+        later, later_ids = helper.result()
+        renumbered = np.fromiter((vocab.setdefault(term, len(vocab)) for term in later), np.int32, len(later))
+        ids = np.concatenate([ids, renumbered[later_ids]])
+    return vocab, ids, lengths
+
+
+def number_terms(joined: list[str]) -> tuple[list[str], np.ndarray]:
+    """The terms of these texts (each text's joined by spaces) numbered in order of first appearance, and every
+    text's term ids one after the other (what a worker process does for the later half of a large corpus)."""
+    vocab: dict[str, int] = {}
+    ids = _number(joined, vocab)
+    return list(vocab), ids
+
+
+def _number(joined: list[str], vocab: dict[str, int]) -> np.ndarray:
+    """Every text's term ids one after the other, terms not yet in `vocab` added to it in order of first appearance."""
     ids = []
     for start in range(0, len(joined), _CHUNK):  # a chunk at a time: millions of term strings at once would weigh
         flat = " ".join(terms for terms in joined[start : start + _CHUNK] if terms).split(" ")
@@ -330,7 +362,7 @@ def analysed(texts: list[str], settings: IndexSettings, progress: Callable[[int,
             new = [term for term in dict.fromkeys(flat) if term not in vocab]
             vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
             ids.append(np.fromiter(map(vocab.__getitem__, flat), np.int32, len(flat)))
-    return vocab, np.concatenate(ids) if ids else np.zeros(0, np.int32), lengths
+    return np.concatenate(ids) if ids else np.zeros(0, np.int32)
 
 
 _CHUNK = 5000  # texts whose terms are numbered at a time
@@ -478,7 +510,7 @@ def compound_table(vocab: dict[str, int], forward: list[int] | None = None, back
 
 
 _HEAD, _MODIFIER = HOW.index("head"), HOW.index("modifier")
-_PARALLEL_TERMS = 60_000  # terms: with fewer, starting a worker process costs more than the compound table
+_PARALLEL_BUILD = 40_000  # snippets: a smaller index is built in this process alone (a worker costs ~0.2 s to start)
 
 
 def term_tables(terms: list[str]) -> tuple[np.ndarray, np.ndarray, CompoundTable]:
