@@ -405,25 +405,29 @@ class TextAnalysis:
 TERMS = TextAnalysis(analysis_signature(IndexSettings()), f"{__name__}:default_terms")
 _BATCH = 2000  # texts analysed per batch
 _PARALLEL = 8000  # distinct texts: fewer are analysed in this process
-_ANALYZERS: dict[tuple[bool, bool], Analyzer] = {}  # one per process and settings, so each word is stemmed once
+_ANALYZERS: dict[tuple[bool, bool], tuple[Analyzer, dict[str, str]]] = {}  # per process and settings: each word's
+# term found once (the mark between texts stays itself, a single letter is no term)
+_WORDS_KEPT = 500_000
 
 
 def analyse_batch(job: tuple[list[str], bool, bool]) -> list[str]:
     """The terms of each text of a batch, exactly as `Analyzer.terms` gives them, joined by spaces (run by worker
     processes too): the texts are normalised and split in one go, and each distinct word is looked up once."""
     texts, stop_words, stemming = job
-    analyzer = _ANALYZERS.get((stop_words, stemming))
-    if analyzer is None:
-        analyzer = _ANALYZERS[(stop_words, stemming)] = Analyzer(stop_words=stop_words, stemming=stemming)
+    known = _ANALYZERS.get((stop_words, stemming))
+    if known is None:
+        known = _ANALYZERS[(stop_words, stemming)] = (Analyzer(stop_words=stop_words, stemming=stemming), {"\x00": "\x00"})
+    analyzer, terms = known
+    if len(terms) > _WORDS_KEPT:
+        terms.clear()
+        terms["\x00"] = "\x00"
     joined_texts = _BETWEEN.join(texts)
     if joined_texts.count("\x00") != len(texts) - 1:  # a text holding the mark itself: not a word, so a space there
         joined_texts = _BETWEEN.join(text.replace("\x00", " ") for text in texts)
     folded = unicodedata.normalize("NFC", _PLACEHOLDER.sub(" ", joined_texts)).casefold()
     tokens = _TOKEN.findall(folded)
-    terms: dict[str, str] = {"\x00": "\x00"}
-    for word in set(tokens):
-        if word not in terms:
-            terms[word] = analyzer.term(word) if len(word) > 1 else ""
+    for word in set(tokens).difference(terms):
+        terms[word] = analyzer.term(word) if len(word) > 1 else ""
     joined = " ".join(filter(None, map(terms.__getitem__, tokens)))
     return [part.strip() for part in joined.split("\x00")] if texts else []
 
