@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from typing import Any, TypeVar
 
 _HEADER = struct.Struct("<Q")
@@ -30,9 +31,16 @@ def workers() -> int:
 
 def map_batches(function: Callable[[_Batch], Any], batches: Sequence[_Batch], count: int = 2) -> Iterator[Any]:
     """`function(batch)` for each batch, in order, run by `count` worker processes (the function must be a
-    module-level one of remissdraft). Should a worker fail to start or die, what it had not done is run here."""
-    target = f"{function.__module__}:{function.__qualname__}"
+    module-level one of remissdraft). The workers start at once, so the caller may do other work before it asks
+    for the first result. Should a worker fail to start or die, what it had not done is run here."""
     batches = list(batches)
+    processes, found = _start(function, batches, count)
+    return _results(function, batches, processes, found)
+
+
+def _start(function: Callable, batches: list, count: int) -> tuple[list[subprocess.Popen], queue.Queue]:
+    """The worker processes, each fed its share of the batches, and the queue their results arrive on."""
+    target = f"{function.__module__}:{function.__qualname__}"
     shares = [list(range(number, len(batches), count)) for number in range(count)]
     found: queue.Queue = queue.Queue()
     processes = []
@@ -47,6 +55,10 @@ def map_batches(function: Callable[[_Batch], Any], batches: Sequence[_Batch], co
         processes.append(process)
         threading.Thread(target=_feed, args=(process, [batches[index] for index in share]), daemon=True).start()
         threading.Thread(target=_collect, args=(process, share, found), daemon=True).start()
+    return processes, found
+
+
+def _results(function: Callable, batches: list, processes: list[subprocess.Popen], found: queue.Queue) -> Iterator[Any]:
     results: dict[int, list] = {}
     running = len(processes)
     try:
@@ -89,6 +101,72 @@ def _collect(process: subprocess.Popen, share: list[int], found: queue.Queue) ->
         found.put((None, None))
 
 
+class Worker:
+    """One worker process of our own, started at once (its imports done meanwhile) and given jobs one at a time:
+    `submit(function, job)` hands it `function(job)` (a module-level function of remissdraft), `result()` gives
+    the answers in the order submitted. Should the worker fail to start or die, the job is done here instead."""
+
+    def __init__(self, module: str):
+        self._pending: list[tuple[Callable, Any]] = []
+        self._process: subprocess.Popen | None = None
+        self._outbox: queue.Queue = queue.Queue()
+        try:
+            self._process = subprocess.Popen([sys.executable, "-m", __name__, "--jobs", module], stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError:
+            return
+        threading.Thread(target=self._write, args=(self._process, self._outbox), daemon=True).start()
+
+    def submit(self, function: Callable, job: Any) -> None:
+        self._pending.append((function, job))
+        if self._process is not None:
+            data = pickle.dumps((f"{function.__module__}:{function.__qualname__}", job), protocol=pickle.HIGHEST_PROTOCOL)
+            self._outbox.put(_HEADER.pack(len(data)) + data)
+
+    @staticmethod
+    def _write(process: subprocess.Popen, outbox: queue.Queue) -> None:
+        """Jobs written in the order submitted, off the caller's thread (a pipe takes only so much at a time)."""
+        try:
+            assert process.stdin is not None
+            while (data := outbox.get()) is not None:
+                process.stdin.write(data)
+                process.stdin.flush()
+        except (OSError, ValueError):
+            pass
+
+    def result(self) -> Any:
+        function, job = self._pending.pop(0)
+        if self._process is not None:
+            try:
+                assert self._process.stdout is not None
+                header = self._process.stdout.read(_HEADER.size)
+                if len(header) == _HEADER.size:
+                    (size,) = _HEADER.unpack(header)
+                    return pickle.loads(self._process.stdout.read(size))
+            except Exception:
+                pass
+            self.close()  # it died: it and what is still to come are done here
+        return function(job)
+
+    def close(self) -> None:
+        process, self._process = self._process, None
+        self._outbox.put(None)
+        if process is not None:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+            for pipe in (process.stdin, process.stdout):
+                if pipe is not None:
+                    with suppress(OSError):
+                        pipe.close()
+
+    def __enter__(self) -> Worker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def resolve(target: str) -> Callable:
     """The module-level function of remissdraft that "module:function" names."""
     import importlib
@@ -110,5 +188,25 @@ def _serve(target: str) -> None:
         out.flush()
 
 
+def _serve_jobs(module: str) -> None:
+    """A `Worker`'s loop: `module` imported first, then each job (function and argument) answered in turn."""
+    import importlib
+
+    if not module.startswith("remissdraft."):
+        raise ValueError(module)
+    importlib.import_module(module)
+    source, out = sys.stdin.buffer, sys.stdout.buffer
+    while len(header := source.read(_HEADER.size)) == _HEADER.size:
+        (size,) = _HEADER.unpack(header)
+        target, job = pickle.loads(source.read(size))
+        data = pickle.dumps(resolve(target)(job), protocol=pickle.HIGHEST_PROTOCOL)
+        out.write(_HEADER.pack(len(data)))
+        out.write(data)
+        out.flush()
+
+
 if __name__ == "__main__":
-    _serve(sys.argv[1])
+    if sys.argv[1] == "--jobs":
+        _serve_jobs(sys.argv[2])
+    else:
+        _serve(sys.argv[1])

@@ -137,7 +137,7 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
     db = stored.database()
     wanted = analysis.signature if analysis else None
     outcome: dict[str, str] = {}  # the problem reading a file met, by path ("" when usable)
-    written: dict[int, tuple] = {}  # the rows written now, by number
+    written = stored.Written()  # the rows written now
     order: dict[str, list[tuple[int, int]]] = {}  # and per file: (number, identity key)
     files: list[str] = []  # every file, and every folder that could not be read, in order
     for folder in folders:
@@ -159,7 +159,7 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
         walked = set(names)
         state.drop([name for name in state.known if name not in walked])
         for batch in _read_all(jobs, analysis, progress):
-            written.update(state.store(batch, wanted or ""))
+            state.store(batch, wanted or "", written)
             outcome.update((item.path, item.problem) for item in batch)
         order.update(state.order)
     usable = [name for name in files if not name.startswith("\x00") and not outcome.get(name)]

@@ -36,7 +36,7 @@ _COLUMNS = ("id", "text", "stance", "topics", "kind", "section_key", "original",
 _TABLES = ("corpus_files", "corpus_snippets", "corpus_views")
 _WRITTEN = ("stance", "topics", "kind", "organisation", "namnd", "dnr", "title", "section", "remiss_dnr", "source_file",
             "terms")  # what `FolderState.store` hands on of each row: what an index is built from, not the texts
-_WRITTEN_AT = operator.itemgetter(*(1 + _COLUMNS.index(name) for name in _WRITTEN[:-1]))
+_WRITTEN_AT = tuple(1 + _COLUMNS.index(name) for name in _WRITTEN[:-1])  # where in a `snippet_row`
 
 Progress = Callable[[int, int], None]
 
@@ -151,6 +151,40 @@ class Read:
     terms: list[str] | None = None
 
 
+class Written:
+    """The rows written in this process (`FolderState.store`): their numbers in the order written and, per field of
+    `_WRITTEN`, their values in that order – what an index built right after is made from without reading it back."""
+
+    def __init__(self) -> None:
+        self.numbers: list[int] = []
+        self.values: list[list] = [[] for _ in _WRITTEN]
+
+    def add(self, numbers: Sequence[int], rows: list[tuple], terms: Sequence[str | None]) -> None:
+        if not rows:
+            return
+        self.numbers.extend(numbers)
+        fields = list(zip(*rows))
+        for values, at in zip(self.values, _WRITTEN_AT):
+            values.extend(fields[at])
+        self.values[-1].extend(terms)
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def positions(self, numbers) -> tuple[list[int], bool]:
+        """Where each of these row numbers (a numpy array) is among the written ones, -1 where it is not; and
+        whether all are."""
+        import numpy as np
+
+        written = np.asarray(self.numbers, np.int64)
+        order = np.argsort(written, kind="stable")
+        ordered = written[order]
+        at = np.minimum(np.searchsorted(ordered, numbers), max(len(ordered) - 1, 0))
+        found = ordered[at] == numbers if len(ordered) else np.zeros(len(numbers), bool)
+        positions = np.where(found, order[at] if len(ordered) else 0, -1)
+        return positions.tolist(), bool(found.all())
+
+
 class FolderState:
     """What the database knows of a folder's files, and bringing it up to date."""
 
@@ -184,17 +218,16 @@ class FolderState:
                     self._delete(connection, path)
                 connection.execute("DELETE FROM corpus_views")
 
-    def store(self, batch: list[Read], analysis: str) -> dict[int, tuple]:
+    def store(self, batch: list[Read], analysis: str, written: Written) -> None:
         """Record a batch of files read, in one transaction: new times of unchanged content, new rows of changed
         files (replacing their old ones). A file that could not be read keeps its old rows (it is not used).
-        Returns what an index is built from of the rows written (`_WRITTEN`), by row number: an index built
+        What an index is built from of the rows written (`_WRITTEN`) is added to `written`: an index built
         right after need not read it back."""
         now = time.time_ns()
         changed = [item for item in batch if not item.problem and not item.unchanged]
         touched = [item for item in batch if item.unchanged]
-        written: dict[int, tuple] = {}
         if not changed and not touched:
-            return written
+            return
         with self.db.writing() as connection:
             connection.executemany("UPDATE corpus_files SET size = ?, mtime_ns = ?, checked_ns = ? WHERE path = ?",
                                    [(item.size, item.mtime_ns, now, item.path) for item in touched])
@@ -220,11 +253,10 @@ class FolderState:
                     numbers: Sequence[int] = range(low, high + 1)
                 else:
                     numbers = [n for n, in connection.execute("SELECT n FROM corpus_snippets WHERE file = ? ORDER BY position", (file_id,))]
-                written.update((n, (*_WRITTEN_AT(row), term)) for n, row, term in zip(numbers, item.rows, terms))
+                written.add(numbers, item.rows, terms)
                 self.order[item.path] = [(n, row[0]) for n, row in zip(numbers, item.rows)]
             if changed:
                 connection.execute("DELETE FROM corpus_views")  # they name rows by number: made again when asked for
-        return written
 
     @staticmethod
     def _delete(connection, path: str) -> None:
@@ -305,11 +337,11 @@ class StoredSnippets(Sequence[Snippet]):
     read from its files once more (`reload`) and held in memory from then on."""
 
     def __init__(self, db: cachedb.Database, key: str, rows, reload: Callable[[], list[Snippet]], analysis: str | None = None,
-                 written: dict[int, tuple] | None = None):
+                 written: Written | None = None):
         self._db = db
         self._rows = rows
         self._base_key = key
-        self._written = written or {}  # rows just written (`FolderState.store`): the first `columns` need not read them
+        self._written = written  # rows just written (`FolderState.store`): the first `column_lists` need not read them
         self.analysis = analysis  # the signature of the analysis every stored snippet's "terms" hold, if any
         self._reload = reload
         self._memory: list[Snippet] | None = None
@@ -436,27 +468,29 @@ class StoredSnippets(Sequence[Snippet]):
         return self._memory is None
 
     def columns(self, names: tuple[str, ...]) -> list[tuple]:
-        """Per stored snippet, in order, the values of these columns (of `_COLUMNS`; "topics" as a list): what an
-        index is built from, without making Snippets; "terms": what `analysis` gave. Raises one of
-        `cachedb.CacheError` when the database fails."""
-        wanted = ", ".join(names)
-        topics = names.index("topics") if "topics" in names else -1
-        written, self._written = self._written, {}
-        numbers = [int(n) for n in self._rows]
-        found: dict[int, tuple] = {}
-        if written and all(name in _WRITTEN for name in names):
-            picked = operator.itemgetter(*(_WRITTEN.index(name) for name in names))
-            found = {n: picked(written[n]) for n in numbers if n in written}
-            if len(names) == 1:  # itemgetter of one gives the value itself
-                found = {n: (value,) for n, value in found.items()}
-        del written
-        found.update(self._fetched([n for n in numbers if n not in found], wanted))
-        result: list[tuple] = []
-        for n in numbers:
-            values = found[n]
-            if topics >= 0:
-                values = (*values[:topics], _topics(values[topics]), *values[topics + 1 :])
-            result.append(values)
+        """Per stored snippet, in order, the values of these columns (`column_lists` a snippet at a time)."""
+        return list(zip(*self.column_lists(names))) if len(self._rows) else []
+
+    def column_lists(self, names: tuple[str, ...]) -> list[list]:
+        """Per column (of `_COLUMNS`; "topics" as a list), the values of every stored snippet, in order: what an
+        index is built from, without making Snippets; "terms": what `analysis` gave. Rows written just now are
+        not read back (the first time). Raises one of `cachedb.CacheError` when the database fails."""
+        written, self._written = self._written, None
+        import numpy as np
+
+        rows = np.asarray(self._rows, np.int64)
+        numbers = rows.tolist()
+        usable = written is not None and len(written) > 0 and all(name in _WRITTEN for name in names)
+        positions, complete = written.positions(rows) if usable else ([-1] * len(numbers), False)  # type: ignore[union-attr]
+        fetched = {} if complete else self._fetched([n for n, at in zip(numbers, positions) if at < 0], ", ".join(names))
+        result: list[list] = []
+        for column, name in enumerate(names):
+            kept = written.values[_WRITTEN.index(name)] if usable else []  # type: ignore[union-attr]  # usable: written
+            if complete:
+                values = _picked(kept, positions)
+            else:
+                values = [kept[at] if at >= 0 else fetched[n][column] for n, at in zip(numbers, positions)]
+            result.append(_topic_lists(values) if name == "topics" else values)
         return result
 
     def _fetched(self, numbers: list[int], wanted: str) -> dict[int, tuple]:
@@ -511,6 +545,25 @@ class StoredSnippets(Sequence[Snippet]):
         with self._lock:
             if self._memory is None:
                 self._memory = self._reload()
+
+
+def _picked(values: list, positions: list[int]) -> list:
+    """values[p] for each p of positions."""
+    if len(positions) > 1:
+        return list(operator.itemgetter(*positions)(values))
+    return [values[p] for p in positions]
+
+
+def _topic_lists(texts: list) -> list[list[str]]:
+    """The topics of each stored JSON list, each distinct list parsed once."""
+    parsed: dict[str, tuple[str, ...]] = {}
+    result = []
+    for text in texts:
+        found = parsed.get(text)
+        if found is None:
+            found = parsed[text] = tuple(_topics(text))
+        result.append(list(found))
+    return result
 
 
 def _chunks(values: list, size: int) -> Iterator[list]:

@@ -171,25 +171,30 @@ class SnippetIndex:
         """The index of these snippets (a list, or a corpus served from the cache database, read column by column
         without making Snippets). `progress(done, total)` hears how analysing new texts goes, in snippets."""
         settings = settings or IndexSettings()
-        columns = Columns.of(snippets, settings)
-        vocab, ids, lengths = analysed(columns.texts, settings, progress, columns.terms)
+        # A large corpus: a second process numbers half the terms, then makes the term orders and the compound
+        # table (they need the terms only) while this one weighs BM25 and builds the rest.
+        helper = parallel.Worker(__name__) if len(snippets) >= _PARALLEL_BUILD and parallel.workers() else None
+        try:
+            return cls._build(Columns.of(snippets, settings), settings, key, progress, helper)
+        finally:
+            if helper is not None:
+                helper.close()
+
+    @classmethod
+    def _build(cls, columns: Columns, settings: IndexSettings, key: str, progress: Callable[[int, int], None] | None,
+               helper: parallel.Worker | None) -> SnippetIndex:
+        vocab, ids, lengths = analysed(columns.texts, settings, progress, columns.terms, helper)
+        terms = list(vocab)
+        if helper is not None:
+            helper.submit(term_tables, terms)
         data, indices, indptr = bm25_weights(ids, lengths, len(vocab), settings)
+        del ids
         stance_codes = {stance: number for number, stance in enumerate(STANCES)}
         raw_labels = _Table.build([[*topics, section] for topics, section in zip(columns.topics, columns.sections)],
                                   lambda v: split_reference(v)[1])
         labels = raw_labels.mapped(plain)
         documents = list(zip(columns.organisations, columns.namnder, columns.dnrs, columns.files))
-        forward, backward = term_orders(list(vocab))
-        return cls(
-            key=key,
-            settings=settings,
-            n_docs=len(columns.stances),
-            vocab=vocab,
-            vocabulary=lean_vocabulary(vocab, np.asarray(forward, np.int32), np.asarray(backward, np.int32)),
-            compounds=compound_table(vocab, forward, backward),
-            data=data,
-            indices=indices,
-            indptr=indptr,
+        facts = dict(
             stance=np.asarray([stance_codes.get(stance, -1) for stance in columns.stances], np.int8),
             kind=np.asarray([{"synpunkt": 0, "standardtext": 1}.get(kind, 2) for kind in columns.kinds], np.int8),
             labels=labels,
@@ -204,6 +209,10 @@ class SnippetIndex:
             document=_codes(documents),
             heading=_codes([(document, fold(topics[0])) if topics else None for document, topics in zip(documents, columns.topics)]),
         )
+        forward, backward, compounds = helper.result() if helper is not None else term_tables(terms)
+        return cls(key=key, settings=settings, n_docs=len(columns.stances), vocab=vocab,
+                   vocabulary=lean_vocabulary(vocab, forward, backward), compounds=compounds, data=data, indices=indices,
+                   indptr=indptr, **facts)  # type: ignore[arg-type]  # the per-document facts by field name
 
     def scores(self, weights: np.ndarray, term_ids: np.ndarray | None = None) -> np.ndarray:
         """Weighted BM25: per document the sum over query terms of the term's query weight (dense, by term
@@ -276,15 +285,18 @@ class Columns:
         if isinstance(snippets, StoredCorpus) and snippets.stored:
             kept = settings is not None and getattr(snippets, "analysis", None) == TERMS.signature == analysis_signature(settings)
             if kept:  # the texts themselves are not needed: only those added since (`extra`) are analysed
-                stored = [(row[0], "", *row[1:]) for row in snippets.columns(("terms", *cls.NAMES[1:]))]
-                rows = stored + [(None, *cls._row(snippet)) for snippet in snippets.extra]
-                if not rows:
-                    return cls(*([] for _ in cls.NAMES), terms=[])  # type: ignore[misc]  # one list per name
-                terms, *values = (list(column) for column in zip(*rows))
-                return cls(*values, terms=terms)  # type: ignore[misc]
-            rows = snippets.columns(cls.NAMES) + [cls._row(snippet) for snippet in snippets.extra]
-        else:
-            rows = [cls._row(snippet) for snippet in snippets]
+                terms, *values = snippets.column_lists(("terms", *cls.NAMES[1:]))
+                columns = cls([""] * len(terms), *values, terms=terms)  # type: ignore[misc]  # one list per name
+            else:
+                columns = cls(*snippets.column_lists(cls.NAMES))
+            extra = [cls._row(snippet) for snippet in snippets.extra]
+            if extra:
+                for column, added in zip(cls.NAMES, zip(*extra)):
+                    getattr(columns, _FIELDS[column]).extend(added)
+                if columns.terms is not None:
+                    columns.terms.extend([None] * len(extra))
+            return columns
+        rows = [cls._row(snippet) for snippet in snippets]
         if not rows:
             return cls(*([] for _ in cls.NAMES))
         return cls(*(list(column) for column in zip(*rows)))
@@ -296,16 +308,18 @@ class Columns:
                 source.organisation, source.namnd, source.dnr, source.file)
 
 
+_FIELDS = dict(zip(Columns.NAMES, Columns.__dataclass_fields__))  # a column's name -> its field
 _TOKEN = re.compile(r"[^\W\d_]+|\x00")  # normalize._WORD, and the mark between two texts
 _BETWEEN = "\n\x00\n"  # no word, placeholder or Unicode composition reaches over it
 
 
 def analysed(texts: list[str], settings: IndexSettings, progress: Callable[[int, int], None] | None = None,
-             kept: list[str | None] | None = None) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+             kept: list[str | None] | None = None, helper: parallel.Worker | None = None) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
     """The terms of every text (`Analyzer.terms`): a vocabulary numbering the terms in order of first appearance,
     every text's term ids one after the other, and how many each text has. `kept`: the terms the corpus keeps
     of each text, joined by spaces (None where it has none: only then is the text needed). Other distinct texts
-    are analysed once, in batches, on two processes when there are many."""
+    are analysed once, in batches, on two processes when there are many. `helper`: a worker process that numbers
+    the terms of the later half of the texts meanwhile."""
     joined: list[str | None] = list(kept) if kept is not None else [None] * len(texts)
     todo = list(dict.fromkeys(text for text, terms in zip(texts, joined) if terms is None))
     jobs = [(todo[start : start + _BATCH], settings.stop_words, settings.stemming) for start in range(0, len(todo), _BATCH)]
@@ -320,6 +334,27 @@ def analysed(texts: list[str], settings: IndexSettings, progress: Callable[[int,
         joined = [known[text] if terms is None else terms for text, terms in zip(texts, joined)]
     lengths = np.asarray([terms.count(" ") + 1 if terms else 0 for terms in joined], np.int64)
     vocab: dict[str, int] = {}
+    half = len(joined) // 2 if helper is not None else len(joined)
+    if helper is not None:
+        helper.submit(number_terms, joined[half:])
+    ids = _number(joined[:half], vocab)  # type: ignore[arg-type]  # every text's terms known by now
+    if helper is not None:  # the later half's terms numbered after those of the first
+        later, later_ids = helper.result()
+        renumbered = np.fromiter((vocab.setdefault(term, len(vocab)) for term in later), np.int32, len(later))
+        ids = np.concatenate([ids, renumbered[later_ids]])
+    return vocab, ids, lengths
+
+
+def number_terms(joined: list[str]) -> tuple[list[str], np.ndarray]:
+    """The terms of these texts (each text's joined by spaces) numbered in order of first appearance, and every
+    text's term ids one after the other (what a worker process does for the later half of a large corpus)."""
+    vocab: dict[str, int] = {}
+    ids = _number(joined, vocab)
+    return list(vocab), ids
+
+
+def _number(joined: list[str], vocab: dict[str, int]) -> np.ndarray:
+    """Every text's term ids one after the other, terms not yet in `vocab` added to it in order of first appearance."""
     ids = []
     for start in range(0, len(joined), _CHUNK):  # a chunk at a time: millions of term strings at once would weigh
         flat = " ".join(terms for terms in joined[start : start + _CHUNK] if terms).split(" ")
@@ -327,7 +362,7 @@ def analysed(texts: list[str], settings: IndexSettings, progress: Callable[[int,
             new = [term for term in dict.fromkeys(flat) if term not in vocab]
             vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
             ids.append(np.fromiter(map(vocab.__getitem__, flat), np.int32, len(flat)))
-    return vocab, np.concatenate(ids) if ids else np.zeros(0, np.int32), lengths
+    return np.concatenate(ids) if ids else np.zeros(0, np.int32)
 
 
 _CHUNK = 5000  # texts whose terms are numbered at a time
@@ -370,25 +405,29 @@ class TextAnalysis:
 TERMS = TextAnalysis(analysis_signature(IndexSettings()), f"{__name__}:default_terms")
 _BATCH = 2000  # texts analysed per batch
 _PARALLEL = 8000  # distinct texts: fewer are analysed in this process
-_ANALYZERS: dict[tuple[bool, bool], Analyzer] = {}  # one per process and settings, so each word is stemmed once
+_ANALYZERS: dict[tuple[bool, bool], tuple[Analyzer, dict[str, str]]] = {}  # per process and settings: each word's
+# term found once (the mark between texts stays itself, a single letter is no term)
+_WORDS_KEPT = 500_000
 
 
 def analyse_batch(job: tuple[list[str], bool, bool]) -> list[str]:
     """The terms of each text of a batch, exactly as `Analyzer.terms` gives them, joined by spaces (run by worker
     processes too): the texts are normalised and split in one go, and each distinct word is looked up once."""
     texts, stop_words, stemming = job
-    analyzer = _ANALYZERS.get((stop_words, stemming))
-    if analyzer is None:
-        analyzer = _ANALYZERS[(stop_words, stemming)] = Analyzer(stop_words=stop_words, stemming=stemming)
+    known = _ANALYZERS.get((stop_words, stemming))
+    if known is None:
+        known = _ANALYZERS[(stop_words, stemming)] = (Analyzer(stop_words=stop_words, stemming=stemming), {"\x00": "\x00"})
+    analyzer, terms = known
+    if len(terms) > _WORDS_KEPT:
+        terms.clear()
+        terms["\x00"] = "\x00"
     joined_texts = _BETWEEN.join(texts)
     if joined_texts.count("\x00") != len(texts) - 1:  # a text holding the mark itself: not a word, so a space there
         joined_texts = _BETWEEN.join(text.replace("\x00", " ") for text in texts)
     folded = unicodedata.normalize("NFC", _PLACEHOLDER.sub(" ", joined_texts)).casefold()
     tokens = _TOKEN.findall(folded)
-    terms: dict[str, str] = {"\x00": "\x00"}
-    for word in set(tokens):
-        if word not in terms:
-            terms[word] = analyzer.term(word) if len(word) > 1 else ""
+    for word in set(tokens).difference(terms):
+        terms[word] = analyzer.term(word) if len(word) > 1 else ""
     joined = " ".join(filter(None, map(terms.__getitem__, tokens)))
     return [part.strip() for part in joined.split("\x00")] if texts else []
 
@@ -475,6 +514,15 @@ def compound_table(vocab: dict[str, int], forward: list[int] | None = None, back
 
 
 _HEAD, _MODIFIER = HOW.index("head"), HOW.index("modifier")
+_PARALLEL_BUILD = 40_000  # snippets: a smaller index is built in this process alone (a worker costs ~0.2 s to start)
+
+
+def term_tables(terms: list[str]) -> tuple[np.ndarray, np.ndarray, CompoundTable]:
+    """What the index makes of its terms alone (in a worker process for a large vocabulary): the term ids in the
+    order of the sorted and of the sorted reversed terms (`term_orders`), and the compound table."""
+    forward, backward = term_orders(terms)
+    compounds = compound_table(dict(zip(terms, range(len(terms)))), forward, backward)
+    return np.asarray(forward, np.int32), np.asarray(backward, np.int32), compounds
 
 
 class SortedTerms(Sequence[str]):
@@ -536,7 +584,7 @@ class StoredCorpus(Protocol):
     @property
     def extra(self) -> list[Snippet]: ...
 
-    def columns(self, names: tuple[str, ...]) -> list[tuple]: ...
+    def column_lists(self, names: tuple[str, ...]) -> list[list]: ...
 
 
 def fingerprint(snippets: Sequence[Snippet], settings: IndexSettings) -> str:

@@ -1,0 +1,67 @@
+"""The index of a large corpus built with part of the work on a worker process (half the terms numbered, the term
+orders and the compound table) is the index built in one process, array for array; a worker that fails costs time only."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import numpy as np
+from benchmark_module import benchmark_module
+
+from remissdraft import parallel
+from remissdraft.match import index as index_module
+from remissdraft.match.index import IndexSettings, SnippetIndex
+
+
+def _same(a: SnippetIndex, b: SnippetIndex) -> None:
+    assert list(a.vocab.items()) == list(b.vocab.items())
+    assert list(a.vocabulary.forward) == list(b.vocabulary.forward) and list(a.vocabulary.backward) == list(b.vocabulary.backward)
+    for name in ("indptr", "targets", "kinds"):
+        assert np.array_equal(getattr(a.compounds, name), getattr(b.compounds, name)), name
+    for field in dataclasses.fields(SnippetIndex):
+        left, right = getattr(a, field.name), getattr(b, field.name)
+        if isinstance(left, np.ndarray):
+            assert left.dtype == right.dtype and np.array_equal(left, right), field.name
+        elif isinstance(left, index_module._Table):
+            assert left.values == right.values and np.array_equal(left.docs, right.docs) and np.array_equal(left.ids, right.ids)
+
+
+def test_the_index_built_with_a_worker_process_is_the_index_built_here(monkeypatch):
+    snippets = benchmark_module("synthetic").synthetic_corpus(2000, random.Random(5))
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(index_module, "_PARALLEL_BUILD", 10**9)
+    here = SnippetIndex.build(snippets, IndexSettings())
+    answered = []
+    original = parallel.Worker.result
+    monkeypatch.setattr(parallel.Worker, "result", lambda self: answered.append(self._process is not None) or original(self))
+    monkeypatch.setattr(index_module, "_PARALLEL_BUILD", 0)
+    there = SnippetIndex.build(snippets, IndexSettings())
+    assert answered == [True, True]  # half the terms numbered, and the term tables made, by the worker
+    _same(here, there)
+    assert len(here.compounds.targets) > 100
+
+
+def test_a_worker_that_cannot_start_leaves_its_jobs_to_this_process(monkeypatch):
+    def refused(*args, **kwargs):
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(parallel.subprocess, "Popen", refused)
+    terms = ["barn", "barnomsorg", "omsorg", "skolbarn"]
+    with parallel.Worker(index_module.__name__) as worker:
+        worker.submit(index_module.term_tables, terms)
+        worker.submit(index_module.number_terms, ["barn omsorg", "omsorg skola"])
+        forward, backward, compounds = worker.result()
+        assert worker.result()[0] == ["barn", "omsorg", "skola"]
+    local = index_module.term_tables(terms)
+    assert np.array_equal(forward, local[0]) and np.array_equal(backward, local[1])
+    assert np.array_equal(compounds.targets, local[2].targets)
+
+
+def test_a_worker_that_dies_leaves_what_it_had_not_answered_to_this_process():
+    with parallel.Worker(index_module.__name__) as worker:
+        worker.submit(index_module.number_terms, ["barn omsorg"])
+        assert worker.result()[0] == ["barn", "omsorg"]
+        worker._process.kill()
+        worker.submit(index_module.number_terms, ["skola barn"])
+        assert worker.result()[0] == ["skola", "barn"]
