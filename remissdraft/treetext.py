@@ -10,7 +10,10 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import TextIO
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import TextIO
 
 __all__ = ["Label", "Node", "plain_width", "render"]
 

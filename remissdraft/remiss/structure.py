@@ -5,14 +5,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..model import Section
 from .clean import SUSPENDED_COMPOUND, bullet_text
-from .lines import Line, Outline
+from .lines import Line, Outline, median
 from .toc import TocEntry, levels_unset
 
 NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>\S.*)$")
@@ -90,7 +89,7 @@ class StructureBuilder:
                 sizes[line.size] += len(line.text)
         self.body_size = sizes.most_common(1)[0][0] if sizes else None
         wrapped = [len(line.text.strip()) for line in lines if line.text.strip() and not line.paragraph]
-        self.width = statistics.median(wrapped) if wrapped else 80.0
+        self.width = median(wrapped) if wrapped else 80.0
         self.full_width = sorted(wrapped)[int(0.9 * len(wrapped))] if wrapped else 80.0  # a full line's length
         self.front_end = self._first_body_line()
         # one scan of the whole text: the line breaks put between the lines are no word characters
