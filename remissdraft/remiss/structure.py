@@ -15,6 +15,7 @@ from .lines import Line, Outline, median
 from .toc import TocEntry, levels_unset
 
 NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>\S.*)$")
+_LABEL_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}")  # a heading number Word's list numbering gives
 _SHORT_LINE = 230  # no heading is longer (a TOC entry is matched against lines up to its length + 30)
 _MAX_CHAPTER = 199  # a long document may run past chapter 40; the numbers must still follow one another
 _LABEL_HEADING = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: [A-ZÅÄÖ]")
@@ -374,6 +375,13 @@ class StructureBuilder:
                 return False
         return True
 
+    def _numbered_lines(self) -> list[int]:
+        """The lines _candidate can find a numbered heading on: a number as their list label or their start."""
+        return [
+            index for index, line in enumerate(self.lines)
+            if NUMBERED_HEADING.match(line.text.strip()) or _LABEL_NUMBER.fullmatch(line.label.rstrip("."))
+        ]
+
     def _candidate(self, index: int) -> Heading | None:
         line = self.lines[index]
         text = line.text.strip()
@@ -384,7 +392,7 @@ class StructureBuilder:
             return None  # footnotes and captions are set smaller than the body
         number, title = "", text
         label = line.label.rstrip(".")
-        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,4}", label):
+        if _LABEL_NUMBER.fullmatch(label):
             number = label
         else:
             match = NUMBERED_HEADING.match(text)
@@ -815,7 +823,7 @@ class StructureBuilder:
         numbered = [h for h in headings if h.number]
         starts = [h.start for h in numbered]
         gaps = []
-        candidates = [c for c in (self._candidate(i) for i in range(len(self.lines))) if c is not None and c.kind == "numbered"]
+        candidates = [c for c in (self._candidate(i) for i in self._numbered_lines()) if c is not None and c.kind == "numbered"]
         for candidate in candidates:
             if candidate.start in taken or candidate.number.count(".") + 1 not in levels:
                 continue
