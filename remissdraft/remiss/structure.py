@@ -16,6 +16,7 @@ from .toc import TocEntry, levels_unset
 
 NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>\S.*)$")
 _LABEL_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}")  # a heading number Word's list numbering gives
+_LOOSE_MARKS = re.compile(r"[\s:;,.–—-]+")  # what _loose turns into one space
 _SHORT_LINE = 230  # no heading is longer (a TOC entry is matched against lines up to its length + 30)
 _MAX_CHAPTER = 199  # a long document may run past chapter 40; the numbers must still follow one another
 _LABEL_HEADING = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: [A-ZÅÄÖ]")
@@ -688,7 +689,7 @@ class StructureBuilder:
                 by_number.setdefault(match.group("number"), []).append(index)
             elif len(text) <= 200:
                 unnumbered.append(index)
-        loose = {index: _loose(self.lines[index].text) for index in unnumbered}
+        loose: dict[int, str] = {}  # an unnumbered line's loose form, made when an entry first looks at the line
         in_pool = set(unnumbered)
         candidates = []
         for k, entry in enumerate(entries):
@@ -704,12 +705,15 @@ class StructureBuilder:
             found = self._lines_with_word(first, len(entry.title) + 30, prefix=True)
             for index in unnumbered if found is None else (i for i in found if i in in_pool):
                 text = self.lines[index].text.strip()
-                if first not in loose[index] or len(text) > len(entry.title) + 30:
+                line_loose = loose.get(index)
+                if line_loose is None:
+                    line_loose = loose[index] = _loose(self.lines[index].text)
+                if first not in line_loose or len(text) > len(entry.title) + 30:
                     continue
                 span = None
                 if len(text) <= len(entry.title) + 15:
                     span = self._entry_span(entry.title, index, text)
-                if span is None and text[:1].isupper() and re.search(rf"(?:^| ){re.escape(wanted)}$", loose[index]) and self._at_paragraph_start(index):
+                if span is None and text[:1].isupper() and re.search(rf"(?:^| ){re.escape(wanted)}$", line_loose) and self._at_paragraph_start(index):
                     span = index  # the heading carries a short prefix: "Remissversion: Bilaga A: …"
                 if span is not None:
                     candidates.append((k, index, span))
@@ -983,7 +987,7 @@ def similarity(a: str, b: str) -> float:
 
 def _loose(text: str) -> str:
     """Casefolded words without the punctuation headings vary in: "Bilaga C - Hamnar" ~ "Bilaga C: Hamnar"."""
-    return re.sub(r"[\s:;,.–—-]+", " ", text.casefold()).strip()
+    return _LOOSE_MARKS.sub(" ", text.casefold()).strip()
 
 
 def _longest_chain(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
