@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import gc
-import json
-import logging
 import os
 import re
 import sys
@@ -15,13 +12,14 @@ import warnings
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import RemissdraftError, os_message
 from .model import STANCE_LABELS, Remiss, Section
 from .remiss import read_remiss
+from .treetext import Label, Node, plain_width, render
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (3 ms of every start)
 if TYPE_CHECKING:
     from rich.tree import Tree
 
@@ -250,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     (2 for usage errors); REMISSDRAFT_DEBUG=1 shows the traceback of an unexpected error instead."""
     if argv is not None:
         return _main(argv)
+    # Run as the program: what the imports made lives until exit, so the collector's passes during the run
+    # (four full ones while `sections` reads a 40-page PDF) need not walk it again and again.
+    gc.freeze()
     code = _main(sys.argv[1:])
     # Run as the program, the process ends here: what is left lives until exit, and the collector's last passes
     # over it (a tenth of a short `sections` run) are spared. Files are closed by then; stdout is flushed at exit.
@@ -260,11 +261,14 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str]) -> int:
     argv = list(argv)
     debug = bool(os.environ.get("REMISSDRAFT_DEBUG"))
+    plain = _plain_sections_args(argv)
     if not debug:
-        _quiet_libraries()
-    parser = _build_parser()
-    commands = _command_names(parser)
+        _quiet_libraries(logging_too=plain is None)
     try:
+        if plain is not None:
+            return _sections(plain)
+        parser = _build_parser()
+        commands = _command_names(parser)
         if argv and (argv[0] in commands or argv[0] in ("-h", "--help", "--version")):
             args = parser.parse_args(argv)
             return args.handler(args)
@@ -285,6 +289,24 @@ def _main(argv: list[str]) -> int:
         return 1
 
 
+def _plain_sections_args(argv: list[str]) -> argparse.Namespace | None:
+    """`sections REMISS ... [--json]` in its plain form (files, with --json before or after them), as the parser
+    would read it, without building the parser (about a tenth of a short run); anything else is left to it."""
+    if len(argv) < 2 or argv[0] != "sections":
+        return None
+    words = argv[1:]
+    start, end = 0, len(words)
+    while start < end and words[start] == "--json":
+        start += 1
+    while end > start and words[end - 1] == "--json":
+        end -= 1
+    files = words[start:end]
+    if not files or any(not word or word.startswith("-") for word in files):
+        return None
+    return argparse.Namespace(command="sections", files=[Path(word) for word in files], json=len(files) < len(words),
+                              handler=_sections)
+
+
 def _unforeseen(error: Exception) -> str:
     if isinstance(error, OSError):
         return os_message(error)
@@ -302,12 +324,17 @@ def _warn(message: str) -> None:
     print(f"Obs: {_one_line(message)}", file=sys.stderr)
 
 
-def _quiet_libraries() -> None:
+def _quiet_libraries(logging_too: bool = True) -> None:
     """Libraries' own English (logging's last resort, Python warnings) never reaches the user's terminal, and
-    a character the terminal cannot show is replaced rather than ending the command."""
-    root = logging.getLogger()
-    if not any(isinstance(handler, logging.NullHandler) for handler in root.handlers):
-        root.addHandler(logging.NullHandler())
+    a character the terminal cannot show is replaced rather than ending the command. `sections` loads no library
+    that logs (PDFium is called through ctypes; python-docx and rapidfuzz do not log), so logging, 5 ms of its
+    start, is left out there (tests/test_reader_imports.py keeps it so)."""
+    if logging_too:
+        import logging
+
+        root = logging.getLogger()
+        if not any(isinstance(handler, logging.NullHandler) for handler in root.handlers):
+            root.addHandler(logging.NullHandler())
     warnings.simplefilter("ignore")
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
@@ -348,6 +375,8 @@ def _open(argv: list[str], commands: Iterable[str] = ()) -> int:
     from .remiss import check_file
 
     if args.files and is_missing(args.files[0]) and not args.files[0].suffix:
+        import difflib
+
         close = difflib.get_close_matches(str(args.files[0]), sorted(commands), n=1, cutoff=0.6)
         if close:
             raise RemissdraftError(f"{args.files[0]}: varken en fil eller ett kommando – menade du ”remissdraft {close[0]}”?")
@@ -364,11 +393,11 @@ def _open(argv: list[str], commands: Iterable[str] = ()) -> int:
 def _sections(args: argparse.Namespace) -> int:
     remiss = read_remiss(args.files, warn=_warn)
     if args.json:
+        import json
+
         print(json.dumps(remiss.to_dict(), ensure_ascii=False, indent=2))
     else:
-        from rich.console import Console
-
-        Console().print(_remiss_tree(remiss))
+        _print_tree(_remiss_outline(remiss))
     return 0
 
 
@@ -448,6 +477,8 @@ def _templates(args: argparse.Namespace) -> int:
                  "sections": [s.heading for s in t.sections], "path": str(t.path),
                  "reference_docx": str(t.reference_docx) if t.reference_docx else None,
                  "user": bool(t.path and t.path.parent == own)} for t in found]
+        import json
+
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     from rich.console import Console
@@ -491,6 +522,8 @@ def _profile(args: argparse.Namespace) -> int:
     profile = update_profile(**changes) if changes else load_profile()
     if args.json:
         data = {key: getattr(profile, key) for key in keys[:6]} | {"chef": profile.chef.to_dict()}
+        import json
+
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     rows = (
@@ -534,6 +567,8 @@ def _suggest(args: argparse.Namespace) -> int:
         matcher = Matcher(corpus.snippets, organisation=profile.organisation, namnd=profile.namnd)
         hits = matcher.suggest(remiss, section, top=args.top, stance=args.stance, include_weak=args.all)
     if args.json:
+        import json
+
         print(json.dumps([hit.to_dict(with_weak=args.all) for hit in hits], ensure_ascii=False, indent=2))
         return 0
     from rich.console import Console
@@ -633,6 +668,8 @@ def _corpus_list(args: argparse.Namespace) -> int:
         print(f"Varning: {problem}", file=sys.stderr)
     snippets = search(corpus.snippets, args.query, limit=50) if args.query is not None else corpus.snippets
     if args.json:
+        import json
+
         print(json.dumps([s.to_dict() for s in snippets], ensure_ascii=False, indent=2))
         return 0
     from rich.console import Console
@@ -653,9 +690,8 @@ def _corpus_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _remiss_tree(remiss: Remiss) -> Tree:
-    from rich.tree import Tree
-
+def _remiss_outline(remiss: Remiss) -> Node:
+    """The tree `sections` prints: title, facts, then the sections with their word counts."""
     facts = [
         ("Diarienummer", remiss.dnr),
         ("Avsändare", remiss.sender),
@@ -663,23 +699,48 @@ def _remiss_tree(remiss: Remiss) -> Tree:
         ("Ange i svaret", remiss.reply_dnr),
         ("Svaret skickas till", remiss.reply_to),
     ]
-    tree = Tree(f"[bold]{remiss.title or 'Remiss utan titel'}[/]")
+    root = Node(Label([("bold", remiss.title or "Remiss utan titel")]))
     for label, value in facts:
         if value:
-            tree.add(f"[dim]{label}:[/] {value}")
-    outline = tree.add(f"[dim]Avsnitt ({sum(1 for _ in remiss.walk())}):[/]")
+            root.add(("dim", f"{label}:"), ("", f" {value}"))
+    outline = root.add(("dim", f"Avsnitt ({sum(1 for _ in remiss.walk())}):"))
     if not remiss.sections:
-        outline.add("[italic]Inga rubriker hittades[/]")
+        outline.add(("italic", "Inga rubriker hittades"))
     for section in remiss.sections:
         _add_section(outline, section)
-    return tree
+    return root
 
 
-def _add_section(parent: Tree, section: Section) -> None:
+def _add_section(parent: Node, section: Section) -> None:
     words = sum(len(p.split()) for p in section.paragraphs)
-    node = parent.add(f"[bold cyan]{section.number}[/] {section.title} [dim]({words} ord)[/]" if section.number else f"[italic]{section.title}[/] [dim]({words} ord)[/]")
+    count = ("dim", f"({words} ord)")
+    if section.number:
+        node = parent.add(("bold cyan", section.number), ("", f" {section.title} "), count)
+    else:
+        node = parent.add(("italic", section.title), ("", " "), count)
     for child in section.children:
         _add_section(node, child)
+
+
+def _print_tree(root: Node) -> None:
+    """Print the tree with rich, or as rich would print it without colour (a pipe, a file) without loading rich."""
+    width = plain_width(sys.stdout)
+    text = render(root, width) if width is not None else None
+    if text is not None:
+        sys.stdout.write(text)
+        return
+    from rich.console import Console
+
+    Console().print(_rich_tree(root))
+
+
+def _rich_tree(node: Node, parent: Tree | None = None) -> Tree:
+    from rich.tree import Tree
+
+    tree = Tree(node.label.markup) if parent is None else parent.add(node.label.markup)
+    for child in node.children:
+        _rich_tree(child, tree)
+    return tree
 
 
 if __name__ == "__main__":

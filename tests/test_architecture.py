@@ -59,7 +59,8 @@ LAYERS = {
     "draft": {"model"},
     "export": {"model", "draft"},
     "tui": {"model", "remiss", "corpus", "match", "draft", "export"},
-    "cli": {"model", "remiss", "corpus", "match", "draft", "export", "tui"},
+    "treetext": set(),  # the CLI's tree drawn as plain text, as rich draws it without colour
+    "cli": {"model", "remiss", "corpus", "match", "draft", "export", "tui", "treetext"},
 }
 
 

@@ -14,11 +14,13 @@ from conftest import FIXTURES
 NEVER = ["yaml", "numpy", "textual", "docx", "lxml", "pypdfium2", "pypdfium2_raw", "platformdirs", "bm25s",
          "importlib.metadata", "pkg_resources", "remissdraft.corpus", "remissdraft.match", "remissdraft.tui"]
 _PROBE = """
-import io, json, sys, contextlib
+import io, sys, contextlib
 from remissdraft.cli import main
 with contextlib.redirect_stdout(io.StringIO()):
     code = main(sys.argv[1:])
-print(json.dumps([code, sorted(sys.modules)]))
+modules = sorted(sys.modules)
+import json
+print(json.dumps([code, modules]))
 """
 
 
@@ -34,5 +36,14 @@ def test_sections_on_a_pdf_loads_nothing_heavy(argv):
     assert code == 0
     assert "remissdraft.remiss.pdfium" in modules  # the PDF was read
     assert [name for name in NEVER if name in modules] == []
-    if "--json" in argv:
-        assert "rich" not in modules  # the tree is drawn with rich; JSON needs none of it
+    assert "rich" not in modules  # JSON needs none of it, and a tree printed to no terminal is drawn without it
+
+
+@pytest.mark.parametrize("path", [FIXTURES / "strategi_bold.pdf", FIXTURES / "strategi_styles.pdf", FIXTURES / "strategi_bold.docx",
+                                  FIXTURES / "strategi.txt"], ids=["pdf", "pdf-with-contents", "docx", "text"])
+def test_sections_loads_no_logging_statistics_or_json(path):
+    """rapidfuzz's ratio for a table of contents is computed in structure.py (its import costs 9 ms). The CLI sets logging's last resort aside only when a library that logs is loaded; `sections` loads none
+    (if one comes in, its English could reach the user: give the plain path the NullHandler back)."""
+    code, modules = _modules("sections", str(path))
+    assert code == 0
+    assert [name for name in ("logging", "statistics", "json", "difflib", "rapidfuzz") if name in modules] == []

@@ -230,8 +230,10 @@ def _join_split_word(match: re.Match, vocabulary: Counter[str] | set[str]) -> st
     """Two pieces that only make a word together: the joined form is a word of the document, and one piece
     occurs nowhere else (a piece seen once is only this occurrence)."""
     left, right = match.group(1), match.group(2)
+    if len(left) + len(right) < 6:  # the pieces are letters casefolding to one letter each
+        return match.group(0)
     joined = (left + right).casefold()
-    if len(joined) >= 6 and joined in vocabulary and (_count(vocabulary, left.casefold()) < 2 or _count(vocabulary, right) < 2):
+    if joined in vocabulary and (_count(vocabulary, left.casefold()) < 2 or _count(vocabulary, right) < 2):
         return left + right
     return match.group(0)
 
@@ -248,7 +250,7 @@ def _has_rare_piece(text: str, vocabulary: Counter[str] | set[str]) -> bool:
 
 def _has_rare_piece_among(text: str, common: set[str]) -> bool:
     """_has_rare_piece with the words seen twice or more given: two scans of the line instead of a loop over it."""
-    return bool(_STRAY_LETTER.search(text)) or not {w.casefold() for w in _LONG_WORD.findall(text)} <= common
+    return bool(_STRAY_LETTER.search(text)) or not common.issuperset(map(str.casefold, _LONG_WORD.findall(text)))
 
 
 def common_words(vocabulary: Counter[str]) -> set[str]:

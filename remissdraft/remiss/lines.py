@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -24,6 +25,13 @@ class Line:
     indent: float | None = None  # how far in the line starts (PDF: share of the page width; text: spaces)
     footnote: int = 0  # the number of the footnote this line belongs to (0: body text)
     columns: bool = False  # the source line has a wide gap inside it (a table row or a two-column layout)
+
+
+def median(values: Sequence[float]) -> float:
+    """statistics.median, without importing statistics (with fractions, decimal and random: 4 ms of every start)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 @dataclass

@@ -5,14 +5,13 @@ from __future__ import annotations
 import ctypes
 import functools
 import math
-import statistics
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import UnreadableFileError
 from .clean import undo_hyphen_marks
-from .lines import Line, Outline, RawDocument
+from .lines import Line, Outline, RawDocument, median
 from .pdfium import ERR_PASSWORD, FS_MATRIX, PdfiumError, library
 
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
@@ -260,7 +259,7 @@ def _mark_gaps(lines: list[Line], baselines: list[float | None]) -> None:
             previous = baseline
     if not steps:
         return
-    usual = statistics.median(steps)
+    usual = median(steps)
     previous = None
     for line, baseline in zip(lines, baselines):
         if baseline is None:

@@ -5,17 +5,18 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..model import Section
 from .clean import SUSPENDED_COMPOUND, bullet_text
-from .lines import Line, Outline
+from .lines import Line, Outline, median
 from .toc import TocEntry, levels_unset
 
 NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>\S.*)$")
+_LABEL_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}")  # a heading number Word's list numbering gives
+_LOOSE_MARKS = re.compile(r"[\s:;,.–—-]+")  # what _loose turns into one space
 _SHORT_LINE = 230  # no heading is longer (a TOC entry is matched against lines up to its length + 30)
 _MAX_CHAPTER = 199  # a long document may run past chapter 40; the numbers must still follow one another
 _LABEL_HEADING = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: [A-ZÅÄÖ]")
@@ -90,7 +91,7 @@ class StructureBuilder:
                 sizes[line.size] += len(line.text)
         self.body_size = sizes.most_common(1)[0][0] if sizes else None
         wrapped = [len(line.text.strip()) for line in lines if line.text.strip() and not line.paragraph]
-        self.width = statistics.median(wrapped) if wrapped else 80.0
+        self.width = median(wrapped) if wrapped else 80.0
         self.full_width = sorted(wrapped)[int(0.9 * len(wrapped))] if wrapped else 80.0  # a full line's length
         self.front_end = self._first_body_line()
         # one scan of the whole text: the line breaks put between the lines are no word characters
@@ -375,6 +376,13 @@ class StructureBuilder:
                 return False
         return True
 
+    def _numbered_lines(self) -> list[int]:
+        """The lines _candidate can find a numbered heading on: a number as their list label or their start."""
+        return [
+            index for index, line in enumerate(self.lines)
+            if NUMBERED_HEADING.match(line.text.strip()) or _LABEL_NUMBER.fullmatch(line.label.rstrip("."))
+        ]
+
     def _candidate(self, index: int) -> Heading | None:
         line = self.lines[index]
         text = line.text.strip()
@@ -385,7 +393,7 @@ class StructureBuilder:
             return None  # footnotes and captions are set smaller than the body
         number, title = "", text
         label = line.label.rstrip(".")
-        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,4}", label):
+        if _LABEL_NUMBER.fullmatch(label):
             number = label
         else:
             match = NUMBERED_HEADING.match(text)
@@ -681,7 +689,7 @@ class StructureBuilder:
                 by_number.setdefault(match.group("number"), []).append(index)
             elif len(text) <= 200:
                 unnumbered.append(index)
-        loose = {index: _loose(self.lines[index].text) for index in unnumbered}
+        loose: dict[int, str] = {}  # an unnumbered line's loose form, made when an entry first looks at the line
         in_pool = set(unnumbered)
         candidates = []
         for k, entry in enumerate(entries):
@@ -697,12 +705,15 @@ class StructureBuilder:
             found = self._lines_with_word(first, len(entry.title) + 30, prefix=True)
             for index in unnumbered if found is None else (i for i in found if i in in_pool):
                 text = self.lines[index].text.strip()
-                if first not in loose[index] or len(text) > len(entry.title) + 30:
+                line_loose = loose.get(index)
+                if line_loose is None:
+                    line_loose = loose[index] = _loose(self.lines[index].text)
+                if first not in line_loose or len(text) > len(entry.title) + 30:
                     continue
                 span = None
                 if len(text) <= len(entry.title) + 15:
                     span = self._entry_span(entry.title, index, text)
-                if span is None and text[:1].isupper() and re.search(rf"(?:^| ){re.escape(wanted)}$", loose[index]) and self._at_paragraph_start(index):
+                if span is None and text[:1].isupper() and re.search(rf"(?:^| ){re.escape(wanted)}$", line_loose) and self._at_paragraph_start(index):
                     span = index  # the heading carries a short prefix: "Remissversion: Bilaga A: …"
                 if span is not None:
                     candidates.append((k, index, span))
@@ -716,9 +727,7 @@ class StructureBuilder:
             end += 1
             following = self.lines[end].text.strip()
             text = join_lines(text, following) if following else text
-        from rapidfuzz import fuzz  # only documents with a table of contents need it
-
-        if fuzz.ratio(wanted, text.casefold()[: len(wanted) + 3]) >= 80:
+        if similarity(wanted, text.casefold()[: len(wanted) + 3]) >= 80:
             return end
         return None
 
@@ -818,7 +827,7 @@ class StructureBuilder:
         numbered = [h for h in headings if h.number]
         starts = [h.start for h in numbered]
         gaps = []
-        candidates = [c for c in (self._candidate(i) for i in range(len(self.lines))) if c is not None and c.kind == "numbered"]
+        candidates = [c for c in (self._candidate(i) for i in self._numbered_lines()) if c is not None and c.kind == "numbered"]
         for candidate in candidates:
             if candidate.start in taken or candidate.number.count(".") + 1 not in levels:
                 continue
@@ -954,9 +963,31 @@ class StructureBuilder:
         return len(text) < 0.7 * self.width
 
 
+def similarity(a: str, b: str) -> float:
+    """rapidfuzz's fuzz.ratio, to the last bit (tests/test_reader_speedups.py compares them): 100 times one less
+    the share of characters inserted or deleted to turn one string into the other. Computed here because importing
+    rapidfuzz costs more (9 ms) than placing a whole table of contents; the longest common subsequence is found
+    with the bit-parallel method (Allison–Dix, Hyyrö), one integer operation per character of `b`."""
+    total = len(a) + len(b)
+    if not total:
+        return 100.0
+    common = 0
+    if a and b:
+        masks: dict[str, int] = {}
+        for position, character in enumerate(a):
+            masks[character] = masks.get(character, 0) | (1 << position)
+        full = (1 << len(a)) - 1
+        row = full
+        for character in b:
+            matched = row & masks.get(character, 0)
+            row = ((row + matched) | (row - matched)) & full
+        common = len(a) - row.bit_count()
+    return (1.0 - (total - 2 * common) / total) * 100
+
+
 def _loose(text: str) -> str:
     """Casefolded words without the punctuation headings vary in: "Bilaga C - Hamnar" ~ "Bilaga C: Hamnar"."""
-    return re.sub(r"[\s:;,.–—-]+", " ", text.casefold()).strip()
+    return _LOOSE_MARKS.sub(" ", text.casefold()).strip()
 
 
 def _longest_chain(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
