@@ -727,7 +727,9 @@ class StructureBuilder:
             end += 1
             following = self.lines[end].text.strip()
             text = join_lines(text, following) if following else text
-        if similarity(wanted, text.casefold()[: len(wanted) + 3]) >= 80:
+        from rapidfuzz import fuzz  # only documents with a table of contents need it
+
+        if fuzz.ratio(wanted, text.casefold()[: len(wanted) + 3]) >= 80:
             return end
         return None
 
@@ -961,28 +963,6 @@ class StructureBuilder:
 
     def _short(self, text: str) -> bool:
         return len(text) < 0.7 * self.width
-
-
-def similarity(a: str, b: str) -> float:
-    """rapidfuzz's fuzz.ratio, to the last bit (tests/test_reader_speedups.py compares them): 100 times one less
-    the share of characters inserted or deleted to turn one string into the other. Computed here because importing
-    rapidfuzz costs more (9 ms) than placing a whole table of contents; the longest common subsequence is found
-    with the bit-parallel method (Allison–Dix, Hyyrö), one integer operation per character of `b`."""
-    total = len(a) + len(b)
-    if not total:
-        return 100.0
-    common = 0
-    if a and b:
-        masks: dict[str, int] = {}
-        for position, character in enumerate(a):
-            masks[character] = masks.get(character, 0) | (1 << position)
-        full = (1 << len(a)) - 1
-        row = full
-        for character in b:
-            matched = row & masks.get(character, 0)
-            row = ((row + matched) | (row - matched)) & full
-        common = len(a) - row.bit_count()
-    return (1.0 - (total - 2 * common) / total) * 100
 
 
 def _loose(text: str) -> str:
