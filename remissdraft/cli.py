@@ -1,4 +1,5 @@
-"""The command line: parse arguments, call the layers, print (rich, or JSON with --json)."""
+"""The command line: parse arguments, call the layers, print (rich, or JSON with --json; the `sections` tree as plain
+text where rich would draw it without colour)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
 """Large jobs on two cores: worker processes of our own (`python -m remissdraft.parallel MODULE:FUNCTION`), each
-handed a share of the batches through a pipe and answering batch by batch (parsing corpus files, analysing texts).
+handed a share of the batches through a pipe and answering batch by batch (parsing corpus files, analysing texts);
+and a `Worker` given jobs one at a time (`python -m remissdraft.parallel --jobs MODULE`: half the numbering and
+the term tables of a large index, while the caller builds the rest).
 
 Plain subprocesses rather than `multiprocessing`: they neither import the caller's main script again nor fork a
 process that runs threads (the app's). Standard library only.
