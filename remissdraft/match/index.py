@@ -218,24 +218,34 @@ class SnippetIndex:
         """Weighted BM25: per document the sum over query terms of the term's query weight (dense, by term
         id) times its BM25 weight in the document. `term_ids`: the terms with weight, when already known (any
         others among them add nothing)."""
-        scores = np.zeros(self.n_docs, np.float32)
         if term_ids is None:
             term_ids = np.flatnonzero(weights)
         if not len(term_ids) or not self.n_docs:
-            return scores
+            return np.zeros(self.n_docs, np.float32)
         starts, ends = self.indptr[term_ids], self.indptr[term_ids + 1]
         lengths = ends - starts
-        keep = lengths > 0
-        if not keep.any():
-            return scores
-        starts, lengths, term_weights = starts[keep], lengths[keep], weights[term_ids[keep]]
-        # Every posting of the query terms at once: positions start..end-1 of each term (int32: half the memory).
-        shift = (starts - (np.cumsum(lengths) - lengths)).astype(np.int32)
-        offsets = np.repeat(shift, lengths)
-        offsets += np.arange(len(offsets), dtype=np.int32)
-        contributions = self.data[offsets]
-        contributions *= np.repeat(term_weights, lengths)
-        return np.bincount(self.indices[offsets], weights=contributions, minlength=self.n_docs).astype(np.float32)
+        long = lengths >= _LONG_POSTINGS
+        values: list[np.ndarray] = []
+        docs: list[np.ndarray] = []
+        # A term of many postings: its slice as it is (a view, weighted in one pass) ...
+        for start, end, weight in zip(starts[long].tolist(), ends[long].tolist(), weights[term_ids[long]].tolist()):
+            values.append(self.data[start:end] * np.float32(weight))
+            docs.append(self.indices[start:end])
+        # ... the many short ones (a query meets thousands of compounds, each in a few snippets) gathered at once.
+        short = ~long & (lengths > 0)
+        if short.any():
+            starts, lengths, term_weights = starts[short], lengths[short], weights[term_ids[short]]
+            shift = (starts - (np.cumsum(lengths) - lengths)).astype(np.int32)
+            offsets = np.repeat(shift, lengths)
+            offsets += np.arange(len(offsets), dtype=np.int32)
+            gathered = self.data[offsets]
+            gathered *= np.repeat(term_weights, lengths)
+            values.append(gathered)
+            docs.append(self.indices[offsets])
+        scores = np.zeros(self.n_docs, np.float64)  # summed in double precision, as the dense computation sums
+        if values:  # numpy's unbuffered add (a fast loop since numpy 1.25): what bm25s sums its postings with
+            np.add.at(scores, np.concatenate(docs), np.concatenate(values, dtype=np.float64))
+        return scores.astype(np.float32)
 
     def postings(self, term_id: int) -> np.ndarray:
         return self.indices[self.indptr[term_id] : self.indptr[term_id + 1]]
@@ -513,6 +523,7 @@ def compound_table(vocab: dict[str, int], forward: list[int] | None = None, back
     return table
 
 
+_LONG_POSTINGS = 128  # a term in this many snippets or more is summed from its own slice (`SnippetIndex.scores`)
 _HEAD, _MODIFIER = HOW.index("head"), HOW.index("modifier")
 _PARALLEL_BUILD = 40_000  # snippets: a smaller index is built in this process alone (a worker costs ~0.2 s to start)
 
