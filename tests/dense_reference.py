@@ -14,7 +14,7 @@ from remissdraft.match.index import SnippetIndex, head_of, series_key
 from remissdraft.match.normalize import iter_words, plain
 from remissdraft.match.query import QuerySettings, section_terms
 from remissdraft.match.similar import collapse
-from remissdraft.match.suggest import PARTS, Hit, Matcher, _names, _same_name, _section_fit
+from remissdraft.match.matcher import PARTS, Hit, Matcher, _names, _same_name, _section_fit
 from remissdraft.model import STANCES, Remiss, Section, Snippet
 
 
@@ -97,7 +97,7 @@ class DenseMatcher(Matcher):
     """`Matcher` computing every part densely, as before."""
 
     def suggest(self, remiss, section, top=10, stance=None, kind="synpunkt", *, include_weak=False):
-        from remissdraft.match.suggest import normalize_stance
+        from remissdraft.match.matcher import normalize_stance
 
         wanted_stance = normalize_stance(stance)
         if self.index is None:

@@ -112,3 +112,23 @@ def test_texts_analysed_in_batches_have_the_terms_the_analyzer_gives(judged, syn
                     batch = texts[start : start + 300]
                     joined = analyse_batch((batch, stop_words, stemming))
                     assert [terms.split() for terms in joined] == [analyzer.terms(text) for text in batch]
+
+
+def test_texts_analysed_from_their_identity_keys_have_the_terms_the_analyzer_gives(judged, synthetic):
+    """What the corpus's workers run: the terms taken from the identity keys (`normalized_texts`) are those of
+    the texts themselves, placeholders, digits, underscores, numerals other than digits and odd Unicode included,
+    the first time a word is met and from what the process kept."""
+    from remissdraft.corpus.store import normalized_texts
+    from remissdraft.match.analysis import default_terms
+    from remissdraft.match.normalize import Analyzer
+
+    odd = ["", "a b c", "Å ä Ö x", "e\u0301cole {namnd} och {x y} 2021 – KS-2021/5", "{namnd}s yttrande", "}{", "x² ½ lss9 a_b",
+           "ﬁnns ŉ İstanbul ß", "   ", "barn-och-unga", "Före samverkansformerna", "A" * 3000, "Ⅻ kapitlet ٣ ١٢abc"]
+    texts = [s.text for s in judged.snippets] + [s.text for s in synthetic[:800]] + odd
+    analyzer = Analyzer()
+    for _ in range(2):
+        for start in range(0, len(texts), 300):
+            batch = texts[start : start + 300]
+            joined = default_terms(batch, normalized_texts(batch))
+            assert [terms.split() for terms in joined] == [analyzer.terms(text) for text in batch]
+    assert default_terms(odd, normalized_texts(odd)[:-1]) == default_terms(odd)  # keys that do not fit are not used

@@ -244,45 +244,47 @@ def _read_all(jobs: list[tuple], analysis: stored.Analysis | None, progress: Pro
 
 def read_batch(jobs: list[tuple]) -> list[stored.Read]:
     """Files read, hashed and parsed for the cache database, and their texts analysed when asked (what a worker
-    process does with its share): each job is (path, the hash recorded for it or None, analysis target)."""
-    found = [_read_one(name, digest) for name, digest, _ in jobs]
+    process does with its share): each job is (path, the hash recorded for it or None, analysis target). The
+    analysis is handed the texts' identity keys too (see `stored.Analysis`)."""
+    read = [_read_one(name, digest) for name, digest, _ in jobs]
+    found = [item for item, _ in read]
     target = jobs[0][2] if jobs else ""
     if target:
         from ..parallel import resolve
 
         texts = [row[2] for item in found for row in item.rows]
-        terms = iter(resolve(target)(texts))
+        terms = iter(resolve(target)(texts, [key for _, keys in read for key in keys]))
         for item in found:
             item.terms = [next(terms) for _ in item.rows]
     return found
 
 
-def _read_one(name: str, recorded: str | None) -> stored.Read:
+def _read_one(name: str, recorded: str | None) -> tuple[stored.Read, list[str]]:
     """One file: read (its size and time as seen before reading), hashed, and parsed unless its hash is the one
-    recorded."""
+    recorded; and the identity keys of its snippets' texts (`normalized_text`)."""
     disk = stored.disk_file(name)
     try:
         data = read_bytes(Path(name), YAML_LIMIT, CorpusError)
     except CorpusError as error:
-        return stored.Read(name, 0, 0, "", problem=f"{error} – filen hoppas över")
+        return stored.Read(name, 0, 0, "", problem=f"{error} – filen hoppas över"), []
     mtime_ns = disk.mtime_ns if disk else 0
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     if digest == recorded:
-        return stored.Read(name, len(data), mtime_ns, digest, unchanged=True)
-    rows, problems = _parse_rows(name, data)
-    return stored.Read(name, len(data), mtime_ns, digest, rows=rows, problems=problems)
+        return stored.Read(name, len(data), mtime_ns, digest, unchanged=True), []
+    rows, problems, keys = _parse_rows(name, data)
+    return stored.Read(name, len(data), mtime_ns, digest, rows=rows, problems=problems), keys
 
 
-def _parse_rows(name: str, data: bytes) -> tuple[list[tuple], list[str]]:
-    """A file's valid snippets as stored (`stored.snippet_row`) and the problems met: the fast way when every
-    snippet is plainly valid, else through `_parse_file`."""
+def _parse_rows(name: str, data: bytes) -> tuple[list[tuple], list[str], list[str]]:
+    """A file's valid snippets as stored (`stored.snippet_row`), the problems met and the identity keys of their
+    texts: the fast way when every snippet is plainly valid, else through `_parse_file`."""
     fields = _plainly_valid(data)
     if fields is not None:
         keys = normalized_texts([values[1] for values in fields])
-        return [(stored.norm_key(key), *values) for key, values in zip(keys, fields)], []
+        return [(stored.norm_key(key), *values) for key, values in zip(keys, fields)], [], keys
     snippets, problems = _parse_file(Path(name), data)
     keys = normalized_texts([snippet.text for snippet in snippets])
-    return [stored.snippet_row(snippet, key) for snippet, key in zip(snippets, keys)], problems
+    return [stored.snippet_row(snippet, key) for snippet, key in zip(snippets, keys)], problems, keys
 
 
 _ENTRY_KEYS = frozenset(("id", "text", "original", "stance", "topics", "kind", "section_key", "source"))

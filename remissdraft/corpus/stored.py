@@ -127,8 +127,9 @@ class DiskFile:
 @dataclass(frozen=True)
 class Analysis:
     """A text analysis run on every snippet text as it is parsed, its result kept with the snippet (the ranking's
-    terms): `target` names a module-level function of remissdraft ("module:function") from a list of texts to
-    one string per text, and `signature` what its result depends on."""
+    terms): `target` names a module-level function of remissdraft ("module:function") from a list of texts, and
+    their identity keys (`store.normalized_texts`, which it may use in place of the texts), to one string per text;
+    `signature` names what its result depends on."""
 
     signature: str
     target: str

@@ -15,12 +15,33 @@ on the first search (wordsearch.py).
 The index is cached on disk by the corpus's content (see `index.cache_dir`).
 """
 
-from .fallback import Fallback, standard_answers
-from .index import cache_dir
-from .sections import find_section
-from .suggest import DEFAULT_SETTINGS, Hit, Matcher, MatchSettings, normalize_stance, suggest
+from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .fallback import Fallback, standard_answers
+    from .index import cache_dir
+    from .matcher import DEFAULT_SETTINGS, Hit, Matcher, MatchSettings, normalize_stance, suggest
+    from .sections import find_section
+
+# Each name from the module that defines it, imported when first asked for: a process that only analyses texts
+# (a corpus worker, through match.analysis) does not import numpy and the ranking.
+_FROM = {
+    "Fallback": "fallback", "standard_answers": "fallback", "cache_dir": "index", "find_section": "sections",
+    **dict.fromkeys(("DEFAULT_SETTINGS", "Hit", "Matcher", "MatchSettings", "normalize_stance", "suggest"), "matcher"),
+}
 __all__ = [
     "DEFAULT_SETTINGS", "Fallback", "Hit", "MatchSettings", "Matcher", "cache_dir", "find_section", "normalize_stance",
     "standard_answers", "suggest",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _FROM.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

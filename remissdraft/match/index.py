@@ -8,7 +8,6 @@ import hashlib
 import logging
 import math
 import re
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,8 @@ import numpy as np
 
 from .. import locations, parallel
 from ..model import STANCES, Snippet
+from . import analysis
+from .analysis import STEMMING_ON, STOP_WORDS_ON, TOKEN, analyse_batch
 from .compounds import HOW, LONG_REST, MIN_MODIFIER, MIN_PART, CompoundTable, Vocabulary, relation
 from .normalize import _PLACEHOLDER, STOP_WORDS, Analyzer, fold, plain
 
@@ -76,8 +77,8 @@ def dnr_key(dnr: str) -> str:
 class IndexSettings:
     """What the stored index depends on besides the snippets."""
 
-    stop_words: bool = True
-    stemming: bool = True
+    stop_words: bool = STOP_WORDS_ON
+    stemming: bool = STEMMING_ON
     k1: float = 1.2
     b: float = 0.75
 
@@ -319,10 +320,6 @@ class Columns:
 
 
 _FIELDS = dict(zip(Columns.NAMES, Columns.__dataclass_fields__))  # a column's name -> its field
-_TOKEN = re.compile(r"[^\W\d_]+|\x00")  # normalize._WORD, and the mark between two texts
-_BETWEEN = "\n\x00\n"  # no word, placeholder or Unicode composition reaches over it
-
-
 def analysed(texts: list[str], settings: IndexSettings, progress: Callable[[int, int], None] | None = None,
              kept: list[str | None] | None = None, helper: parallel.Worker | None = None) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
     """The terms of every text (`Analyzer.terms`): a vocabulary numbering the terms in order of first appearance,
@@ -378,18 +375,11 @@ def _number(joined: list[str], vocab: dict[str, int]) -> np.ndarray:
 _CHUNK = 5000  # texts whose terms are numbered at a time
 
 
-def default_terms(texts: list[str]) -> list[str]:
-    """The terms of each text as the default settings analyse them, joined by spaces: what a corpus keeps of its
-    texts (`TERMS`; run by the corpus's worker processes)."""
-    settings = IndexSettings()
-    return analyse_batch((texts, settings.stop_words, settings.stemming))
-
-
 def analysis_signature(settings: IndexSettings) -> str:
     """What a text's terms depend on: the settings, the stop words, the stemmer and the way texts are split."""
     import snowballstemmer
 
-    parts = [f"v{ENGINE_VERSION}", settings.analyzer().signature, " ".join(sorted(STOP_WORDS)), _TOKEN.pattern,
+    parts = [f"v{ENGINE_VERSION}", settings.analyzer().signature, " ".join(sorted(STOP_WORDS)), TOKEN.pattern,
              _PLACEHOLDER.pattern, getattr(snowballstemmer, "__version__", ""), _stemmer_version(),
              "nul-as-space"]  # a text holding "\x00" no longer shifts the terms of the texts after it in a batch
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest()
@@ -412,34 +402,9 @@ class TextAnalysis:
     target: str
 
 
-TERMS = TextAnalysis(analysis_signature(IndexSettings()), f"{__name__}:default_terms")
+TERMS = TextAnalysis(analysis_signature(IndexSettings()), f"{analysis.__name__}:default_terms")
 _BATCH = 2000  # texts analysed per batch
 _PARALLEL = 8000  # distinct texts: fewer are analysed in this process
-_ANALYZERS: dict[tuple[bool, bool], tuple[Analyzer, dict[str, str]]] = {}  # per process and settings: each word's
-# term found once (the mark between texts stays itself, a single letter is no term)
-_WORDS_KEPT = 500_000
-
-
-def analyse_batch(job: tuple[list[str], bool, bool]) -> list[str]:
-    """The terms of each text of a batch, exactly as `Analyzer.terms` gives them, joined by spaces (run by worker
-    processes too): the texts are normalised and split in one go, and each distinct word is looked up once."""
-    texts, stop_words, stemming = job
-    known = _ANALYZERS.get((stop_words, stemming))
-    if known is None:
-        known = _ANALYZERS[(stop_words, stemming)] = (Analyzer(stop_words=stop_words, stemming=stemming), {"\x00": "\x00"})
-    analyzer, terms = known
-    if len(terms) > _WORDS_KEPT:
-        terms.clear()
-        terms["\x00"] = "\x00"
-    joined_texts = _BETWEEN.join(texts)
-    if joined_texts.count("\x00") != len(texts) - 1:  # a text holding the mark itself: not a word, so a space there
-        joined_texts = _BETWEEN.join(text.replace("\x00", " ") for text in texts)
-    folded = unicodedata.normalize("NFC", _PLACEHOLDER.sub(" ", joined_texts)).casefold()
-    tokens = _TOKEN.findall(folded)
-    for word in set(tokens).difference(terms):
-        terms[word] = analyzer.term(word) if len(word) > 1 else ""
-    joined = " ".join(filter(None, map(terms.__getitem__, tokens)))
-    return [part.strip() for part in joined.split("\x00")] if texts else []
 
 
 def bm25_weights(ids: np.ndarray, lengths: np.ndarray, n_terms: int, settings: IndexSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
