@@ -594,7 +594,7 @@ def get_index(snippets: Sequence[Snippet], settings: IndexSettings | None = None
     if index is None:
         index = SnippetIndex.build(snippets, settings, key, progress=progress if use_disk else None)
         if use_disk:
-            storage.store(index)
+            storage.store_later(index)
     _MEMORY[key] = index
     _MEMORY.move_to_end(key)
     while len(_MEMORY) > _KEEP_IN_MEMORY:
@@ -603,7 +603,9 @@ def get_index(snippets: Sequence[Snippet], settings: IndexSettings | None = None
 
 
 def forget_memory() -> None:
-    """Drop the indexes kept in this process (tests and benchmarks use it to measure the cache database)."""
+    """Drop the indexes kept in this process, once those being written are written (tests and benchmarks use it
+    to measure the cache database)."""
+    storage.wait()
     _MEMORY.clear()
 
 
