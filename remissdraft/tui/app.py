@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from .screens.workspace import WorkspaceScreen
 
 AUTOSAVE_TICK = 0.25  # seconds between checks; a change is saved AUTOSAVE_AFTER (session.py) after it was made
-
+_PROGRESS_EVERY = 0.25  # seconds between two progress reports of indexing (the last is always told)
 
 class RemissdraftApp(App[None]):
     """Compose a yttrande on a remiss, keyboard first."""
@@ -102,7 +104,9 @@ class RemissdraftApp(App[None]):
         self.workspace = WorkspaceScreen(session)
         # The corpus, the index and the first suggestions load from now on, while the workspace mounts.
         warm_up = asyncio.ensure_future(asyncio.to_thread(self._warm_up, session))
+        loading = self.query_one("#loading", LoadingIndicator)
         await self.push_screen(self.workspace)
+        loading.display = False  # under the workspace its animation would still be drawn, many times a second
         self.call_after_refresh(self._use_keymap, session.profile)  # its check of the ids waits for the first screen
         self.title = f"remissdraft – {session.remiss.title or 'remiss'}"
         if session.resumed:
@@ -130,9 +134,12 @@ class RemissdraftApp(App[None]):
         """Load the corpus, the ranking engine and index off the UI thread, telling the workspace how indexing a
         new or changed corpus goes; suggestions show when it is ready."""
         workspace = self.workspace
+        last = [-math.inf]  # when the workspace was last told
 
-        def progress(done: int, total: int) -> None:
-            if workspace is not None:
+        def progress(done: int, total: int) -> None:  # a few times a second: each one is drawn, and waited for
+            now = time.monotonic()
+            if workspace is not None and (now - last[0] >= _PROGRESS_EVERY or done >= total):
+                last[0] = now
                 self.call_from_thread(workspace.indexing, done, total)
 
         session.load_ranking(progress)

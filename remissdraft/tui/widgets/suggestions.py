@@ -146,10 +146,15 @@ class Suggestions(OptionList):
         self.items: list[Suggestion] = []
 
     def show_message(self, message: str) -> None:
-        """No list, one line saying why ("Förslagen laddas …", "Inga förslag …")."""
+        """No list, one line saying why ("Förslagen laddas …", "Inga förslag …"); a line already shown is only
+        changed (indexing tells how it goes several times a second)."""
+        prompt = Text(message, style="dim italic")
+        if not self.items and self.option_count == 1 and self.get_option_at_index(0).disabled:
+            self.replace_option_prompt_at_index(0, prompt)
+            return
         self.items = []
         self.clear_options()
-        self.add_option(Option(Text(message, style="dim italic"), disabled=True))
+        self.add_option(Option(prompt, disabled=True))
 
     def show_loading(self) -> None:
         self.show_message("Förslagen laddas …")
