@@ -11,10 +11,10 @@ from rapidfuzz import fuzz, process
 from remissdraft.match import evidence
 from remissdraft.match.compounds import HOW, compounds_of, parts_in
 from remissdraft.match.index import SnippetIndex, head_of, series_key
+from remissdraft.match.matcher import PARTS, Hit, Matcher, _names, _same_name, _section_fit
 from remissdraft.match.normalize import iter_words, plain
 from remissdraft.match.query import QuerySettings, section_terms
 from remissdraft.match.similar import collapse
-from remissdraft.match.matcher import PARTS, Hit, Matcher, _names, _same_name, _section_fit
 from remissdraft.model import STANCES, Remiss, Section, Snippet
 
 
