@@ -55,6 +55,7 @@ def _start(function: Callable, batches: list, count: int) -> tuple[list[subproce
         except OSError:
             continue
         processes.append(process)
+        _widen(process)
         threading.Thread(target=_feed, args=(process, [batches[index] for index in share]), daemon=True).start()
         threading.Thread(target=_collect, args=(process, share, found), daemon=True).start()
     return processes, found
@@ -77,6 +78,18 @@ def _results(function: Callable, batches: list, processes: list[subprocess.Popen
             if process.poll() is None:
                 process.kill()
             process.wait()
+
+
+def _widen(process: subprocess.Popen) -> None:
+    """A pipe that holds a whole answer (Linux: 1 MiB rather than 64 KiB), so that a worker goes on with its next batch
+    while this process, busy elsewhere, has not read the last one yet."""
+    with suppress(OSError, ValueError, AttributeError):
+        import fcntl
+
+        fcntl.fcntl(process.stdout.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_BYTES)  # type: ignore[union-attr]
+
+
+_PIPE_BYTES = 2**20  # what an unprivileged process may ask for (/proc/sys/fs/pipe-max-size)
 
 
 def _feed(process: subprocess.Popen, batches: list) -> None:
