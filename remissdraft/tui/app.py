@@ -66,6 +66,9 @@ class RemissdraftApp(App[None]):
         self.workspace: WorkspaceScreen | None = None
         self.crash_message = ""  # the one line shown after an unexpected error
         self.keymap: dict[str, str] = {}  # the profile's, by binding id
+        self._loading: _Background | None = None  # the corpus and its index, loading once the remiss is read
+        self._heard: tuple[int, int] | None = None  # how indexing goes, as last heard (`_indexing`)
+        self._told = -math.inf  # when the workspace was last told
         # Reading the remiss starts now, in a plain thread, so that it overlaps Textual's own start-up.
         self._opening = _Background(self._open)
         # And the ranking's modules (numpy above all) are imported meanwhile, in the time Textual waits on the
@@ -75,7 +78,20 @@ class RemissdraftApp(App[None]):
     def _open(self) -> Session:
         from .session import open_session
 
-        return open_session(self.files, self.draft_path, self.corpus_dir)
+        session = open_session(self.files, self.draft_path, self.corpus_dir)
+        # The corpus and its index load from now on, behind Textual's start-up and the workspace's mount.
+        self._loading = _Background(lambda: session.load_ranking(self._indexing))
+        return session
+
+    def _indexing(self, done: int, total: int) -> None:
+        """How indexing a new or changed corpus goes, heard on the loading thread: kept for a workspace not made
+        yet, told to the workspace a few times a second (each report is drawn, and waited for) and at the end."""
+        self._heard = (done, total)
+        now = time.monotonic()
+        workspace = self.workspace
+        if workspace is not None and (now - self._told >= _PROGRESS_EVERY or done >= total):
+            self._told = now
+            self.call_from_thread(workspace.indexing, done, total)
 
     # --- opening ----------------------------------------------------------------------------------------
 
@@ -102,7 +118,9 @@ class RemissdraftApp(App[None]):
         from .screens.workspace import WorkspaceScreen
 
         self.workspace = WorkspaceScreen(session)
-        # The corpus, the index and the first suggestions load from now on, while the workspace mounts.
+        if self._heard is not None:  # what indexing said before there was a workspace to tell
+            self.workspace.indexing(*self._heard)
+        # The first suggestions are found once the corpus and its index are loaded, while the workspace mounts.
         warm_up = asyncio.ensure_future(asyncio.to_thread(self._warm_up, session))
         loading = self.query_one("#loading", LoadingIndicator)
         await self.push_screen(self.workspace)
@@ -131,18 +149,11 @@ class RemissdraftApp(App[None]):
             await asyncio.to_thread(session.fallback)  # found here, not when first shown (an error shows then)
 
     def _warm_up(self, session: Session) -> None:
-        """Load the corpus, the ranking engine and index off the UI thread, telling the workspace how indexing a
-        new or changed corpus goes; suggestions show when it is ready."""
+        """Wait (off the UI thread) for the corpus and its index, loading since the remiss was read, then find the
+        suggestions for the section shown; they show when it is done."""
+        assert self._loading is not None  # made when the session was
+        self._loading.result()
         workspace = self.workspace
-        last = [-math.inf]  # when the workspace was last told
-
-        def progress(done: int, total: int) -> None:  # a few times a second: each one is drawn, and waited for
-            now = time.monotonic()
-            if workspace is not None and (now - last[0] >= _PROGRESS_EVERY or done >= total):
-                last[0] = now
-                self.call_from_thread(workspace.indexing, done, total)
-
-        session.load_ranking(progress)
         shown = workspace.section if workspace is not None else None
         session.offer(shown or next(iter(session.sections), session.general))  # the first suggestions shown
 
@@ -391,8 +402,8 @@ def _commands():
 
 def _import_ranking() -> None:
     """The modules `Session.load_ranking` and the first suggestions need."""
-    from .. import match  # noqa: F401
     from ..corpus import store  # noqa: F401
+    from ..match import matcher  # noqa: F401
 
 
 class _Background:
