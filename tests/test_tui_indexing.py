@@ -8,6 +8,7 @@ import threading
 import yaml
 
 from remissdraft.locations import example_remiss, profile_path
+from remissdraft.tui import app as app_module
 from remissdraft.tui import session as session_module
 from remissdraft.tui.app import RemissdraftApp
 from remissdraft.tui.widgets.suggestions import Suggestions
@@ -25,15 +26,15 @@ async def test_the_workspace_is_in_use_while_the_corpus_is_indexed(monkeypatch):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(PROFILE, allow_unicode=True), encoding="utf-8")
     told, release = threading.Event(), threading.Event()
-    load = session_module.Session.load_ranking
+    load = session_module.load_corpus_and_index
 
-    def slow_load(self, progress=None):
+    def slow_load(corpus_dir=None, progress=None):
         progress(1240, 20000)
         told.set()
         assert release.wait(30)
-        load(self, progress)
+        return load(corpus_dir, progress)
 
-    monkeypatch.setattr(session_module.Session, "load_ranking", slow_load)
+    monkeypatch.setattr(app_module, "load_corpus_and_index", slow_load)
     app = RemissdraftApp(example_remiss())
     async with app.run_test(size=(150, 40)) as pilot:
         while app.workspace is None or not told.is_set():

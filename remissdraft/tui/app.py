@@ -31,7 +31,7 @@ from ..errors import RemissdraftError
 from ..locations import crash_log_path, export_dir
 from ..model import Profile
 from .screens.inserting import sync_editor
-from .session import Session
+from .session import Session, load_corpus_and_index
 from .widgets.fields import Editor
 
 if TYPE_CHECKING:
@@ -66,10 +66,11 @@ class RemissdraftApp(App[None]):
         self.workspace: WorkspaceScreen | None = None
         self.crash_message = ""  # the one line shown after an unexpected error
         self.keymap: dict[str, str] = {}  # the profile's, by binding id
-        self._loading: _Background | None = None  # the corpus and its index, loading once the remiss is read
         self._heard: tuple[int, int] | None = None  # how indexing goes, as last heard (`_indexing`)
         self._told = -math.inf  # when the workspace was last told
-        # Reading the remiss starts now, in a plain thread, so that it overlaps Textual's own start-up.
+        # Reading the remiss, and the corpus with its index, start now, in plain threads: they overlap Textual's own
+        # start-up, the workspace's mount and each other.
+        self._loading = _Background(lambda: load_corpus_and_index(corpus_dir, self._indexing))
         self._opening = _Background(self._open)
         # And the ranking's modules (numpy above all) are imported meanwhile, in the time Textual waits on the
         # terminal: best effort, `_warm_up` imports them anyway.
@@ -78,10 +79,7 @@ class RemissdraftApp(App[None]):
     def _open(self) -> Session:
         from .session import open_session
 
-        session = open_session(self.files, self.draft_path, self.corpus_dir)
-        # The corpus and its index load from now on, behind Textual's start-up and the workspace's mount.
-        self._loading = _Background(lambda: session.load_ranking(self._indexing))
-        return session
+        return open_session(self.files, self.draft_path, self.corpus_dir)
 
     def _indexing(self, done: int, total: int) -> None:
         """How indexing a new or changed corpus goes, heard on the loading thread: kept for a workspace not made
@@ -149,10 +147,9 @@ class RemissdraftApp(App[None]):
             await asyncio.to_thread(session.fallback)  # found here, not when first shown (an error shows then)
 
     def _warm_up(self, session: Session) -> None:
-        """Wait (off the UI thread) for the corpus and its index, loading since the remiss was read, then find the
+        """Wait (off the UI thread) for the corpus and its index, loading since the app was made, then find the
         suggestions for the section shown; they show when it is done."""
-        assert self._loading is not None  # made when the session was
-        self._loading.result()
+        session.use_corpus(self._loading.result())
         workspace = self.workspace
         shown = workspace.section if workspace is not None else None
         session.offer(shown or next(iter(session.sections), session.general))  # the first suggestions shown

@@ -42,6 +42,7 @@ from ..model import (
 )
 
 if TYPE_CHECKING:
+    from ..corpus import Corpus
     from ..draft.proposals import Ranker
     from ..match import Hit, Matcher
 
@@ -136,14 +137,11 @@ class Session:
         self._matcher, self._fallback = ranking
 
     def load_ranking(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """Load the corpus and its index (built when the corpus changed; `progress(done, total)` hears how it
-        goes, in snippets). Runs in a worker after the first screen."""
-        from ..corpus import load_corpus
-        from ..match.index import TERMS, get_index
+        """Load the corpus and its index (`load_corpus_and_index`) and rank from it."""
+        self.use_corpus(load_corpus_and_index(self.corpus_dir, progress))
 
-        corpus = load_corpus(self.corpus_dir or user_corpus_dir(), progress=progress, analysis=TERMS)
-        if corpus.snippets:
-            get_index(corpus.snippets, progress=progress)
+    def use_corpus(self, corpus: Corpus) -> None:
+        """Rank from this corpus (loaded with its index by `load_corpus_and_index`) from now on."""
         self.snippets = corpus.snippets
         self.corpus_problems = self.corpus_problems + corpus.problems
         self._ranked.clear()
@@ -452,10 +450,22 @@ def _haystack(snippet: Snippet) -> str:
     return " ".join([snippet.text, *snippet.topics, source.organisation, source.namnd, source.dnr]).casefold()
 
 
+def load_corpus_and_index(corpus_dir: Path | None = None, progress: Callable[[int, int], None] | None = None) -> Corpus:
+    """The user's corpus (`corpus_dir`, else the default one) and its index, built and stored when the corpus is
+    new or changed (`progress(done, total)` hears how it goes, in snippets). Needs no session: the app starts it
+    together with reading the remiss."""
+    from ..corpus import load_corpus
+    from ..match.index import TERMS, get_index
+
+    corpus = load_corpus(corpus_dir or user_corpus_dir(), progress=progress, analysis=TERMS)
+    if corpus.snippets:
+        get_index(corpus.snippets, progress=progress)
+    return corpus
+
+
 def open_session(files: list[Path], draft_path: Path | None = None, corpus_dir: Path | None = None) -> Session:
     """Read the remiss and resume its draft (or make one from the profile's template); the corpus is loaded
-    after the first screen (`Session.load_ranking`). Runs in the loading worker, which is why the readers are
-    imported here."""
+    apart (`load_corpus_and_index`). Runs in the loading worker, which is why the readers are imported here."""
     from ..remiss import read_remiss
 
     problems: list[str] = []  # shown as notifications: parts of a file that could not be read, a lost template
