@@ -51,3 +51,42 @@ async def test_the_workspace_is_in_use_while_the_corpus_is_indexed(monkeypatch):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.session.ranking_ready and "Indexerar" not in _message(app)
+
+
+async def test_indexing_tells_the_workspace_a_few_times_a_second_and_always_the_end(monkeypatch):
+    """A load reports after every batch; the workspace draws a few of them (each one is waited for), the last
+    one always."""
+    path = profile_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(PROFILE, allow_unicode=True), encoding="utf-8")
+    shown_up, release = threading.Event(), threading.Event()
+    load = session_module.load_corpus_and_index
+    told: list[tuple[int, int]] = []
+
+    def many_reports(corpus_dir=None, progress=None):
+        assert shown_up.wait(30)
+        for done in range(0, 20_001, 50):  # 401 reports within a fraction of a second
+            progress(done, 20_000)
+        assert release.wait(30)
+        return load(corpus_dir)
+
+    monkeypatch.setattr(app_module, "load_corpus_and_index", many_reports)
+    app = RemissdraftApp(example_remiss())
+    async with app.run_test(size=(150, 40)) as pilot:
+        while app.workspace is None or not app.workspace.is_mounted:
+            await pilot.pause(0.05)
+        indexing = app.workspace.indexing
+        monkeypatch.setattr(app.workspace, "indexing", lambda done, total: told.append((done, total)) or indexing(done, total))
+        shown_up.set()
+        for _ in range(200):  # ten seconds at most
+            if told and told[-1] == (20_000, 20_000):
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert told and told[-1] == (20_000, 20_000)  # the end is told
+        assert len(told) < 20
+        assert "Indexerar 20\u00a0000 av 20\u00a0000 ställningstaganden …" in _message(app)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.session.ranking_ready and "Indexerar" not in _message(app)
