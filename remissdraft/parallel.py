@@ -81,8 +81,8 @@ def _results(function: Callable, batches: list, processes: list[subprocess.Popen
 
 
 def _widen(process: subprocess.Popen) -> None:
-    """A pipe that holds a whole answer (Linux: 1 MiB rather than 64 KiB), so that a worker goes on with its next batch
-    while this process, busy elsewhere, has not read the last one yet."""
+    """A wider answer pipe (Linux: 1 MiB rather than 64 KiB): a worker blocks less often, waiting for this process
+    to read, while this process is busy elsewhere (storing the last batch, drawing the app)."""
     with suppress(OSError, ValueError, AttributeError):
         import fcntl
 

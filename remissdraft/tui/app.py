@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 AUTOSAVE_TICK = 0.25  # seconds between checks; a change is saved AUTOSAVE_AFTER (session.py) after it was made
 _PROGRESS_EVERY = 0.25  # seconds between two progress reports of indexing (the last is always told)
 
+
 class RemissdraftApp(App[None]):
     """Compose a yttrande on a remiss, keyboard first."""
 
@@ -398,7 +399,7 @@ def _commands():
 
 
 def _import_ranking() -> None:
-    """The modules `Session.load_ranking` and the first suggestions need."""
+    """The modules `load_corpus_and_index` and the first suggestions need."""
     from ..corpus import store  # noqa: F401
     from ..match import matcher  # noqa: F401
 

@@ -98,7 +98,7 @@ class Session:
     ranking_ready: bool = False  # set once the ranking engine and index are loaded
     profile: Profile = field(default_factory=Profile)
     template: Template | None = None  # the draft's template, when it can be read
-    corpus_dir: Path | None = None  # the user's corpus (None: the default one), loaded by `load_ranking`
+    corpus_dir: Path | None = None  # the user's corpus (None: the default one), loaded by `load_corpus_and_index`
 
     def __post_init__(self) -> None:
         self.sections: list[Section] = list(self.remiss.walk())
@@ -135,10 +135,6 @@ class Session:
         """Suggest from this engine from now on (rankings made by the one before are forgotten)."""
         self._forget_ranking()
         self._matcher, self._fallback = ranking
-
-    def load_ranking(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """Load the corpus and its index (`load_corpus_and_index`) and rank from it."""
-        self.use_corpus(load_corpus_and_index(self.corpus_dir, progress))
 
     def use_corpus(self, corpus: Corpus) -> None:
         """Rank from this corpus (loaded with its index by `load_corpus_and_index`) from now on."""
