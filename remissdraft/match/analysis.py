@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .normalize import _PLACEHOLDER, Analyzer
+from .normalize import _PLACEHOLDER, _WORD, Analyzer
 
 STOP_WORDS_ON = True  # the index's default analysis (`IndexSettings`): stop words left out …
 STEMMING_ON = True  # … and words stemmed
-TOKEN = re.compile(r"[^\W\d_]+|\x00")  # normalize._WORD, and the mark between two texts
-_LETTERS = re.compile(r"[^\W\d_]+")
+TOKEN = re.compile(rf"{_WORD.pattern}|\x00")  # normalize._WORD, and the mark between two texts
 _BETWEEN = "\n\x00\n"  # no word, placeholder or Unicode composition reaches over it
 _ANALYZERS: dict[tuple[bool, bool], tuple[Analyzer, dict[str, str]]] = {}  # per process and settings: each word's
 # term found once (the mark between texts stays itself, a single letter is no term)
@@ -28,10 +27,7 @@ def analyse_batch(job: tuple[list[str], bool, bool]) -> list[str]:
     if joined_texts.count("\x00") != len(texts) - 1:  # a text holding the mark itself: not a word, so a space there
         joined_texts = _BETWEEN.join(text.replace("\x00", " ") for text in texts)
     folded = unicodedata.normalize("NFC", _PLACEHOLDER.sub(" ", joined_texts)).casefold()
-    tokens = TOKEN.findall(folded)
-    for word in set(tokens).difference(terms):
-        terms[word] = analyzer.term(word) if len(word) > 1 else ""
-    return _split(" ".join(filter(None, map(terms.__getitem__, tokens)))) if texts else []
+    return _split(_joined(TOKEN.findall(folded), analyzer, terms)) if texts else []
 
 
 def default_terms(texts: list[str], keys: list[str] | None = None) -> list[str]:
@@ -41,25 +37,21 @@ def default_terms(texts: list[str], keys: list[str] | None = None) -> list[str]:
     not searched for again – and only a text with a placeholder is analysed from the text itself."""
     if keys is None or len(keys) != len(texts) or not texts:
         return analyse_batch((texts, STOP_WORDS_ON, STEMMING_ON))
-    analyzer, terms = _analyzer(STOP_WORDS_ON, STEMMING_ON)
-    get = terms.get
-    found = []
-    for word in " \x00 ".join(keys).split(" "):
-        term = get(word)
-        if term is None:  # a word met for the first time, or one with digits in it ("2021", "lss9")
-            if word.isalpha():
-                term = analyzer.term(word) if len(word) > 1 else ""
-            else:
-                term = " ".join(filter(None, (analyzer.term(run) for run in _LETTERS.findall(word) if len(run) > 1)))
-            terms[word] = term
-        if term:
-            found.append(term)
-    result = _split(" ".join(found))
+    result = _split(_joined(" \x00 ".join(keys).split(" "), *_analyzer(STOP_WORDS_ON, STEMMING_ON)))
     braced = [number for number, key in enumerate(keys) if "{" in key or "}" in key]
     if braced:  # a placeholder ({namnd}) is no part of what a text says: those texts from the text itself
         for number, joined in zip(braced, analyse_batch(([texts[number] for number in braced], STOP_WORDS_ON, STEMMING_ON))):
             result[number] = joined
     return result
+
+
+def _joined(words: list[str], analyzer: Analyzer, terms: dict[str, str]) -> str:
+    """The terms of these words (letter runs, or a key's words with digits in them: "2021", "lss9"), joined by
+    spaces; each word new to `terms` is looked up once and kept there."""
+    for word in set(words).difference(terms):
+        runs = [word] if word.isalpha() else _WORD.findall(word)
+        terms[word] = " ".join(filter(None, (analyzer.term(run) for run in runs if len(run) > 1)))
+    return " ".join(filter(None, map(terms.__getitem__, words)))
 
 
 def _analyzer(stop_words: bool, stemming: bool) -> tuple[Analyzer, dict[str, str]]:

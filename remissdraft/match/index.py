@@ -320,6 +320,8 @@ class Columns:
 
 
 _FIELDS = dict(zip(Columns.NAMES, Columns.__dataclass_fields__))  # a column's name -> its field
+
+
 def analysed(texts: list[str], settings: IndexSettings, progress: Callable[[int, int], None] | None = None,
              kept: list[str | None] | None = None, helper: parallel.Worker | None = None) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
     """The terms of every text (`Analyzer.terms`): a vocabulary numbering the terms in order of first appearance,
