@@ -80,7 +80,7 @@ class RemissdraftApp(App[None]):
     def _open(self) -> Session:
         from .session import open_session
 
-        return open_session(self.files, self.draft_path, self.corpus_dir)
+        return open_session(self.files, self.draft_path)
 
     def _indexing(self, done: int, total: int) -> None:
         """How indexing a new or changed corpus goes, heard on the loading thread: kept for a workspace not made

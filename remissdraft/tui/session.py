@@ -98,7 +98,6 @@ class Session:
     ranking_ready: bool = False  # set once the ranking engine and index are loaded
     profile: Profile = field(default_factory=Profile)
     template: Template | None = None  # the draft's template, when it can be read
-    corpus_dir: Path | None = None  # the user's corpus (None: the default one), loaded by `load_corpus_and_index`
 
     def __post_init__(self) -> None:
         self.sections: list[Section] = list(self.remiss.walk())
@@ -459,7 +458,7 @@ def load_corpus_and_index(corpus_dir: Path | None = None, progress: Callable[[in
     return corpus
 
 
-def open_session(files: list[Path], draft_path: Path | None = None, corpus_dir: Path | None = None) -> Session:
+def open_session(files: list[Path], draft_path: Path | None = None) -> Session:
     """Read the remiss and resume its draft (or make one from the profile's template); the corpus is loaded
     apart (`load_corpus_and_index`). Runs in the loading worker, which is why the readers are imported here."""
     from ..remiss import read_remiss
@@ -481,7 +480,7 @@ def open_session(files: list[Path], draft_path: Path | None = None, corpus_dir: 
         draft = new_draft(remiss, template, profile)
         draft.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-    session = Session(remiss, draft, [], problems, resumed, profile=profile, template=template, corpus_dir=corpus_dir)
+    session = Session(remiss, draft, [], problems, resumed, profile=profile, template=template)
     if resumed and template is not None and follow_profile(draft, template, profile):
         session.autosaver.changed()  # the profile changed since the draft was last open
     return session
