@@ -23,6 +23,7 @@ from remissdraft.model import GENERAL_KEY, Snippet, Source
 from remissdraft.tui.app import RemissdraftApp
 from remissdraft.tui.screens.workspace import WorkspaceScreen
 from remissdraft.tui.session import Session
+from remissdraft.tui.widgets.keybar import KeyBar
 from remissdraft.tui.widgets.outline import Outline
 from remissdraft.tui.widgets.suggestions import Suggestions
 
@@ -799,10 +800,29 @@ async def test_the_footer_keeps_f1_f4_f5_at_100_columns(profile, tmp_path):
     app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(pilot)
-        from textual.widgets._footer import FooterKey
-
-        visible = {key.key for key in workspace(app).query(FooterKey) if key.region.right <= 100 and key.region.width}
+        bar = workspace(app).query_one(KeyBar)
+        visible = {key.binding.key for key in bar.drawn() if key.end <= bar.size.width == 100}
         assert {"f1", "f4", "f5"} <= visible
+
+
+async def test_the_key_bar_shows_the_screens_keys_and_a_click_on_a_key_presses_it(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=(140, 35)) as pilot:
+        await opened(pilot)
+        bar = workspace(app).query_one(KeyBar)
+        text = str(bar.render())
+        assert text.startswith(" f1 Hjälp  f4 Utkastet ") and text.rstrip().endswith("▏^p Kommandon")
+        assert len(text) == 140 and all(key.end <= 140 for key in bar.drawn())
+        assert "Godta" not in text  # shown only while there are proposals (test_tui_proposals)
+        draft_key = next(key for key in bar.drawn() if key.binding.key == "f4")
+        propose_key = next(key for key in bar.drawn() if key.binding.key == "f7")
+        await pilot.hover(KeyBar, offset=(propose_key.start + 1, 0))
+        assert str(bar.tooltip).startswith("Föreslå utkast: tidigare ställningstaganden")  # the binding's tooltip
+        await pilot.hover(KeyBar, offset=(draft_key.start + 1, 0))
+        assert bar.tooltip is None  # F4 has none
+        await pilot.click(KeyBar, offset=(draft_key.start + 1, 0))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DraftScreen"
 
 
 # --- the folkhälsopolicy as Nacka answered it -----------------------------------------------------------------

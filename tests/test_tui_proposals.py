@@ -29,6 +29,7 @@ from remissdraft.draft import load_draft
 from remissdraft.locations import example_remiss
 from remissdraft.model import Snippet, Source
 from remissdraft.tui.app import RemissdraftApp
+from remissdraft.tui.widgets.keybar import KeyBar
 from remissdraft.tui.widgets.outline import PROPOSED, Outline
 from remissdraft.tui.widgets.proposal import ProposalBox, ProposalEditor
 from remissdraft.tui.widgets.suggestions import NOTHING_FITS, Suggestions
@@ -232,6 +233,7 @@ async def test_f7_proposes_a_first_draft_shown_as_proposals(profile, tmp_path):
         assert {"6.2", "8", "4"} <= set(pending) and pending["6.2"] == "ekonomi"
         assert all(not s.written for s in session.draft.synpunkter)  # nothing written until accepted
         assert f"◇ {len(pending)} förslag att granska" in status(app)
+        assert " f8 Godta  shift+f8 Avvisa " in str(ws.query_one(KeyBar).render())  # keys shown while there are proposals
         outline = ws.query_one(Outline)
         for section in session.sections:
             label = str(outline.nodes[id(section)].label)

@@ -18,7 +18,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
-from textual.widgets import Footer, Label, LoadingIndicator
+from textual.widgets import Label, LoadingIndicator
 
 from ..draft import (
     list_templates,
@@ -33,6 +33,7 @@ from ..model import Profile
 from .screens.inserting import sync_editor
 from .session import Session, load_corpus_and_index
 from .widgets.fields import Editor
+from .widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from .screens.export import ExportRequest
@@ -97,7 +98,7 @@ class RemissdraftApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Label("Läser remissen …", id="loading-label")
         yield LoadingIndicator(id="loading")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.set_interval(AUTOSAVE_TICK, self._autosave)

@@ -12,12 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from ...draft.edit import filled, set_signature
 from ...model import GENERAL_KEY
 from ..session import GENERAL_TITLE, Session
 from ..widgets.fields import Editor, TextField
+from ..widgets.keybar import KeyBar
 from ..widgets.suggestions import Suggestions
 from .inserting import insert_into, sync_editor
 
@@ -76,7 +77,7 @@ class DraftScreen(Screen[None]):
                     yield from self._general_part("")
             with Vertical(id="draft-right"):
                 yield Suggestions(self.session.fill, id="draft-suggestions")
-        yield Footer()
+        yield KeyBar()
 
     def _general_part(self, heading: str):
         written = sum(1 for s in self.session.draft.synpunkter if s.written)

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from ...draft import mark_ingen_erinran
 from ...errors import RemissdraftError
@@ -23,6 +23,7 @@ from ...model import STANCE_LABELS, STANCES, Section, Snippet, Source, Synpunkt
 from ..keys import key_of
 from ..session import Session
 from ..widgets.fields import Editor, TextField
+from ..widgets.keybar import KeyBar
 from ..widgets.outline import Outline
 from ..widgets.proposal import ProposalBox, ProposalEditor
 from ..widgets.section_text import SectionText
@@ -90,7 +91,7 @@ class WorkspaceScreen(Screen[None]):
                 yield TextField(placeholder="Filtrera förslagen (Ctrl+F)", id="suggestion-filter")
                 yield Suggestions(self.session.fill, id="suggestions")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#section-text").border_title = "Remisstext"
