@@ -12,11 +12,11 @@ from conftest import FIXTURES
 from test_fuzz import _yaml as mutated
 
 from remissdraft.corpus import store
-from remissdraft.corpus.fastyaml import load_corpus_document, yaml_rs
+from remissdraft.corpus.fastyaml import load_corpus_document, rust_loads
 from remissdraft.fileio import load_yaml
 from remissdraft.locations import data_dir
 
-pytestmark = pytest.mark.skipif(yaml_rs is None, reason="yaml-rs is not installed")
+pytestmark = pytest.mark.skipif(rust_loads() is None, reason="yaml-rs is not installed")
 
 HEAD = "schema: 1\nsnippets:\n"
 ENTRY = ("- id: {id}\n  text: {text}\n  stance: {stance}\n  topics: {topics}\n  kind: synpunkt\n"

@@ -18,17 +18,13 @@ only when
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import yaml
-
-yaml_rs: Any
-try:
-    import yaml_rs
-except ImportError:  # an optional speed-up: PyYAML reads every file all the same
-    yaml_rs = None
 
 _STR = "tag:yaml.org,2002:str"
 _RESOLVERS = {
@@ -66,8 +62,11 @@ def parse(data: bytes) -> tuple[dict, str] | None:
     """yaml-rs's document and the file's text, when the text holds nothing PyYAML treats apart and yaml-rs
     made one document with a list of snippets of it; else None. The values are not checked yet: see
     `load_corpus_document`, or `ambiguous` and `all_quoted` for a caller that checks them as it goes."""
-    if yaml_rs is None or threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread():
         return None  # yaml-rs 0.1 has crashed the process when called from a thread other than the one that ran it first
+    loads = rust_loads()
+    if loads is None:
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -75,7 +74,7 @@ def parse(data: bytes) -> tuple[dict, str] | None:
     if _APART.search(text) or text.startswith("%") or "\n%" in text or _has_tag(text):
         return None
     try:
-        document = yaml_rs.loads(text, parse_datetime=False, alias_limits=_NO_ALIASES)
+        document = loads(text)
     except Exception:
         return None
     if not isinstance(document, dict) or not isinstance(document.get("snippets"), list):
@@ -110,7 +109,17 @@ def all_quoted(data: bytes, texts: set[str]) -> bool:
     return True
 
 
-_NO_ALIASES = yaml_rs.AliasLimits(max_total_replayed_events=0) if yaml_rs is not None else None
+@functools.cache
+def rust_loads() -> Callable[[str], Any] | None:
+    """yaml-rs's reader, refusing aliases, imported when a file is first parsed (a corpus loaded from the cache
+    needs none, and the import costs 13 ms of the app's start); None without yaml-rs: it is an optional speed-up,
+    PyYAML reads every file all the same."""
+    try:
+        import yaml_rs
+    except ImportError:
+        return None
+    return functools.partial(yaml_rs.loads, parse_datetime=False,
+                             alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=0))
 
 
 def _plain_number(text: str, key: object, value: int) -> bool:
