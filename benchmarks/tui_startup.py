@@ -53,27 +53,32 @@ if sys.argv[1] == "bare":
 else:
     from remissdraft.locations import example_remiss
     from remissdraft.tui.app import RemissdraftApp
+    from remissdraft.tui.screens import workspace
+    from remissdraft.tui.widgets.suggestions import Suggestions
 
-    class Timed(RemissdraftApp):
-        """Looks every 5 ms: the workspace mounted with its section (the outline and text drawn), then the
-        suggestions in the list (or the list told that nothing fits)."""
+    shown = {}
 
-        def on_mount(self):
-            super().on_mount()
-            self.shown = None
-            self.set_interval(0.005, self.check)
+    class Timed(workspace.WorkspaceScreen):
+        """Told, not polled: the workspace drawn with its section (the outline and text), then drawn with the
+        suggestions in the list (or told that nothing fits; an empty list is an error)."""
 
-        def check(self):
-            from remissdraft.tui.widgets.suggestions import Suggestions
+        def on_mount(self):  # Textual calls the WorkspaceScreen's own on_mount too, first
+            self.call_after_refresh(self.drawn, "screen")
 
-            workspace = self.workspace
-            if self.shown is None and workspace is not None and workspace.is_mounted and workspace.section is not None:
-                self.shown = time.time() - start
-            if self.shown is not None and self.session.ranking_ready and workspace.query_one(Suggestions).option_count:
-                print(json.dumps({"screen": self.shown, "suggestions": time.time() - start, "hwm": hwm()}))
-                self.exit()
+        def ranking_loaded(self):
+            super().ranking_loaded()
+            self.call_after_refresh(self.drawn, "suggestions")
 
-    Timed(example_remiss()).run(headless=True)
+        def drawn(self, what):
+            shown[what] = time.time() - start
+            if what == "suggestions":
+                if not self.query_one(Suggestions).option_count:
+                    raise SystemExit("inga förslag visades")
+                print(json.dumps({**shown, "hwm": hwm()}))
+                self.app.exit()
+
+    workspace.WorkspaceScreen = Timed  # the app makes its workspace from the module, when the remiss is read
+    RemissdraftApp(example_remiss()).run(headless=True)
 '''
 
 

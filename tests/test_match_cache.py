@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -140,3 +145,24 @@ def test_old_indexes_are_pruned(cache):
     for number in range(index_module._KEEP_ON_DISK + 3):
         get_index([Snippet(id="x", text=f"text nummer {number} om samverkan")])
     assert len(storage.stored_keys()) == index_module._KEEP_ON_DISK
+
+
+def test_an_index_built_on_a_daemon_thread_is_stored_before_the_process_ends(cache):
+    """The app builds the index on a daemon thread, and a thread takes its creator's daemon flag: the thread
+    that writes the index must not, or a user who quits soon after the first start finds it unwritten."""
+    script = textwrap.dedent("""
+        import random, sys, threading
+        sys.path.insert(0, sys.argv[1])
+        from synthetic import synthetic_corpus
+        from remissdraft.match.index import get_index
+        snippets = synthetic_corpus(4000, random.Random(3))
+        thread = threading.Thread(target=lambda: print(get_index(snippets).key), daemon=True)
+        thread.start()
+        thread.join()  # and the process ends at once, while the index is being written
+    """)
+    benchmarks = str(Path(__file__).resolve().parents[1] / "benchmarks")
+    run = subprocess.run([sys.executable, "-c", script, benchmarks], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "REMISSDRAFT_CACHE_DIR": str(cache.parent)}, check=False)
+    assert run.returncode == 0, run.stderr
+    cachedb.forget()
+    assert storage.load(run.stdout.strip()) is not None

@@ -70,7 +70,8 @@ def store_later(index: SnippetIndex) -> None:
     """`store(index)` on a thread of its own: what asked for a new index uses it at once rather than wait while it
     is written (a few tenths of a second at 100k snippets). The process waits for the thread before it ends, and
     this process's own reads of the database wait for it first (`wait`)."""
-    thread = threading.Thread(target=_store_and_close, args=(index,), name="remissdraft-index-store")
+    # Not a daemon, even when asked from one (the app's loading thread is, and a thread takes its creator's flag).
+    thread = threading.Thread(target=_store_and_close, args=(index,), name="remissdraft-index-store", daemon=False)
     with _PENDING_LOCK:
         _PENDING.append(thread)
     thread.start()
