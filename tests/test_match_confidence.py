@@ -321,3 +321,26 @@ def test_title_and_series_keys():
     assert title_key("Räddningstjänsten Storgöteborg remiss: Handlingsprogram 2024") == "handlingsprogram"
     assert title_key("Strategi för remisshantering") == "strategi för remisshantering"
     assert [series_key(d) for d in ("RSG 2023/699", "LI2025/00306", "457-6939-2024", "U2025/1", "")] == ["rsg", "li", "", "", ""]
+
+
+def test_a_stored_corpus_finds_the_same_standard_answers_without_reading_every_snippet(tmp_path, monkeypatch):
+    from remissdraft.corpus import load_corpus
+    from remissdraft.corpus.store import save_snippets
+    from remissdraft.corpus.stored import StoredSnippets
+
+    texts = ["Nämnden har inget att erinra.", "NÄMNDEN HAR INGA SYNPUNKTER.", "Nämnden har inga invändningar mot förslaget.",
+             "Nämnden har inga erinringar.", "Nämnden AVSTÅR FRÅN ATT LÄMNA synpunkter.", "Ingen erinran.",
+             "Inte något att erinra här.", "Nämnden har inget att erinra. " + "Lång motivering. " * 30,
+             "Nämnden ställer sig positiv.", "Nämnden har  inga\nsynpunkter.", "Avstår från att ge ett yttrande."]
+    snippets = [Snippet(f"s{i}", text, "neutral", source=Source(organisation="Kungsbacka kommun" if i % 3 else "X"))
+                for i, text in enumerate(texts)]
+    snippets += [Snippet("std", "{namnd} har ingen erinran.", "neutral", kind="standardtext", section_key="ingen_erinran"),
+                 Snippet("std2", "{namnd} lämnar inga synpunkter.", "neutral", kind="standardtext", section_key="synpunkt"),
+                 Snippet("barn", "Inga konsekvenser för barn.", "neutral", kind="standardtext", section_key="konsekvenser_for_barn")]
+    save_snippets(tmp_path / "a.yaml", snippets)
+    stored = load_corpus(tmp_path, bundled=False).snippets
+    assert isinstance(stored, StoredSnippets)
+    expected = [s.id for s in standard_answers(list(stored), "Kungsbacka kommun", limit=20)]
+    assert set(expected) == {"std", "std2", "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s10"}  # not too long, positive, broken, for children
+    monkeypatch.setattr(StoredSnippets, "__iter__", lambda self: (_ for _ in ()).throw(AssertionError("read one by one")))
+    assert [s.id for s in standard_answers(stored, "Kungsbacka kommun", limit=20)] == expected

@@ -422,11 +422,23 @@ class StoredSnippets(Sequence[Snippet]):
             return self.holds_id(snippet_id)
         return bool(found & set(self._row_numbers())) or any(snippet.id == snippet_id for snippet in self._extra)
 
-    def of_kind(self, kind: str) -> list[Snippet]:
-        """The snippets of one kind ("standardtext": a few among many positions), in order."""
+    def of_kind(self, kind: str, longest: int | None = None, containing: tuple[str, ...] = ()) -> list[Snippet]:
+        """The snippets of one kind ("standardtext": a few among many positions), in order, looked up rather than
+        read one by one. With `longest` and `containing` (patterns of SQL's LIKE, ASCII case ignored) the stored
+        ones are only those at most that many characters long whose text holds one of the patterns: a coarse
+        cut, which the caller refines (the snippets added in this process, or read again after the database
+        failed, are all handed out)."""
         if self._memory is None:
+            condition, parameters = "kind = ?", list[object]([kind])
+            if longest is not None:
+                condition += " AND length(text) <= ?"
+                parameters.append(longest)
+            if containing:
+                condition += f" AND ({' OR '.join(['text LIKE ?'] * len(containing))})"
+                parameters += containing
             try:
-                numbers = {n for n, in self._db.connection().execute("SELECT n FROM corpus_snippets WHERE kind = ?", (kind,))}
+                query = f"SELECT n FROM corpus_snippets WHERE {condition}"
+                numbers = {n for n, in self._db.connection().execute(query, parameters)}
                 wanted = [n for n in self._row_numbers() if n in numbers]
                 fetched = {} if not wanted else self._fetch_all(wanted)
                 if fetched is not None:

@@ -145,7 +145,7 @@ class RemissdraftApp(App[None]):
         for problem in session.corpus_problems:
             self.notify(problem, title="Hoppades över", severity="warning", timeout=10)
         self.workspace.ranking_loaded()
-        with contextlib.suppress(Exception):  # what a section nothing fits is offered reads the whole corpus:
+        with contextlib.suppress(Exception):  # what a section nothing fits is offered looks through the whole corpus:
             await asyncio.to_thread(session.fallback)  # found here, not when first shown (an error shows then)
 
     def _warm_up(self, session: Session) -> None:
