@@ -685,6 +685,30 @@ async def test_broken_file_gives_a_notification(profile):
         assert "Fel:" in str(app.query_one("#loading-label", Label).render())
 
 
+async def test_the_spinner_shows_only_when_reading_the_remiss_takes_a_while(profile, tmp_path, monkeypatch):
+    from textual.widgets import LoadingIndicator
+
+    import remissdraft.tui.session as session_module
+
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:  # a text remiss is read in a blink: no spinner
+        await opened(pilot)
+        await pilot.pause(0.4)  # past the 0.3 s after which a slow read shows it
+        assert not app.query_one("#loading", LoadingIndicator).display
+    released = threading.Event()
+    read = session_module.open_session
+    monkeypatch.setattr(session_module, "open_session", lambda *args: released.wait(10) and read(*args))
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        spinner = app.query_one("#loading", LoadingIndicator)
+        assert not spinner.display
+        await pilot.pause(0.5)  # past the 0.3 s after which a slow read shows it
+        assert spinner.display and app.workspace is None
+        released.set()
+        await opened(pilot)
+        assert isinstance(app.screen, WorkspaceScreen) and not spinner.display
+
+
 async def test_first_run_asks_for_the_profile(tmp_path):
     app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
     async with app.run_test(size=(160, 45)) as pilot:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 AUTOSAVE_TICK = 0.25  # seconds between checks; a change is saved AUTOSAVE_AFTER (session.py) after it was made
 _PROGRESS_EVERY = 0.25  # seconds between two progress reports of indexing (the last is always told)
+_SPINNER_AFTER = 0.3  # seconds of reading the remiss before the loading screen shows that it works on it
 
 
 class RemissdraftApp(App[None]):
@@ -102,7 +103,13 @@ class RemissdraftApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(AUTOSAVE_TICK, self._autosave)
+        self.query_one("#loading", LoadingIndicator).display = False  # shown if reading takes a while (no flash)
+        self.set_timer(_SPINNER_AFTER, self._show_spinner)
         self.open_remiss()
+
+    def _show_spinner(self) -> None:
+        if self.workspace is None and self._opening.running:
+            self.query_one("#loading", LoadingIndicator).display = True
 
     @work(exclusive=True, group="open", exit_on_error=False)
     async def open_remiss(self) -> None:
@@ -419,6 +426,10 @@ class _Background:
             self._value = function()
         except BaseException as error:
             self._error = error
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
 
     def result(self) -> Any:
         self._thread.join()
