@@ -461,10 +461,10 @@ def load_corpus_and_index(corpus_dir: Path | None = None, progress: Callable[[in
 def open_session(files: list[Path], draft_path: Path | None = None) -> Session:
     """Read the remiss and resume its draft (or make one from the profile's template); the corpus is loaded
     apart (`load_corpus_and_index`). Runs in the loading worker, which is why the readers are imported here."""
-    from ..remiss import read_remiss
+    from ..remiss.cache import read_remiss_again
 
     problems: list[str] = []  # shown as notifications: parts of a file that could not be read, a lost template
-    remiss = read_remiss(files, warn=problems.append)
+    remiss = read_remiss_again(files, warn=problems.append)
     path = draft_path or default_draft_path(files)
     resumed = not is_missing(path)
     profile = load_profile()
