@@ -23,6 +23,14 @@ async def _steady(pilot) -> None:
     await pilot.pause(0.3)  # let the suggestion list finish measuring its wrapped options
 
 
+async def _saved(pilot) -> None:
+    """The draft saved, as the autosave does a few seconds after a change ("ej sparat" otherwise shows or not
+    by how the machine's load orders the status updates)."""
+    pilot.app.session.autosaver.flush()
+    pilot.app.workspace.update_status()
+    await pilot.pause()
+
+
 def _app(tmp_path) -> RemissdraftApp:
     return RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
 
@@ -31,7 +39,7 @@ def test_workspace(snap_compare, profile, tmp_path):
     async def before(pilot):
         await _steady(pilot)
         pilot.app.workspace.show_section(next(s for s in pilot.app.session.sections if s.title.startswith("Styrande nivå")))
-        await pilot.pause()
+        await _saved(pilot)
 
     assert snap_compare(_app(tmp_path), terminal_size=SIZE, run_before=before)
 
