@@ -51,7 +51,14 @@ if sys.argv[1] == "bare":
 
     Bare().run(headless=True)
 else:
+    # As `remissdraft` starts the app (tui.run): the command line imported and the files checked first; the app
+    # run headless, its workspace timed.
+    from remissdraft import cli  # noqa: F401
     from remissdraft.locations import example_remiss
+    from remissdraft.remiss import check_file
+
+    for path in example_remiss():
+        check_file(path)
     from remissdraft.tui.app import RemissdraftApp
     from remissdraft.tui.screens import workspace
     from remissdraft.tui.widgets.suggestions import Suggestions

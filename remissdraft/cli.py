@@ -17,7 +17,6 @@ from pathlib import Path
 from . import __version__
 from .errors import RemissdraftError, os_message
 from .model import STANCE_LABELS, Remiss, Section
-from .remiss import read_remiss
 from .treetext import Label, Node, plain_width, render
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (3 ms of every start)
@@ -391,8 +390,15 @@ def _open(argv: list[str], commands: Iterable[str] = ()) -> int:
     return run(files, args.draft, args.corpus)
 
 
+def _read(files: list[Path]) -> Remiss:
+    """The remiss of these files, the readers imported now (the app, started from here, needs none of them)."""
+    from .remiss import read_remiss
+
+    return read_remiss(files, warn=_warn)
+
+
 def _sections(args: argparse.Namespace) -> int:
-    remiss = read_remiss(args.files, warn=_warn)
+    remiss = _read(args.files)
     if args.json:
         import json
 
@@ -409,7 +415,7 @@ def _new(args: argparse.Namespace) -> int:
 
     profile = load_profile()
     template = load_template(args.template or profile.template or DEFAULT_TEMPLATE)
-    remiss = read_remiss(args.files, warn=_warn)
+    remiss = _read(args.files)
     draft = new_draft(remiss, template, profile, dnr=args.dnr, datum=date.fromisoformat(args.datum) if args.datum else None)
     target = args.output or default_draft_path(args.files)  # the draft the app opens for this remiss
     if os.path.exists(target) and not args.force:
@@ -555,7 +561,7 @@ def _suggest(args: argparse.Namespace) -> int:
     from .match import Matcher, find_section, suggest
     from .match.index import TERMS
 
-    remiss = read_remiss(args.files, warn=_warn)
+    remiss = _read(args.files)
     section = find_section(remiss, args.section)
     corpus = load_corpus(args.corpus or user_corpus_dir(), bundled=not args.no_bundled, analysis=TERMS)
     for problem in corpus.problems:

@@ -12,7 +12,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .read import READERS, Document, check_file, read_document, read_raw, read_remiss
+    from .files import READERS, check_file
+    from .read import Document, read_document, read_raw, read_remiss
 
 # Each name imported when first asked for: the app opening a remiss it has read before (`cache.py`) needs none
 # of the readers, whose rules cost a tenth of its start.
@@ -22,6 +23,7 @@ __all__ = ["READERS", "Document", "check_file", "read_document", "read_raw", "re
 def __getattr__(name: str) -> Any:
     if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.read"), name)
+    module = "files" if name in ("READERS", "check_file") else "read"
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value

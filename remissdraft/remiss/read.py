@@ -8,18 +8,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UnreadableFileError, UnsupportedFileError, os_message
-from ..fileio import regular_file
+from ..errors import UnreadableFileError, os_message
 from ..model import Remiss, RemissFacts, Section
 from . import metadata
 from .clean import common_words, fix_split_letters, normalize, remove_furniture, vocabulary
+from .files import READERS, check_file
 from .footnotes import mark_footnotes
 from .lines import Line, RawDocument
 from .structure import NUMBERED_HEADING, StructureBuilder
 from .toc import read_toc, toc_line_indexes
 
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
-READERS = {".pdf": "pdf", ".docx": "docx", ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text"}
 
 __all__ = ["READERS", "Document", "check_file", "read_document", "read_raw", "read_remiss"]
 
@@ -48,17 +47,6 @@ def read_raw(path: Path, warn: Warn | None = None) -> RawDocument:
         return reader(path, warn)
     except OSError as error:
         raise UnreadableFileError(os_message(error, path, "kunde inte läsas")) from None
-
-
-def check_file(path: Path) -> str:
-    """The reader module for a file, after the checks that need no reading: exists, is a file, known type, not empty."""
-    size = regular_file(path, UnreadableFileError).st_size
-    module = READERS.get(path.suffix.lower())
-    if module is None:
-        raise UnsupportedFileError(f"{path.name}: filtypen stöds inte – använd PDF, DOCX, TXT eller MD")
-    if size == 0:
-        raise UnreadableFileError(f"{path.name}: filen är tom")
-    return module
 
 
 def read_document(path: Path, plain_headings: bool = False, raw: RawDocument | None = None, warn: Warn | None = None) -> Document:
