@@ -9,7 +9,7 @@ import yaml
 
 from remissdraft.locations import example_remiss, profile_path
 from remissdraft.tui import app as app_module
-from remissdraft.tui import session as session_module
+from remissdraft.tui import indexing as indexing_module
 from remissdraft.tui.app import RemissdraftApp
 from remissdraft.tui.widgets.suggestions import Suggestions
 
@@ -26,7 +26,7 @@ async def test_the_workspace_is_in_use_while_the_corpus_is_indexed(monkeypatch):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(PROFILE, allow_unicode=True), encoding="utf-8")
     told, release = threading.Event(), threading.Event()
-    load = session_module.load_corpus_and_index
+    load = indexing_module.load_corpus_and_index
 
     def slow_load(corpus_dir=None, progress=None):
         progress(1240, 20000)
@@ -60,7 +60,7 @@ async def test_indexing_tells_the_workspace_a_few_times_a_second_and_always_the_
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(PROFILE, allow_unicode=True), encoding="utf-8")
     shown_up, release = threading.Event(), threading.Event()
-    load = session_module.load_corpus_and_index
+    load = indexing_module.load_corpus_and_index
     told: list[tuple[int, int]] = []
 
     def many_reports(corpus_dir=None, progress=None):
@@ -90,3 +90,66 @@ async def test_indexing_tells_the_workspace_a_few_times_a_second_and_always_the_
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.session.ranking_ready and "Indexerar" not in _message(app)
+
+
+# --- a big new corpus is indexed in a process of its own --------------------------------------------------
+
+
+def _big_corpus(tmp_path, monkeypatch, size: int = 1500):
+    from benchmark_module import benchmark_module
+
+    folder = tmp_path / "korpus"
+    benchmark_module("synthetic").write_corpus(folder, size)
+    monkeypatch.setattr(indexing_module, "APART_BYTES", 1)  # as if it were large: the process is the point here
+    return folder
+
+
+def _no_build(*args, **kwargs):
+    raise AssertionError("the index was built in the app's process")
+
+
+def test_a_big_new_corpus_is_indexed_in_a_process_of_its_own_and_handed_over(tmp_path, monkeypatch):
+    from remissdraft.match import storage
+    from remissdraft.match.index import IndexSettings, SnippetIndex, fingerprint, forget_memory
+
+    folder = _big_corpus(tmp_path, monkeypatch)
+    forget_memory()
+    heard: list[tuple[int, int]] = []
+    monkeypatch.setattr(SnippetIndex, "build", classmethod(_no_build))  # in this process; the other builds
+    corpus = indexing_module.load_corpus_and_index(folder, lambda done, total: heard.append((done, total)))
+    assert len(corpus.snippets) > 1000 and corpus.snippets.stored
+    assert len(heard) >= 2 and heard[-1] == (1500, 1500)  # its progress, relayed, ending with the end
+    from remissdraft.match.index import get_index
+
+    index = get_index(corpus.snippets)  # the one handed over, kept in memory
+    assert index.key == fingerprint(corpus.snippets, IndexSettings()) and index.n_docs == len(corpus.snippets)
+    forget_memory()
+    for _ in range(300):  # the other process stores it after handing it over
+        if index.key in storage.stored_keys():
+            break
+        threading.Event().wait(0.1)
+    assert storage.load(index.key) is not None
+    assert indexing_module.load_corpus_and_index(folder).snippets == corpus.snippets  # a later start: nothing to do apart
+
+
+def test_indexing_apart_that_fails_is_done_here(tmp_path, monkeypatch):
+    import sys
+
+    from remissdraft.match.index import forget_memory
+
+    folder = _big_corpus(tmp_path, monkeypatch, size=400)
+    forget_memory()
+    monkeypatch.setattr(indexing_module, "command", lambda folder: [sys.executable, "-c", "import sys; print('1 2'); sys.exit(3)"])
+    assert indexing_module.index_apart(folder) is None
+    corpus = indexing_module.load_corpus_and_index(folder)
+    assert len(corpus.snippets) > 300
+
+
+def test_what_is_not_an_index_is_refused():
+    import pytest
+
+    from remissdraft.match import storage
+
+    for data in (b"", b"garbage", __import__("pickle").dumps(("key", {}, {}))):
+        with pytest.raises(ValueError):
+            storage.from_bytes(data)

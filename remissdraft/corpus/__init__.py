@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 
 _EXPORTS = {
-    "Corpus": "store", "bundled_corpus_dir": "store", "load_corpus": "store", "snippet_id": "store",
+    "Corpus": "store", "bundled_corpus_dir": "store", "load_corpus": "store", "pending_bytes": "store", "snippet_id": "store",
     "ImportResult": "importer", "import_files": "importer", "read_yttrande": "importer",
     "search": "textsearch", "classify": "stance",
 }

@@ -148,14 +148,8 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
         names = _yaml_names(folder, problems)
         for problem in problems:
             files.append(f"\x00{problem}")
-        jobs: list[tuple] = []
-        for name in names:
-            files.append(name)
-            disk = stored.disk_file(name)
-            if disk is not None and disk.size <= YAML_LIMIT and state.unchanged(disk, wanted):
-                outcome[name] = ""
-            else:
-                jobs.append((name, disk.size if disk else 0, state.digest_of(name, wanted) if disk else None))
+        files += names
+        jobs = _jobs(state, names, wanted, outcome)
         walked = set(names)
         state.drop([name for name in state.known if name not in walked])
         for batch in _read_all(jobs, analysis, progress):
@@ -177,6 +171,37 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
     reload = lambda: _load_in_memory(folders, [], None, unique)  # noqa: E731
     corpus.snippets = stored.StoredSnippets(db, key, rows, reload, wanted, written)
     return corpus
+
+
+def _jobs(state: stored.FolderState, names: list[str], wanted: str | None, outcome: dict[str, str]) -> list[tuple]:
+    """The files to read (path, size, recorded hash): those the database has not recorded as they are now
+    (with the analysis `wanted`); the others are marked usable in `outcome`."""
+    jobs = []
+    for name in names:
+        disk = stored.disk_file(name)
+        if disk is not None and disk.size <= YAML_LIMIT and state.unchanged(disk, wanted):
+            outcome[name] = ""
+        else:
+            jobs.append((name, disk.size if disk else 0, state.digest_of(name, wanted) if disk else None))
+    return jobs
+
+
+def pending_bytes(user_dir: Path | None, bundled: bool = True, analysis: stored.Analysis | None = None) -> int:
+    """How many bytes of corpus files `load_corpus` would read and parse now (new or changed since the cache
+    database recorded them); without a usable database, every file's."""
+    folders = ([bundled_corpus_dir()] if bundled else []) + ([user_dir] if user_dir else [])
+    wanted = analysis.signature if analysis else None
+    total = 0
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        names = _yaml_names(folder, [])
+        try:
+            jobs = _jobs(stored.FolderState(stored.database(), folder), names, wanted, {})
+        except cachedb.CacheError:
+            return sum(disk.size for name in names if (disk := stored.disk_file(name)) is not None)
+        total += sum(size for _, size, _ in jobs)
+    return total
 
 
 def _load_in_memory(folders: list[Path], problems: list[str], progress: Progress | None, unique: bool = True) -> list[Snippet]:

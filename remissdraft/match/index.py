@@ -597,11 +597,16 @@ def get_index(snippets: Sequence[Snippet], settings: IndexSettings | None = None
         index = SnippetIndex.build(snippets, settings, key, progress=progress if use_disk else None)
         if use_disk:
             storage.store_later(index)
-    _MEMORY[key] = index
-    _MEMORY.move_to_end(key)
+    keep_in_memory(index)
+    return index
+
+
+def keep_in_memory(index: SnippetIndex) -> None:
+    """Keep an index in this process: `get_index` hands it out for snippets of its key (the last few kept)."""
+    _MEMORY[index.key] = index
+    _MEMORY.move_to_end(index.key)
     while len(_MEMORY) > _KEEP_IN_MEMORY:
         _MEMORY.popitem(last=False)
-    return index
 
 
 def forget_memory() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import pickle
 import threading
 import time
 from contextlib import suppress
@@ -44,6 +45,21 @@ def _database() -> cachedb.Database:
 
 
 # --- indexes ----------------------------------------------------------------------------------------------
+
+
+def to_bytes(index: SnippetIndex) -> bytes:
+    """The index in one piece, for another process of this program (`from_bytes`): the parts it is stored as."""
+    meta, parts = _pack(index)
+    return pickle.dumps((index.key, meta, parts), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def from_bytes(data: bytes) -> SnippetIndex:
+    """An index from `to_bytes`, checked as a stored one is (raises ValueError when it is not whole)."""
+    try:
+        key, meta, parts = pickle.loads(data)
+        return _unpack(key, meta, parts)
+    except (pickle.UnpicklingError, EOFError, TypeError, KeyError, IndexError, OverflowError, UnicodeError) as error:
+        raise ValueError(f"not an index: {error}") from None
 
 
 def load(key: str) -> SnippetIndex | None:

@@ -30,8 +30,9 @@ from ..draft import (
 from ..errors import RemissdraftError
 from ..locations import crash_log_path, export_dir
 from ..model import Profile
+from .indexing import load_corpus_and_index
 from .screens.inserting import sync_editor
-from .session import Session, load_corpus_and_index
+from .session import Session
 from .widgets.fields import Editor
 from .widgets.keybar import KeyBar
 

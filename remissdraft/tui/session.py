@@ -27,7 +27,7 @@ from ..draft.proposals import accept, pending_count, propose, reject
 from ..draft.templates import DEFAULT_TEMPLATE
 from ..errors import RemissdraftError
 from ..fileio import is_missing
-from ..locations import default_draft_path, user_corpus_dir
+from ..locations import default_draft_path
 from ..model import (
     GENERAL_KEY,
     Draft,
@@ -443,19 +443,6 @@ def _filtered(found: list[Suggestion], text_filter: str, top: int = 15) -> list[
 def _haystack(snippet: Snippet) -> str:
     source = snippet.source
     return " ".join([snippet.text, *snippet.topics, source.organisation, source.namnd, source.dnr]).casefold()
-
-
-def load_corpus_and_index(corpus_dir: Path | None = None, progress: Callable[[int, int], None] | None = None) -> Corpus:
-    """The user's corpus (`corpus_dir`, else the default one) and its index, built and stored when the corpus is
-    new or changed (`progress(done, total)` hears how it goes, in snippets). Needs no session: the app starts it
-    together with reading the remiss."""
-    from ..corpus import load_corpus
-    from ..match.index import TERMS, get_index
-
-    corpus = load_corpus(corpus_dir or user_corpus_dir(), progress=progress, analysis=TERMS)
-    if corpus.snippets:
-        get_index(corpus.snippets, progress=progress)
-    return corpus
 
 
 def open_session(files: list[Path], draft_path: Path | None = None) -> Session:

@@ -1,0 +1,124 @@
+"""Indexing a new or changed corpus in a process of its own: reading and parsing the files (on its worker
+processes), analysing the texts, building the index and storing it all in the cache database, telling the app
+how it goes a line at a time and handing it the index when built (the app need not wait while it is stored).
+The app then loads the corpus from the cache as on any later start – so its memory is that of a later start
+(at 100 000 snippets 150 MiB rather than the 420 a build leaves behind), and the build does not share the
+app's interpreter with the screen.
+
+    python -m remissdraft.tui.indexing CORPUSMAPP
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from ..locations import user_corpus_dir
+
+if TYPE_CHECKING:
+    from ..corpus.store import Corpus
+    from ..match.index import SnippetIndex
+
+log = logging.getLogger(__name__)
+_INDEX = b"index "  # the line before the index: its length in bytes follows
+APART_BYTES = 4 * 2**20  # corpus files to read before indexing takes a process of its own (some 6 000 snippets)
+
+
+def load_corpus_and_index(corpus_dir: Path | None = None, progress: Callable[[int, int], None] | None = None,
+                          apart: bool = True) -> Corpus:
+    """The user's corpus (`corpus_dir`, else the default one) and its index, built and stored when the corpus is
+    new or changed (`progress(done, total)` hears how it goes, in snippets) – when there is much to read, in a
+    process of its own (`index_apart`, unless not `apart`), and then loaded from the cache. Needs no session:
+    the app starts it together with reading the remiss."""
+    from ..corpus import load_corpus, pending_bytes
+    from ..match.index import TERMS, get_index, keep_in_memory
+
+    folder = corpus_dir or user_corpus_dir()
+    if apart and pending_bytes(folder, analysis=TERMS) >= APART_BYTES:
+        built = index_apart(folder, progress)  # best effort: whatever it did not do is done below
+        if built is not None:
+            keep_in_memory(built)  # used when the corpus loaded below is the one it was built for
+            progress = None  # what is left is checking the files again: the end has been told
+    corpus = load_corpus(folder, progress=progress, analysis=TERMS)
+    if corpus.snippets:
+        get_index(corpus.snippets, progress=progress)
+    return corpus
+
+
+def index_apart(folder: Path, progress: Callable[[int, int], None] | None = None) -> SnippetIndex | None:
+    """Index the corpus in `folder` (and the bundled one) in a new process, relaying its progress: the index
+    it built, or None (when it failed, only logged: the caller then does the work itself). The process goes on
+    storing the index after it has handed it over."""
+    errors = tempfile.TemporaryFile()  # noqa: SIM115 – closed by `_reap`, when the process has ended
+    try:
+        process = subprocess.Popen(command(folder), stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.DEVNULL)
+    except OSError as error:
+        errors.close()
+        log.debug("indexing apart could not start: %s", error)
+        return None
+    index = None
+    try:
+        index = _heard(process.stdout, progress)  # type: ignore[arg-type]  # a pipe: asked for
+    finally:
+        threading.Thread(target=_reap, args=(process, errors), daemon=True).start()
+    return index
+
+
+def _heard(stream: IO[bytes], progress: Callable[[int, int], None] | None) -> SnippetIndex | None:
+    from ..match import storage
+
+    for line in stream:
+        if line.startswith(_INDEX):
+            data = stream.read(int(line[len(_INDEX):]))
+            try:
+                return storage.from_bytes(data)
+            except ValueError as error:
+                log.debug("indexing apart handed over no index: %s", error)
+                return None
+        done, _, total = line.partition(b" ")
+        if progress is not None and done.isdigit() and total.strip().isdigit():
+            progress(int(done), int(total))
+    return None
+
+
+def _reap(process: subprocess.Popen, errors: IO[bytes]) -> None:
+    """Wait for the process (storing the index after handing it over) and note how it ended."""
+    with errors:
+        code = process.wait()
+        if code != 0:
+            errors.seek(0)
+            log.debug("indexing apart ended with %s: %s", code, errors.read()[-2000:].decode(errors="replace"))
+
+
+def command(folder: Path) -> list[str]:
+    return [sys.executable, "-m", __name__, str(folder)]
+
+
+def main(argv: list[str]) -> int:
+    from ..match import storage
+    from ..match.index import get_index
+
+    out = sys.stdout.buffer
+
+    def tell(data: bytes) -> None:
+        with contextlib.suppress(OSError, ValueError):  # the app gone: the work goes on, the cache is still of use
+            out.write(data)
+            out.flush()
+
+    corpus = load_corpus_and_index(Path(argv[0]), lambda done, total: tell(f"{done} {total}\n".encode()), apart=False)
+    if corpus.snippets:
+        data = storage.to_bytes(get_index(corpus.snippets))  # the one just built, kept in memory
+        tell(_INDEX + f"{len(data)}\n".encode() + data)
+    storage.wait()  # the index written before this process ends
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
