@@ -2,7 +2,9 @@
 section text, the synpunkt *and* the suggestions shown – against a bare Textual app, in three cases: warm (caches
 made by an earlier start), empty caches, and a first run (no profile: the profile dialog opens over the
 workspace). Also with a corpus of 100,000 snippets (benchmarks/synthetic.py): the first start (no caches) and a
-warm start, and the app's memory with the suggestions shown (VmHWM) against the bare app's.
+warm start, and the app's memory with the suggestions shown (VmRSS then, and its peak VmHWM) against the bare
+app's. (A first start on a big corpus indexes it in a process of its own, tui/indexing.py: that process's
+memory is not the app's, and is not counted here.)
 
 Each start is a fresh process (imports included), run headless; ours and the bare app in turn (A B A B), medians
 quoted. Targets (issue 13): warm ≤ 1.5×, empty caches ≤ 2×, first run ≤ 2× the bare app; at 100k the first start
@@ -31,8 +33,8 @@ CHILD = r'''
 import json, sys, time
 start = float(sys.argv[2])
 
-def hwm():
-    return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM")) / 1024
+def status(field):  # MiB: VmRSS the process's memory now, VmHWM its peak
+    return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith(field)) / 1024
 
 if sys.argv[1] == "bare":
     from textual.app import App
@@ -46,7 +48,7 @@ if sys.argv[1] == "bare":
             self.call_after_refresh(self.done)
 
         def done(self):
-            print(json.dumps({"screen": time.time() - start, "suggestions": time.time() - start, "hwm": hwm()}))
+            print(json.dumps({"screen": time.time() - start, "suggestions": time.time() - start, "rss": status("VmRSS"), "hwm": status("VmHWM")}))
             self.exit()
 
     Bare().run(headless=True)
@@ -81,7 +83,7 @@ else:
             if what == "suggestions":
                 if not self.query_one(Suggestions).option_count:
                     raise SystemExit("inga förslag visades")
-                print(json.dumps({**shown, "hwm": hwm()}))
+                print(json.dumps({**shown, "rss": status("VmRSS"), "hwm": status("VmHWM")}))
                 self.app.exit()
 
     workspace.WorkspaceScreen = Timed  # the app makes its workspace from the module, when the remiss is read
@@ -163,18 +165,19 @@ def main() -> None:
             rows.append((f"{args.big:,} ställningstaganden, första start", first, bare_big, None))
             rows.append((f"{args.big:,} ställningstaganden, varm", warm, bare_big, None))
     print(f"medianer av {args.runs} starter, var och en en ny process; tom Textual-app i tur och ordning")
-    print("| start | första användbara skärm | förslagen visas | tom Textual-app | kvot (förslagen visas) | mål | RSS med förslag | tom app RSS |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| start | första användbara skärm | förslagen visas | tom Textual-app | kvot (förslagen visas) | mål | RSS med förslag | högsta RSS | tom app RSS |")
+    print("|---|---|---|---|---|---|---|---|---|")
     verdicts = []
     for name, runs, anchor, target in rows:
         screen = statistics.median(r["screen"] for r in runs)
         shown = statistics.median(r["suggestions"] for r in runs)
         base = statistics.median(r["screen"] for r in anchor)
-        memory = statistics.median(r["hwm"] for r in runs)
-        base_memory = statistics.median(r["hwm"] for r in anchor)
+        memory = statistics.median(r["rss"] for r in runs)
+        peak = statistics.median(r["hwm"] for r in runs)
+        base_memory = statistics.median(r["rss"] for r in anchor)
         ratio = shown / base
         goal = f"≤ {target}×" if target else ("≤ 5 s, ≤ 200 MiB" if "första" in name else "≤ 200 MiB")
-        print(f"| {name} | {screen * 1000:.0f} ms | {shown * 1000:.0f} ms | {base * 1000:.0f} ms | {ratio:.2f}× | {goal} | {memory:.0f} MiB | {base_memory:.0f} MiB |")
+        print(f"| {name} | {screen * 1000:.0f} ms | {shown * 1000:.0f} ms | {base * 1000:.0f} ms | {ratio:.2f}× | {goal} | {memory:.0f} MiB | {peak:.0f} MiB | {base_memory:.0f} MiB |")
         if target:
             verdicts.append((name, ratio <= target))
         else:
