@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 _INDEX = b"index "  # the line before the index: its length in bytes follows
+_CORPUS = b"corpus\n"  # the line that says the corpus is in the cache
 APART_BYTES = 4 * 2**20  # corpus files to read before indexing takes a process of its own (some 6 000 snippets)
 
 
@@ -41,21 +42,26 @@ def load_corpus_and_index(corpus_dir: Path | None = None, progress: Callable[[in
     from ..match.index import TERMS, get_index, keep_in_memory
 
     folder = corpus_dir or user_corpus_dir()
+    loaded: list[Corpus] = []  # the corpus as the other process stored it, loaded while it builds the index
     if apart and pending_bytes(folder, analysis=TERMS) >= APART_BYTES:
-        built = index_apart(folder, progress)  # best effort: whatever it did not do is done below
-        if built is not None:
-            keep_in_memory(built)  # used when the corpus loaded below is the one it was built for
+        built = index_apart(folder, progress, lambda: loaded.append(load_corpus(folder, analysis=TERMS)))
+        if built is not None:  # else what it did not do is done below
+            keep_in_memory(built)  # used when the corpus loaded is the one it was built for
             progress = None  # what is left is checking the files again: the end has been told
-    corpus = load_corpus(folder, progress=progress, analysis=TERMS)
+        else:
+            loaded.clear()
+    corpus = loaded[0] if loaded else load_corpus(folder, progress=progress, analysis=TERMS)
     if corpus.snippets:
         get_index(corpus.snippets, progress=progress)
     return corpus
 
 
-def index_apart(folder: Path, progress: Callable[[int, int], None] | None = None) -> SnippetIndex | None:
-    """Index the corpus in `folder` (and the bundled one) in a new process, relaying its progress: the index
-    it built, or None (when it failed, only logged: the caller then does the work itself). The process goes on
-    storing the index after it has handed it over."""
+def index_apart(folder: Path, progress: Callable[[int, int], None] | None = None,
+                stored: Callable[[], None] | None = None) -> SnippetIndex | None:
+    """Index the corpus in `folder` (and the bundled one) in a new process, relaying its progress (and calling
+    `stored` once the corpus is in the cache, while the index is being built): the index it built, or None (when
+    it failed, only logged: the caller then does the work itself). The process goes on storing the index after
+    it has handed it over."""
     errors = tempfile.TemporaryFile()  # noqa: SIM115 – closed by `_reap`, when the process has ended
     try:
         process = subprocess.Popen(command(folder), stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.DEVNULL)
@@ -65,16 +71,20 @@ def index_apart(folder: Path, progress: Callable[[int, int], None] | None = None
         return None
     index = None
     try:
-        index = _heard(process.stdout, progress)  # type: ignore[arg-type]  # a pipe: asked for
+        index = _heard(process.stdout, progress, stored)  # type: ignore[arg-type]  # a pipe: asked for
     finally:
         threading.Thread(target=_reap, args=(process, errors), daemon=True).start()
     return index
 
 
-def _heard(stream: IO[bytes], progress: Callable[[int, int], None] | None) -> SnippetIndex | None:
+def _heard(stream: IO[bytes], progress: Callable[[int, int], None] | None, stored: Callable[[], None] | None) -> SnippetIndex | None:
     from ..match import storage
 
     for line in stream:
+        if line == _CORPUS:
+            if stored is not None:
+                stored()
+            continue
         if line.startswith(_INDEX):
             data = stream.read(int(line[len(_INDEX):]))
             try:
@@ -102,8 +112,9 @@ def command(folder: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    from ..corpus import load_corpus
     from ..match import storage
-    from ..match.index import get_index
+    from ..match.index import TERMS, get_index
 
     out = sys.stdout.buffer
 
@@ -112,9 +123,13 @@ def main(argv: list[str]) -> int:
             out.write(data)
             out.flush()
 
-    corpus = load_corpus_and_index(Path(argv[0]), lambda done, total: tell(f"{done} {total}\n".encode()), apart=False)
+    def progress(done: int, total: int) -> None:
+        tell(f"{done} {total}\n".encode())
+
+    corpus = load_corpus(Path(argv[0]), progress=progress, analysis=TERMS)  # as `load_corpus_and_index` does
+    tell(_CORPUS)
     if corpus.snippets:
-        data = storage.to_bytes(get_index(corpus.snippets))  # the one just built, kept in memory
+        data = storage.to_bytes(get_index(corpus.snippets, progress=progress))
         tell(_INDEX + f"{len(data)}\n".encode() + data)
     storage.wait()  # the index written before this process ends
     return 0
