@@ -98,3 +98,16 @@ def test_a_real_pdf_comes_back_as_it_was_read(name, monkeypatch):
     monkeypatch.setattr(read, "read_remiss", lambda *a, **k: pytest.fail("read again"))
     again = read_remiss_again(paths)
     assert again == fresh and sum(1 for _ in again.walk()) > 5
+
+
+def test_a_changed_pdf_or_docx_library_reads_every_remiss_anew(monkeypatch, tmp_path):
+    assert [folder.name for folder in cache._library_folders()] == ["pypdfium2_raw", "docx"]
+    library = tmp_path / "lib" / "pdflib"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text("")
+    (library / "libpdf.so").write_bytes(b"version 1")
+    monkeypatch.syspath_prepend(str(tmp_path / "lib"))
+    monkeypatch.setattr(cache, "_LIBRARIES", ("pdflib",))
+    key = cache._key(example_remiss())
+    (library / "libpdf.so").write_bytes(b"version 2, longer")
+    assert cache._key(example_remiss()) != key

@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Callable
 from datetime import date
+from importlib.machinery import PathFinder
 from pathlib import Path
 
 from ..fileio import file_sha256
@@ -21,6 +22,7 @@ from ..model import Remiss, Section
 FORMAT = 1  # bump when what is kept changes shape
 _KEPT = 20
 _READERS = Path(__file__).parent  # the code whose result is kept: a changed reader reads every remiss anew
+_LIBRARIES = ("pypdfium2_raw", "docx")  # and what it reads PDF and DOCX with (PDFium, python-docx): likewise
 _FACTS = ("title", "dnr", "sender", "reply_dnr", "reply_to")
 
 Warn = Callable[[str], None]
@@ -61,10 +63,24 @@ def _key(paths: list[Path]) -> str:
     hashes = [file_sha256(Path(path)) for path in paths]
     if not all(hashes):
         return ""
-    code = sorted((entry.name, entry.stat().st_size, entry.stat().st_mtime_ns) for entry in os.scandir(_READERS)
-                  if entry.name.endswith(".py"))
+    code = [_files(_READERS, ".py"), *(_files(folder, "") for folder in _library_folders())]
     parts = json.dumps([FORMAT, code, [(Path(path).suffix.lower(), digest) for path, digest in zip(paths, hashes)]])
     return hashlib.blake2b(parts.encode(), digest_size=16).hexdigest()
+
+
+def _files(folder: Path, suffix: str) -> list[tuple[str, int, int]]:
+    """The files of a folder (not below it) ending in `suffix`, by name, size and time."""
+    return sorted((entry.name, entry.stat().st_size, entry.stat().st_mtime_ns) for entry in os.scandir(folder)
+                  if entry.name.endswith(suffix) and entry.is_file())
+
+
+def _library_folders() -> list[Path]:
+    """The package folders of `_LIBRARIES`, found without importing them."""
+    folders = []
+    for name in _LIBRARIES:
+        spec = PathFinder.find_spec(name)
+        folders += [Path(folder) for folder in (spec.submodule_search_locations or [])][:1] if spec is not None else []
+    return folders
 
 
 def _load(key: str, paths: list[Path]) -> tuple[Remiss, list[str]] | None:
