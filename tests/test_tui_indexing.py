@@ -153,3 +153,15 @@ def test_what_is_not_an_index_is_refused():
     for data in (b"", b"garbage", __import__("pickle").dumps(("key", {}, {}))):
         with pytest.raises(ValueError):
             storage.from_bytes(data)
+
+
+def test_an_indexing_process_that_hangs_is_ended_and_the_work_done_here(tmp_path, monkeypatch):
+    import sys
+    import time
+
+    monkeypatch.setattr(indexing_module, "SILENCE", 0.5)
+    hanging = "import sys, time; print('1 2', flush=True); time.sleep(60)"
+    monkeypatch.setattr(indexing_module, "command", lambda folder: [sys.executable, "-c", hanging])
+    begun = time.monotonic()
+    assert indexing_module.index_apart(tmp_path) is None
+    assert time.monotonic() - begun < 10  # not the minute it would sleep

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 _INDEX = b"index "  # the line before the index: its length in bytes follows
 _CORPUS = b"corpus\n"  # the line that says the corpus is in the cache
 APART_BYTES = 4 * 2**20  # corpus files to read before indexing takes a process of its own (some 6 000 snippets)
+SILENCE = 120.0  # seconds without a word from the indexing process before it is taken to hang
 
 
 def load_corpus_and_index(corpus_dir: Path | None = None, progress: Callable[[int, int], None] | None = None,
@@ -70,17 +72,42 @@ def index_apart(folder: Path, progress: Callable[[int, int], None] | None = None
         log.debug("indexing apart could not start: %s", error)
         return None
     index = None
+    watch = _Watch(process)
     try:
-        index = _heard(process.stdout, progress, stored)  # type: ignore[arg-type]  # a pipe: asked for
+        index = _heard(process.stdout, progress, stored, watch)  # type: ignore[arg-type]  # a pipe: asked for
     finally:
+        watch.stop()
         threading.Thread(target=_reap, args=(process, errors), daemon=True).start()
     return index
 
 
-def _heard(stream: IO[bytes], progress: Callable[[int, int], None] | None, stored: Callable[[], None] | None) -> SnippetIndex | None:
+class _Watch:
+    """Ends the process when it has said nothing for `SILENCE` seconds: a hung indexing must not keep the app
+    from its suggestions (it then does the work itself)."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.heard = time.monotonic()
+        self._process = process
+        self._stopped = threading.Event()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _watch(self) -> None:
+        while not self._stopped.wait(min(1.0, SILENCE / 4)):
+            if time.monotonic() - self.heard > SILENCE:
+                log.debug("indexing apart silent for %s s: ended", SILENCE)
+                self._process.kill()
+                return
+
+    def stop(self) -> None:
+        self._stopped.set()
+
+
+def _heard(stream: IO[bytes], progress: Callable[[int, int], None] | None, stored: Callable[[], None] | None,
+           watch: _Watch) -> SnippetIndex | None:
     from ..match import storage
 
     for line in stream:
+        watch.heard = time.monotonic()
         if line == _CORPUS:
             if stored is not None:
                 stored()
