@@ -693,7 +693,7 @@ async def test_the_spinner_shows_only_when_reading_the_remiss_takes_a_while(prof
     app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
     async with app.run_test(size=SIZE) as pilot:  # a text remiss is read in a blink: no spinner
         await opened(pilot)
-        await pilot.pause(0.4)  # past the 0.3 s after which a slow read shows it
+        await pilot.pause(0.6)  # past the 0.3 s after which a slow read shows it
         assert not app.query_one("#loading", LoadingIndicator).display
     released = threading.Event()
     read = session_module.open_session
@@ -702,7 +702,7 @@ async def test_the_spinner_shows_only_when_reading_the_remiss_takes_a_while(prof
     async with app.run_test(size=SIZE) as pilot:
         spinner = app.query_one("#loading", LoadingIndicator)
         assert not spinner.display
-        await pilot.pause(0.5)  # past the 0.3 s after which a slow read shows it
+        await pilot.pause(1.0)  # well past the 0.3 s after which a slow read shows it
         assert spinner.display and app.workspace is None
         released.set()
         await opened(pilot)
