@@ -42,7 +42,7 @@ def test_a_changed_file_is_read_anew(tmp_path):
     remiss.write_text("1 Inledning\n\nFörsta texten.\n\n2 Syfte\n\nAndra texten.\n", encoding="utf-8")
     assert [s.title for s in read_remiss_again([remiss]).walk()] == ["Inledning", "Syfte"]
     remiss.write_text("1 Inledning\n\nFörsta texten.\n\n2 Mål\n\nAndra texten.\n", encoding="utf-8")
-    os.utime(remiss, ns=(1, 1))  # even with the time it had before: the content decides
+    os.utime(remiss, ns=(1, 1))  # an older time than before: the content decides, not the time
     assert [s.title for s in read_remiss_again([remiss]).walk()] == ["Inledning", "Mål"]
 
 
