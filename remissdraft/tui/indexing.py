@@ -34,18 +34,17 @@ APART_BYTES = 4 * 2**20  # corpus files to read before indexing takes a process 
 SILENCE = 120.0  # seconds without a word from the indexing process before it is taken to hang
 
 
-def load_corpus_and_index(corpus_dir: Path | None = None, progress: Callable[[int, int], None] | None = None,
-                          apart: bool = True) -> Corpus:
+def load_corpus_and_index(corpus_dir: Path | None = None, progress: Callable[[int, int], None] | None = None) -> Corpus:
     """The user's corpus (`corpus_dir`, else the default one) and its index, built and stored when the corpus is
     new or changed (`progress(done, total)` hears how it goes, in snippets) – when there is much to read, in a
-    process of its own (`index_apart`, unless not `apart`), and then loaded from the cache. Needs no session:
-    the app starts it together with reading the remiss."""
+    process of its own (`index_apart`), and then loaded from the cache. Needs no session: the app starts it
+    together with reading the remiss."""
     from ..corpus import load_corpus, pending_bytes
     from ..match.index import TERMS, get_index, keep_in_memory
 
     folder = corpus_dir or user_corpus_dir()
     loaded: list[Corpus] = []  # the corpus as the other process stored it, loaded while it builds the index
-    if apart and pending_bytes(folder, analysis=TERMS) >= APART_BYTES:
+    if pending_bytes(folder, analysis=TERMS) >= APART_BYTES:
         built = index_apart(folder, progress, lambda: loaded.append(load_corpus(folder, analysis=TERMS)))
         if built is not None:  # else what it did not do is done below
             keep_in_memory(built)  # used when the corpus loaded is the one it was built for
