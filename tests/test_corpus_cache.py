@@ -239,3 +239,28 @@ def test_topics_are_kept_as_json_would_write_them(topics):
     from remissdraft.corpus.stored import topics_json
 
     assert topics_json(topics) == json.dumps(topics, ensure_ascii=False)
+
+
+def test_files_recorded_as_they_are_but_just_written_are_only_hashed_and_here(tmp_path, monkeypatch):
+    """Written a moment before they were recorded, files are hashed again on the next load (they may have changed
+    within the time's resolution). That is quick: no worker processes for it, and `pending_bytes` counts none of
+    it – unless the hash shows a change, which is then read as any change."""
+    folder = tmp_path / "nyss"
+    for number in range(12):
+        save_snippets(folder / f"f{number:02d}.yaml", [_snippet(f"Position {number} nummer {word} om samverkan.") for word in range(40)])
+    monkeypatch.setattr(store, "_PARALLEL_BYTES", 1)
+    monkeypatch.setattr(store, "_PARALLEL_BYTES_IN_THREAD", 1)
+    first = list(load_corpus(folder, bundled=False).snippets)  # recorded at once: every file is "just written"
+    assert store.pending_bytes(folder, bundled=False) == 0
+    from remissdraft import parallel
+
+    monkeypatch.setattr(parallel, "map_batches", lambda *a, **k: pytest.fail("worker processes to hash files"))
+    assert list(load_corpus(folder, bundled=False).snippets) == first
+    changed = folder / "f03.yaml"
+    stat = changed.stat()
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("Position 3 nummer 0", "Position 3 nummer X"), encoding="utf-8")
+    os.utime(changed, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the same size and time: only the hash tells
+    assert changed.stat().st_size == stat.st_size
+    texts = [snippet.text for snippet in load_corpus(folder, bundled=False).snippets]
+    assert any("Position 3 nummer X" in text for text in texts) and not any("Position 3 nummer 0 " in text for text in texts)

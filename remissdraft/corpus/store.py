@@ -174,21 +174,24 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
 
 
 def _jobs(state: stored.FolderState, names: list[str], wanted: str | None, outcome: dict[str, str]) -> list[tuple]:
-    """The files to read (path, size, recorded hash): those the database has not recorded as they are now
-    (with the analysis `wanted`); the others are marked usable in `outcome`."""
+    """The files to read (path, size, recorded hash, whether only its hash is to be checked): those the database
+    has not recorded as they are now (with the analysis `wanted`) – among them those recorded with this very
+    size and time, but so soon after a change that the hash must say whether they changed again; the others
+    are marked usable in `outcome`."""
     jobs = []
     for name in names:
         disk = stored.disk_file(name)
         if disk is not None and disk.size <= YAML_LIMIT and state.unchanged(disk, wanted):
             outcome[name] = ""
         else:
-            jobs.append((name, disk.size if disk else 0, state.digest_of(name, wanted) if disk else None))
+            digest = state.digest_of(name, wanted) if disk else None
+            jobs.append((name, disk.size if disk else 0, digest, disk is not None and digest is not None and state.as_recorded(disk)))
     return jobs
 
 
 def pending_bytes(user_dir: Path | None, bundled: bool = True, analysis: stored.Analysis | None = None) -> int:
     """How many bytes of corpus files `load_corpus` would read and parse now (new or changed since the cache
-    database recorded them); without a usable database, every file's."""
+    database recorded them; not those it only hashes again); without a usable database, every file's."""
     folders = ([bundled_corpus_dir()] if bundled else []) + ([user_dir] if user_dir else [])
     wanted = analysis.signature if analysis else None
     total = 0
@@ -200,7 +203,7 @@ def pending_bytes(user_dir: Path | None, bundled: bool = True, analysis: stored.
             jobs = _jobs(stored.FolderState(stored.database(), folder), names, wanted, {})
         except cachedb.CacheError:
             return sum(disk.size for name in names if (disk := stored.disk_file(name)) is not None)
-        total += sum(size for _, size, _ in jobs)
+        total += sum(size for _, size, _, hash_only in jobs if not hash_only)
     return total
 
 
@@ -213,7 +216,7 @@ def _load_in_memory(folders: list[Path], problems: list[str], progress: Progress
         if not folder.is_dir():
             continue
         names = _yaml_names(folder, problems)
-        for batch in _read_all([(name, 0, None) for name in names], None, progress):
+        for batch in _read_all([(name, 0, None, False) for name in names], None, progress):
             for item in batch:
                 if item.problem:
                     problems.append(item.problem)
@@ -245,15 +248,16 @@ def _read_all(jobs: list[tuple], analysis: stored.Analysis | None, progress: Pro
     target = analysis.target if analysis else ""
     batches: list[list[tuple]] = [[]]
     weight = 0
-    for name, size, digest in jobs:
+    for name, size, digest, _ in jobs:
         if weight > _BATCH_BYTES:
             batches.append([])
             weight = 0
         batches[-1].append((name, digest, target))
         weight += size
-    total_bytes = sum(size for _, size, _ in jobs)
+    total_bytes = sum(size for _, size, _, _ in jobs)
+    to_parse = sum(size for _, size, _, hash_only in jobs if not hash_only)  # hashing alone is quick here
     threshold = _PARALLEL_BYTES if threading.current_thread() is threading.main_thread() else _PARALLEL_BYTES_IN_THREAD
-    count = parallel.workers() if total_bytes >= threshold else 0
+    count = parallel.workers() if to_parse >= threshold else 0
     results = parallel.map_batches(read_batch, batches, count) if count else map(read_batch, batches)
     done_bytes = done = 0
     if progress:

@@ -205,6 +205,12 @@ class FolderState:
         return (row is not None and row[2] == found.size and row[3] == found.mtime_ns and found.mtime_ns < row[4] - _RACY_NS
                 and (analysis is None or row[6] == analysis))
 
+    def as_recorded(self, found: DiskFile) -> bool:
+        """Recorded with this very size and modification time (unchanged, unless it changed again within the
+        time's resolution: `unchanged` has it hashed again)."""
+        row = self.known.get(found.path)
+        return row is not None and row[2] == found.size and row[3] == found.mtime_ns
+
     def digest_of(self, path: str, analysis: str | None) -> str | None:
         """The recorded content hash, when the file's rows are of use as they are (not when they lack the
         analysis asked for)."""
