@@ -140,7 +140,7 @@ def command(folder: Path) -> list[str]:
 def main(argv: list[str]) -> int:
     from ..corpus import load_corpus
     from ..match import storage
-    from ..match.index import TERMS, get_index
+    from ..match.index import TERMS, IndexSettings, SnippetIndex, fingerprint
 
     out = sys.stdout.buffer
 
@@ -154,10 +154,16 @@ def main(argv: list[str]) -> int:
 
     corpus = load_corpus(Path(argv[0]), progress=progress, analysis=TERMS)  # as `load_corpus_and_index` does
     tell(_CORPUS)
-    if corpus.snippets:
-        data = storage.to_bytes(get_index(corpus.snippets, progress=progress))
+    if corpus.snippets:  # `get_index`, the index handed over before it is stored (not while)
+        settings = IndexSettings()
+        key = fingerprint(corpus.snippets, settings)
+        index = storage.load(key)
+        built = index is None
+        index = index or SnippetIndex.build(corpus.snippets, settings, key, progress=progress)
+        data = storage.to_bytes(index)
         tell(_INDEX + f"{len(data)}\n".encode() + data)
-    storage.wait()  # the index written before this process ends
+        if built:
+            storage.store(index)
     return 0
 
 
