@@ -18,7 +18,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 _HEADER = struct.Struct("<Q")
 _Batch = TypeVar("_Batch")
@@ -105,15 +105,31 @@ def _collect(process: subprocess.Popen, share: list[int], found: queue.Queue) ->
     try:
         assert process.stdout is not None
         for position in share:
-            header = process.stdout.read(_HEADER.size)
-            if len(header) < _HEADER.size:
-                break
-            (size,) = _HEADER.unpack(header)
-            found.put((position, pickle.loads(process.stdout.read(size))))
+            found.put((position, receive(process.stdout)))
     except Exception:
         pass
     finally:
         found.put((None, None))
+
+
+def send(stream: IO[bytes], value: Any) -> None:
+    """One value to another process of remissdraft through a pipe (`receive`): its pickle, after its length."""
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)))
+    stream.write(data)
+    stream.flush()
+
+
+def receive(stream: IO[bytes]) -> Any:
+    """The next value `send` wrote; EOFError when the stream ends before it."""
+    header = stream.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        raise EOFError("the stream ended")
+    (size,) = _HEADER.unpack(header)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError("the stream ended within a value")
+    return pickle.loads(data)
 
 
 class Worker:
@@ -154,10 +170,7 @@ class Worker:
         if self._process is not None:
             try:
                 assert self._process.stdout is not None
-                header = self._process.stdout.read(_HEADER.size)
-                if len(header) == _HEADER.size:
-                    (size,) = _HEADER.unpack(header)
-                    return pickle.loads(self._process.stdout.read(size))
+                return receive(self._process.stdout)
             except Exception:
                 pass
             self.close()  # it died: it and what is still to come are done here
@@ -195,12 +208,8 @@ def resolve(target: str) -> Callable:
 def _serve(target: str) -> None:
     function = resolve(target)
     batches = pickle.load(sys.stdin.buffer)
-    out = sys.stdout.buffer
     for batch in batches:
-        data = pickle.dumps(function(batch), protocol=pickle.HIGHEST_PROTOCOL)
-        out.write(_HEADER.pack(len(data)))
-        out.write(data)
-        out.flush()
+        send(sys.stdout.buffer, function(batch))
 
 
 def _serve_jobs(module: str) -> None:
@@ -210,14 +219,12 @@ def _serve_jobs(module: str) -> None:
     if not module.startswith("remissdraft."):
         raise ValueError(module)
     importlib.import_module(module)
-    source, out = sys.stdin.buffer, sys.stdout.buffer
-    while len(header := source.read(_HEADER.size)) == _HEADER.size:
-        (size,) = _HEADER.unpack(header)
-        target, job = pickle.loads(source.read(size))
-        data = pickle.dumps(resolve(target)(job), protocol=pickle.HIGHEST_PROTOCOL)
-        out.write(_HEADER.pack(len(data)))
-        out.write(data)
-        out.flush()
+    while True:
+        try:
+            target, job = receive(sys.stdin.buffer)
+        except EOFError:
+            return
+        send(sys.stdout.buffer, resolve(target)(job))
 
 
 if __name__ == "__main__":

@@ -146,13 +146,20 @@ def test_indexing_apart_that_fails_is_done_here(tmp_path, monkeypatch):
 
 
 def test_what_is_not_an_index_is_refused():
+    import random
+
     import pytest
+    from benchmark_module import benchmark_module
 
     from remissdraft.match import storage
+    from remissdraft.match.index import get_index
 
-    for data in (b"", b"garbage", __import__("pickle").dumps(("key", {}, {}))):
+    key, meta, parts = storage.packed(get_index(benchmark_module("synthetic").synthetic_corpus(200, random.Random(2)), use_disk=False))
+    assert storage.unpacked((key, meta, parts)).key == key
+    damaged = {**parts, "indptr": ("<f8", parts["indptr"][1])}  # what the stored index checks, when read back
+    for value in (b"", "garbage", None, ("key", {}, {}), (key, meta, damaged), (key, meta)):
         with pytest.raises(ValueError):
-            storage.from_bytes(data)
+            storage.unpacked(value)
 
 
 def test_an_indexing_process_that_hangs_is_ended_and_the_work_done_here(tmp_path, monkeypatch):

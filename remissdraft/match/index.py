@@ -586,8 +586,10 @@ log = logging.getLogger(__name__)
 
 
 def get_index(snippets: Sequence[Snippet], settings: IndexSettings | None = None, use_disk: bool = True,
-              progress: Callable[[int, int], None] | None = None) -> SnippetIndex:
-    """The index for these snippets: from memory, else from the cache database, else built (and stored)."""
+              progress: Callable[[int, int], None] | None = None,
+              store: Callable[[SnippetIndex], None] | None = None) -> SnippetIndex:
+    """The index for these snippets: from memory, else from the cache database, else built and stored – by
+    `store` (default `storage.store_later`) when the caller has its own time for it."""
     settings = settings or IndexSettings()
     key = fingerprint(snippets, settings)
     index = _MEMORY.get(key)
@@ -596,7 +598,7 @@ def get_index(snippets: Sequence[Snippet], settings: IndexSettings | None = None
     if index is None:
         index = SnippetIndex.build(snippets, settings, key, progress=progress if use_disk else None)
         if use_disk:
-            storage.store_later(index)
+            (store or storage.store_later)(index)
     keep_in_memory(index)
     return index
 

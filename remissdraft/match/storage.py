@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 import logging
-import pickle
 import threading
 import time
 from contextlib import suppress
+from typing import Any
 
 import numpy as np
 
@@ -47,19 +47,19 @@ def _database() -> cachedb.Database:
 # --- indexes ----------------------------------------------------------------------------------------------
 
 
-def to_bytes(index: SnippetIndex) -> bytes:
-    """The index in one piece, for another process of this program (`from_bytes`): the parts it is stored as."""
+def packed(index: SnippetIndex) -> tuple[str, dict, dict[str, tuple[str, bytes]]]:
+    """The index as it is stored (key, meta, parts), for another process of this program (`unpacked`)."""
     meta, parts = _pack(index)
-    return pickle.dumps((index.key, meta, parts), protocol=pickle.HIGHEST_PROTOCOL)
+    return index.key, meta, parts
 
 
-def from_bytes(data: bytes) -> SnippetIndex:
-    """An index from `to_bytes`, checked as a stored one is (raises ValueError when it is not whole)."""
+def unpacked(value: Any) -> SnippetIndex:
+    """An index from `packed`, checked as a stored one is; ValueError for anything that is not one, whole."""
     try:
-        key, meta, parts = pickle.loads(data)
+        key, meta, parts = value
         return _unpack(key, meta, parts)
-    except (pickle.UnpicklingError, EOFError, TypeError, KeyError, IndexError, OverflowError, UnicodeError) as error:
-        raise ValueError(f"not an index: {error}") from None
+    except (cachedb.Invalid, ValueError, TypeError, KeyError, IndexError, OverflowError, UnicodeError, AttributeError) as error:
+        raise ValueError(f"not an index: {error!r}") from None
 
 
 def load(key: str) -> SnippetIndex | None:

@@ -1,6 +1,7 @@
 """Indexing a new or changed corpus in a process of its own: reading and parsing the files (on its worker
 processes), analysing the texts, building the index and storing it all in the cache database, telling the app
-how it goes a line at a time and handing it the index when built (the app need not wait while it is stored).
+how it goes and handing it the index when built, as `parallel` hands values over (the app need not wait
+while it is stored).
 The app then loads the corpus from the cache as on any later start – so its memory is that of a later start
 (at 100 000 snippets 150 MiB rather than the 420 a build leaves behind), and the build does not share the
 app's interpreter with the screen.
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
     from ..match.index import SnippetIndex
 
 log = logging.getLogger(__name__)
-_INDEX = b"index "  # the line before the index: its length in bytes follows
-_CORPUS = b"corpus\n"  # the line that says the corpus is in the cache
+_PROGRESS, _CORPUS, _INDEX = "progress", "corpus", "index"  # what the indexing process tells: how it goes, that
+# the corpus is in the cache, and the index it built
 APART_BYTES = 4 * 2**20  # corpus files to read before indexing takes a process of its own (some 6 000 snippets)
 SILENCE = 120.0  # seconds without a word from the indexing process before it is taken to hang
 
@@ -103,25 +104,27 @@ class _Watch:
 
 def _heard(stream: IO[bytes], progress: Callable[[int, int], None] | None, stored: Callable[[], None] | None,
            watch: _Watch) -> SnippetIndex | None:
+    """What the process tells (`parallel.send`): its progress, that the corpus is stored, then the index."""
+    from .. import parallel
     from ..match import storage
 
-    for line in stream:
+    while True:
+        try:
+            what, *value = parallel.receive(stream)
+        except Exception as error:  # it ended, or told what is no message
+            log.debug("indexing apart handed over no index: %r", error)
+            return None
         watch.heard = time.monotonic()
-        if line == _CORPUS:
-            if stored is not None:
-                stored()
-            continue
-        if line.startswith(_INDEX):
-            data = stream.read(int(line[len(_INDEX):]))
+        if what == _PROGRESS and progress is not None:
+            progress(*value)
+        elif what == _CORPUS and stored is not None:
+            stored()
+        elif what == _INDEX:
             try:
-                return storage.from_bytes(data)
+                return storage.unpacked(value[0])
             except ValueError as error:
                 log.debug("indexing apart handed over no index: %s", error)
                 return None
-        done, _, total = line.partition(b" ")
-        if progress is not None and done.isdigit() and total.strip().isdigit():
-            progress(int(done), int(total))
-    return None
 
 
 def _reap(process: subprocess.Popen, errors: IO[bytes]) -> None:
@@ -138,32 +141,23 @@ def command(folder: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    from .. import parallel
     from ..corpus import load_corpus
     from ..match import storage
-    from ..match.index import TERMS, IndexSettings, SnippetIndex, fingerprint
+    from ..match.index import TERMS, get_index
 
-    out = sys.stdout.buffer
-
-    def tell(data: bytes) -> None:
+    def tell(*message: object) -> None:
         with contextlib.suppress(OSError, ValueError):  # the app gone: the work goes on, the cache is still of use
-            out.write(data)
-            out.flush()
+            parallel.send(sys.stdout.buffer, message)
 
-    def progress(done: int, total: int) -> None:
-        tell(f"{done} {total}\n".encode())
-
-    corpus = load_corpus(Path(argv[0]), progress=progress, analysis=TERMS)  # as `load_corpus_and_index` does
+    corpus = load_corpus(Path(argv[0]), progress=lambda done, total: tell(_PROGRESS, done, total), analysis=TERMS)
     tell(_CORPUS)
-    if corpus.snippets:  # `get_index`, the index handed over before it is stored (not while)
-        settings = IndexSettings()
-        key = fingerprint(corpus.snippets, settings)
-        index = storage.load(key)
-        built = index is None
-        index = index or SnippetIndex.build(corpus.snippets, settings, key, progress=progress)
-        data = storage.to_bytes(index)
-        tell(_INDEX + f"{len(data)}\n".encode() + data)
-        if built:
-            storage.store(index)
+    if corpus.snippets:
+        built: list[SnippetIndex] = []  # stored once handed over, rather than while
+        index = get_index(corpus.snippets, progress=lambda done, total: tell(_PROGRESS, done, total), store=built.append)
+        tell(_INDEX, storage.packed(index))
+        for new in built:
+            storage.store(new)
     return 0
 
 
