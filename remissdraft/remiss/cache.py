@@ -15,7 +15,7 @@ from datetime import date
 from importlib.machinery import PathFinder
 from pathlib import Path
 
-from ..fileio import file_sha256
+from ..fileio import atomic_write, file_sha256
 from ..locations import cache_dir
 from ..model import Remiss, Section
 
@@ -115,12 +115,7 @@ def _store(key: str, remiss: Remiss, warnings: list[str]) -> None:
     place = folder()
     try:
         place.mkdir(parents=True, exist_ok=True)
-        temporary = place / f".{key}.{os.getpid()}.tmp"
-        try:
-            temporary.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, place / f"{key}.json")  # whole or not at all, also with another process at it
-        finally:
-            temporary.unlink(missing_ok=True)
+        atomic_write(place / f"{key}.json", json.dumps(kept, ensure_ascii=False).encode("utf-8"), backup=False)
         files = sorted(place.glob("*.json"), key=lambda file: file.stat().st_mtime_ns, reverse=True)
         for old in files[_KEPT:]:
             old.unlink(missing_ok=True)
