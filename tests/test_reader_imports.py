@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, REALDOCS, needs_realdocs
 
 NEVER = ["yaml", "numpy", "textual", "docx", "lxml", "pypdfium2", "pypdfium2_raw", "platformdirs", "bm25s",
          "importlib.metadata", "pkg_resources", "remissdraft.corpus", "remissdraft.match", "remissdraft.tui"]
@@ -37,6 +37,15 @@ def test_sections_on_a_pdf_loads_nothing_heavy(argv):
     assert "remissdraft.remiss.pdfium" in modules  # the PDF was read
     assert [name for name in NEVER if name in modules] == []
     assert "rich" not in modules  # JSON needs none of it, and a tree printed to no terminal is drawn without it
+
+
+@needs_realdocs()
+def test_a_pdf_with_a_table_of_contents_is_read_without_rapidfuzz():
+    """Its entries are compared with the headings by `structure.likeness` (rapidfuzz costs 5 ms to import)."""
+    path = REALDOCS / "marks_detaljplan_melltorp_planbeskrivning.pdf"
+    code, modules = _modules("sections", str(path))
+    assert code == 0
+    assert "remissdraft.remiss.toc" in modules and "rapidfuzz" not in modules
 
 
 @pytest.mark.parametrize("path", [FIXTURES / "strategi_bold.pdf", FIXTURES / "strategi_bold.docx", FIXTURES / "strategi.txt"],

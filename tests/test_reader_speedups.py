@@ -13,7 +13,7 @@ import pytest
 
 from remissdraft.remiss import clean, metadata
 from remissdraft.remiss.lines import Line
-from remissdraft.remiss.structure import StructureBuilder
+from remissdraft.remiss.structure import StructureBuilder, likeness
 
 _PIECES = [
     "senast", "SENAST", "Senast", "ſenast", "remisstid", "Remissperiod", "svarstid", "tillhanda", "sista dag",
@@ -108,3 +108,18 @@ def test_whole_text_word_scans_find_what_the_line_by_line_scans_found():
     assert clean.vocabulary(lines) == by_line
     lower = {w for line in lines for w in re.findall(r"(?<![\w-])[a-zåäö]{3,}\b", line.text)}
     assert StructureBuilder(lines, has_font_cues=False).lower_words == lower
+
+
+def test_likeness_is_rapidfuzz_ratio():
+    """The headings' comparison with table-of-contents entries, worked out without rapidfuzz, gives its figure."""
+    from rapidfuzz import fuzz
+
+    rng = random.Random(7)
+    letters = "abcåäöÅ 1.-–"
+    for _ in range(20000):
+        a = "".join(rng.choice(letters) for _ in range(rng.randint(0, 90)))
+        b = a[: rng.randint(0, len(a))] + "".join(rng.choice(letters) for _ in range(rng.randint(0, 8))) if rng.random() < 0.5 else (
+            "".join(rng.choice(letters) for _ in range(rng.randint(0, 90))))
+        assert likeness(a, b) == pytest.approx(fuzz.ratio(a, b), abs=1e-9), (a, b)
+    assert likeness("", "") == fuzz.ratio("", "") == 100
+    assert likeness("3 planförslag", "3 planförslaget") == pytest.approx(fuzz.ratio("3 planförslag", "3 planförslaget"))
