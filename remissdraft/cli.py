@@ -441,7 +441,7 @@ def _prefill(draft, remiss: Remiss, profile, corpus_dir: Path | None) -> int:
     from .draft.proposals import propose
     from .locations import user_corpus_dir
     from .match import Matcher
-    from .match.index import TERMS
+    from .match.settings import TERMS
 
     corpus = load_corpus(corpus_dir or user_corpus_dir(), analysis=TERMS)
     for problem in corpus.problems:
@@ -559,7 +559,7 @@ def _suggest(args: argparse.Namespace) -> int:
     from .draft import load_profile
     from .locations import user_corpus_dir
     from .match import Matcher, find_section, suggest
-    from .match.index import TERMS
+    from .match.settings import TERMS
 
     remiss = _read(args.files)
     section = find_section(remiss, args.section)

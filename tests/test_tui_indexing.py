@@ -172,3 +172,34 @@ def test_an_indexing_process_that_hangs_is_ended_and_the_work_done_here(tmp_path
     begun = time.monotonic()
     assert indexing_module.index_apart(tmp_path) is None
     assert time.monotonic() - begun < 10  # not the minute it would sleep
+
+
+_STARTS_FIRST = """
+import sys
+from pathlib import Path
+from remissdraft.tui import indexing
+seen = []
+def index_apart(folder, progress=None, stored=None):
+    seen.append("numpy" in sys.modules)
+    return None  # as if it failed: the work is done here, which needs numpy
+indexing.APART_BYTES = 1
+indexing.index_apart = index_apart
+corpus = indexing.load_corpus_and_index(Path(sys.argv[1]))
+print(seen, len(corpus.snippets) > 0, "numpy" in sys.modules)
+"""
+
+
+def test_the_indexing_process_is_started_before_the_ranking_is_imported(tmp_path):
+    """The process apart is what a first start waits for: the app starts it before importing numpy (some 0.1 s
+    at 100 000 snippets), and imports the ranking only for what it does itself. In a fresh interpreter, since
+    the test session has imported everything."""
+    import subprocess
+    import sys
+
+    from benchmark_module import benchmark_module
+
+    folder = tmp_path / "korpus"
+    benchmark_module("synthetic").write_corpus(folder, 50)
+    done = subprocess.run([sys.executable, "-c", _STARTS_FIRST, str(folder)], capture_output=True, text=True, check=True,
+                          timeout=120)
+    assert done.stdout.split() == ["[False]", "True", "True"]

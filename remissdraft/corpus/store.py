@@ -87,7 +87,7 @@ def load_corpus(user_dir: Path | None = None, bundled: bool = True, progress: Pr
     Files parsed before come from the cache database, and the snippets are fetched from there when asked for
     (`stored.StoredSnippets`); without a usable database they are read from the files and held in memory.
     `progress(done, total)` is told, in snippets (the total estimated), how reading new or changed files goes.
-    `analysis` (the ranking's text analysis, e.g. `match.index.TERMS`) is run on the texts as they are parsed
+    `analysis` (the ranking's text analysis, e.g. `match.settings.TERMS`) is run on the texts as they are parsed
     and kept with them. Raises CorpusError when the user's folder is a file or cannot be reached."""
     if user_dir:
         check_corpus_dir(user_dir)

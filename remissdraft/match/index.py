@@ -19,12 +19,11 @@ import numpy as np
 
 from .. import locations, parallel
 from ..model import STANCES, Snippet
-from . import analysis
-from .analysis import STEMMING_ON, STOP_WORDS_ON, TOKEN, analyse_batch
+from .analysis import analyse_batch
 from .compounds import HOW, LONG_REST, MIN_MODIFIER, MIN_PART, CompoundTable, Vocabulary, relation
-from .normalize import _PLACEHOLDER, STOP_WORDS, Analyzer, fold, plain
+from .normalize import fold, plain
+from .settings import TERMS, IndexSettings, analysis_signature
 
-ENGINE_VERSION = 2  # bump when the stored index changes shape or meaning
 _KEEP_ON_DISK = 6  # indexes kept in the cache database, least recently used go first
 _KEEP_IN_MEMORY = 2
 
@@ -71,23 +70,6 @@ def series_key(dnr: str) -> str:
 def dnr_key(dnr: str) -> str:
     """A diarienummer as compared: letters and digits only, casefolded ("HSN 2020-1753" -> "hsn20201753")."""
     return re.sub(r"[\W_]+", "", dnr or "").casefold()
-
-
-@dataclass
-class IndexSettings:
-    """What the stored index depends on besides the snippets."""
-
-    stop_words: bool = STOP_WORDS_ON
-    stemming: bool = STEMMING_ON
-    k1: float = 1.2
-    b: float = 0.75
-
-    def analyzer(self) -> Analyzer:
-        return Analyzer(stop_words=self.stop_words, stemming=self.stemming)
-
-    @property
-    def signature(self) -> str:
-        return f"v{ENGINE_VERSION};{self.analyzer().signature};k1={self.k1};b={self.b}"
 
 
 @dataclass
@@ -377,34 +359,6 @@ def _number(joined: list[str], vocab: dict[str, int]) -> np.ndarray:
 _CHUNK = 5000  # texts whose terms are numbered at a time
 
 
-def analysis_signature(settings: IndexSettings) -> str:
-    """What a text's terms depend on: the settings, the stop words, the stemmer and the way texts are split."""
-    import snowballstemmer
-
-    parts = [f"v{ENGINE_VERSION}", settings.analyzer().signature, " ".join(sorted(STOP_WORDS)), TOKEN.pattern,
-             _PLACEHOLDER.pattern, getattr(snowballstemmer, "__version__", ""), _stemmer_version(),
-             "nul-as-space"]  # a text holding "\x00" no longer shifts the terms of the texts after it in a batch
-    return hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest()
-
-
-def _stemmer_version() -> str:
-    try:
-        import Stemmer  # PyStemmer, which snowballstemmer uses when present
-
-        return str(getattr(Stemmer, "__version__", "c"))
-    except ImportError:
-        return "python"
-
-
-@dataclass(frozen=True)
-class TextAnalysis:
-    """A text analysis for the corpus to run on its texts as it parses them and keep (`corpus.load_corpus`)."""
-
-    signature: str
-    target: str
-
-
-TERMS = TextAnalysis(analysis_signature(IndexSettings()), f"{analysis.__name__}:default_terms")
 _BATCH = 2000  # texts analysed per batch
 _PARALLEL = 8000  # distinct texts: fewer are analysed in this process
 

@@ -37,9 +37,10 @@ from ..model import STANCE_LABELS, STANCES, Remiss, Section, Snippet
 from . import evidence
 from .fallback import Fallback, standard_answers
 from .identity import Answered, answered
-from .index import IndexSettings, SnippetIndex, StoredCorpus, get_index, head_of, series_key, split_reference
+from .index import SnippetIndex, StoredCorpus, get_index, head_of, series_key, split_reference
 from .normalize import fold, iter_words, plain
 from .query import QuerySettings, remiss_specificity, section_terms, to_index
+from .settings import IndexSettings
 from .similar import collapse
 from .wordsearch import WordIndex, searched_rows
 from .wordsearch import _row as _searched

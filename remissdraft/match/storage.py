@@ -17,14 +17,13 @@ from .. import cachedb
 from .compounds import CompoundTable
 from .index import (
     _KEEP_ON_DISK,
-    ENGINE_VERSION,
-    IndexSettings,
     ReversedTerms,
     SnippetIndex,
     SortedTerms,
     _Table,
     lean_vocabulary,
 )
+from .settings import ENGINE_VERSION, IndexSettings
 
 VERSION = f"index-{ENGINE_VERSION}.2"
 _TABLES = ("labels", "titles", "title_words", "remiss_dnrs", "sections", "series", "organisations", "namnder")

@@ -41,17 +41,21 @@ def load_corpus_and_index(corpus_dir: Path | None = None, progress: Callable[[in
     process of its own (`index_apart`), and then loaded from the cache. Needs no session: the app starts it
     together with reading the remiss."""
     from ..corpus import load_corpus, pending_bytes
-    from ..match.index import TERMS, get_index, keep_in_memory
+    from ..match.settings import TERMS  # not the index yet (numpy): the indexing process starts first
 
     folder = corpus_dir or user_corpus_dir()
     loaded: list[Corpus] = []  # the corpus as the other process stored it, loaded while it builds the index
     if pending_bytes(folder, analysis=TERMS) >= APART_BYTES:
         built = index_apart(folder, progress, lambda: loaded.append(load_corpus(folder, analysis=TERMS)))
         if built is not None:  # else what it did not do is done below
+            from ..match.index import keep_in_memory
+
             keep_in_memory(built)  # used when the corpus loaded is the one it was built for
             progress = None  # what is left is checking the files again: the end has been told
         else:
             loaded.clear()
+    from ..match.index import get_index
+
     corpus = loaded[0] if loaded else load_corpus(folder, progress=progress, analysis=TERMS)
     if corpus.snippets:
         get_index(corpus.snippets, progress=progress)
@@ -143,8 +147,7 @@ def command(folder: Path) -> list[str]:
 def main(argv: list[str]) -> int:
     from .. import parallel
     from ..corpus import load_corpus
-    from ..match import storage
-    from ..match.index import TERMS, get_index
+    from ..match.settings import TERMS
 
     def tell(*message: object) -> None:
         with contextlib.suppress(OSError, ValueError):  # the app gone: the work goes on, the cache is still of use
@@ -153,6 +156,9 @@ def main(argv: list[str]) -> int:
     corpus = load_corpus(Path(argv[0]), progress=lambda done, total: tell(_PROGRESS, done, total), analysis=TERMS)
     tell(_CORPUS)
     if corpus.snippets:
+        from ..match import storage
+        from ..match.index import get_index
+
         built: list[SnippetIndex] = []  # stored once handed over, rather than while
         index = get_index(corpus.snippets, progress=lambda done, total: tell(_PROGRESS, done, total), store=built.append)
         tell(_INDEX, storage.packed(index))
