@@ -523,8 +523,14 @@ def _same_name(value: str, own: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _title_similarity(a: str, b: str) -> float:
     """0–100: a recorded section title against a section title, whole or by their short names."""
-    pairs = [(plain(x), plain(y)) for x in (a, head_of(a)) for y in (b, head_of(b))]
+    pairs = [(x, y) for x in _title_forms(a) for y in _title_forms(b)]
     return max((fuzz.ratio(x, y) for x, y in pairs if x and y), default=0.0)
+
+
+@lru_cache(maxsize=1 << 12)
+def _title_forms(title: str) -> tuple[str, str]:
+    """A title's plain form, whole and of its short name: each title is compared with many."""
+    return plain(title), plain(head_of(title))
 
 
 def _numbered_anchor(remiss: Remiss, section: Section) -> str:
