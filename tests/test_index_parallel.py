@@ -65,3 +65,30 @@ def test_a_worker_that_dies_leaves_what_it_had_not_answered_to_this_process():
         worker._process.kill()
         worker.submit(index_module.number_terms, ["skola barn"])
         assert worker.result()[0] == ["skola", "barn"]
+
+
+def test_the_collector_is_paused_while_an_index_is_built_and_left_as_it_was(monkeypatch):
+    """A build makes millions of objects and no cycles: the collector's full passes over them are spared, and
+    afterwards it runs as before (also after a build that fails, and stays off where it was off)."""
+    import gc
+
+    import pytest
+
+    snippets = benchmark_module("synthetic").synthetic_corpus(50, random.Random(1))
+    seen: list[bool] = []
+    build = SnippetIndex._build.__func__
+    monkeypatch.setattr(SnippetIndex, "_build", classmethod(lambda cls, *args: seen.append(gc.isenabled()) or build(cls, *args)))
+    assert gc.isenabled()
+    SnippetIndex.build(snippets, IndexSettings())
+    assert seen == [False] and gc.isenabled()
+    monkeypatch.setattr(SnippetIndex, "_build", classmethod(lambda cls, *args: 1 / 0))
+    with pytest.raises(ZeroDivisionError):
+        SnippetIndex.build(snippets, IndexSettings())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        monkeypatch.setattr(SnippetIndex, "_build", classmethod(lambda cls, *args: build(cls, *args)))
+        SnippetIndex.build(snippets, IndexSettings())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -4,12 +4,14 @@ database (`storage.py`), from where it loads in a few tens of milliseconds."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import math
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -158,7 +160,8 @@ class SnippetIndex:
         # table (they need the terms only) while this one weighs BM25 and builds the rest.
         helper = parallel.Worker(__name__) if len(snippets) >= _PARALLEL_BUILD and parallel.workers() else None
         try:
-            return cls._build(Columns.of(snippets, settings), settings, key, progress, helper)
+            with _collector_paused():
+                return cls._build(Columns.of(snippets, settings), settings, key, progress, helper)
         finally:
             if helper is not None:
                 helper.close()
@@ -232,6 +235,19 @@ class SnippetIndex:
 
     def postings(self, term_id: int) -> np.ndarray:
         return self.indices[self.indptr[term_id] : self.indptr[term_id + 1]]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: a build makes millions of objects and no cycles, and each of the
+    collector's full passes walks them all (at 100 000 snippets 0.15–0.2 s of a 1.3 s build)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _heads_in_order(raw: _Table, labels: _Table) -> list[str]:
