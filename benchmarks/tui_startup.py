@@ -61,7 +61,7 @@ else:
 
     for path in example_remiss():
         check_file(path)
-    from remissdraft.tui.app import RemissdraftApp
+    from remissdraft.tui import make_app
     from remissdraft.tui.screens import workspace
     from remissdraft.tui.widgets.suggestions import Suggestions
 
@@ -87,7 +87,7 @@ else:
                 self.app.exit()
 
     workspace.WorkspaceScreen = Timed  # the app makes its workspace from the module, when the remiss is read
-    RemissdraftApp(example_remiss()).run(headless=True)
+    make_app(example_remiss()).run(headless=True)
 '''
 
 

@@ -918,3 +918,56 @@ async def test_command_palette_switches_template(profile, tmp_path):
         assert draft.template == "stockholm-tjansteutlatande"
         assert draft.synpunkter[0].text == "Kvar."
         assert app.session.autosaver.draft is draft
+
+
+# --- the cyclic collector while starting ------------------------------------------------------------------
+
+
+async def test_the_collector_waits_until_the_first_suggestions_are_shown(profile, monkeypatch):
+    """Starting makes many objects that live on and few cycles: the collector is paused from the app's start
+    until the first suggestions are shown, then runs as before."""
+    import gc
+
+    from remissdraft.tui import app as app_module
+
+    during: list[bool] = []
+    warm_up = app_module.RemissdraftApp._warm_up
+    monkeypatch.setattr(app_module.RemissdraftApp, "_warm_up", lambda self, session: during.append(gc.isenabled()) or warm_up(self, session))
+    assert gc.isenabled()
+    app = RemissdraftApp(example_remiss())
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        assert during == [False]
+        assert workspace(app).query_one(Suggestions).option_count and gc.isenabled()
+
+
+async def test_the_collector_runs_again_when_the_remiss_cannot_be_opened_or_the_app_ends(profile, monkeypatch):
+    import gc
+
+    from remissdraft.tui import app as app_module
+
+    app = RemissdraftApp([FIXTURES / "corrupt.docx"])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.session is None and gc.isenabled()
+    slow = threading.Event()
+    monkeypatch.setattr(app_module.RemissdraftApp, "_warm_up", lambda self, session: slow.wait(30))
+    app = RemissdraftApp(example_remiss())
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            while app.workspace is None:
+                await pilot.pause(0.05)
+            assert not gc.isenabled()  # the suggestions not yet shown
+            await pilot.press("ctrl+q")
+    finally:
+        slow.set()
+    assert gc.isenabled()
+    gc.disable()  # one that was off stays off
+    try:
+        app = RemissdraftApp(example_remiss())
+        async with app.run_test(size=SIZE) as pilot:
+            await opened(pilot)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

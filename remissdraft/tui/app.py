@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import math
 import threading
 import time
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 AUTOSAVE_TICK = 0.25  # seconds between checks; a change is saved AUTOSAVE_AFTER (session.py) after it was made
 _PROGRESS_EVERY = 0.25  # seconds between two progress reports of indexing (the last is always told)
 _SPINNER_AFTER = 0.3  # seconds of reading the remiss before the loading screen shows that it works on it
+_COLLECT_AFTER = 10.0  # seconds after which the cyclic collector runs again, first suggestions shown or not
 
 
 class RemissdraftApp(App[None]):
@@ -72,6 +74,8 @@ class RemissdraftApp(App[None]):
         self.keymap: dict[str, str] = {}  # the profile's, by binding id
         self._heard: tuple[int, int] | None = None  # how indexing goes, as last heard (`_indexing`)
         self._told = -math.inf  # when the workspace was last told
+        self._collector_paused = False  # `on_load`
+        self._collector_was_on = True
         # Reading the remiss, and the corpus with its index, start now, in plain threads: they overlap Textual's own
         # start-up, the workspace's mount and each other.
         self._loading = _Background(lambda: load_corpus_and_index(corpus_dir, self._indexing))
@@ -102,8 +106,16 @@ class RemissdraftApp(App[None]):
         yield LoadingIndicator(id="loading")
         yield KeyBar()
 
+    def on_load(self) -> None:
+        # Starting makes hundreds of thousands of objects that live on (widgets, styles, the corpus and its index)
+        # and few cycles: the collector's passes over them, a tenth of a first start, wait until the first
+        # suggestions are shown (`_collect_again`).
+        self._collector_paused, self._collector_was_on = True, gc.isenabled()
+        gc.disable()
+
     def on_mount(self) -> None:
         self.set_interval(AUTOSAVE_TICK, self._autosave)
+        self.set_timer(_COLLECT_AFTER, self._collect_again)
         self.query_one("#loading", LoadingIndicator).display = False  # shown if reading takes a while (no flash)
         self.set_timer(_SPINNER_AFTER, self._show_spinner)
         self.open_remiss()
@@ -112,9 +124,26 @@ class RemissdraftApp(App[None]):
         if self.workspace is None and self._opening.running:
             self.query_one("#loading", LoadingIndicator).display = True
 
+    def _collect_again(self) -> None:
+        """The cyclic collector as it was before the app started (once the first suggestions are shown, or
+        could not be, and at the latest when the app ends)."""
+        if self._collector_paused:
+            self._collector_paused = False
+            if self._collector_was_on:
+                gc.enable()
+
+    def on_unmount(self) -> None:
+        self._collect_again()
+
     @work(exclusive=True, group="open", exit_on_error=False)
     async def open_remiss(self) -> None:
         """Wait for the remiss and its draft, show the workspace, then load the ranking behind it."""
+        try:
+            await self._open_remiss()
+        finally:
+            self._collect_again()
+
+    async def _open_remiss(self) -> None:
         try:
             session = await asyncio.to_thread(self._opening.result)
         except Exception as error:
