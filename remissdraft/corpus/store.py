@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import cachedb
+from .. import cachedb, collector
 from ..errors import CorpusError, os_message, shown_path
 from ..fileio import YAML_LIMIT, atomic_write, load_yaml, os_errors, read_bytes, yaml_reason
 from ..locations import data_dir
@@ -140,22 +140,23 @@ def _load_stored(folders: list[Path], progress: Progress | None, unique: bool = 
     written = stored.Written()  # the rows written now
     order: dict[str, list[tuple[int, int]]] = {}  # and per file: (number, identity key)
     files: list[str] = []  # every file, and every folder that could not be read, in order
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        state = stored.FolderState(db, folder)
-        problems: list[str] = []
-        names = _yaml_names(folder, problems)
-        for problem in problems:
-            files.append(f"\x00{problem}")
-        files += names
-        jobs = _jobs(state, names, wanted, outcome)
-        walked = set(names)
-        state.drop([name for name in state.known if name not in walked])
-        for batch in _read_all(jobs, analysis, progress):
-            state.store(batch, wanted or "", written)
-            outcome.update((item.path, item.problem) for item in batch)
-        order.update(state.order)
+    with collector.paused():  # the rows parsed and written are kept, and make no cycles
+        for folder in folders:
+            if not folder.is_dir():
+                continue
+            state = stored.FolderState(db, folder)
+            problems: list[str] = []
+            names = _yaml_names(folder, problems)
+            for problem in problems:
+                files.append(f"\x00{problem}")
+            files += names
+            jobs = _jobs(state, names, wanted, outcome)
+            walked = set(names)
+            state.drop([name for name in state.known if name not in walked])
+            for batch in _read_all(jobs, analysis, progress):
+                state.store(batch, wanted or "", written)
+                outcome.update((item.path, item.problem) for item in batch)
+            order.update(state.order)
     usable = [name for name in files if not name.startswith("\x00") and not outcome.get(name)]
     recorded = stored.problems_of(db, usable)
     corpus = Corpus()

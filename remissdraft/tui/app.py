@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import math
 import threading
 import time
@@ -21,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.widgets import Label, LoadingIndicator
 
+from .. import collector
 from ..draft import (
     list_templates,
     load_profile,
@@ -74,8 +74,7 @@ class RemissdraftApp(App[None]):
         self.keymap: dict[str, str] = {}  # the profile's, by binding id
         self._heard: tuple[int, int] | None = None  # how indexing goes, as last heard (`_indexing`)
         self._told = -math.inf  # when the workspace was last told
-        self._collector_paused = False  # `on_load`
-        self._collector_was_on = True
+        self._collector: collector.Pause | None = None  # from `on_load` until the first suggestions are shown
         # Reading the remiss, and the corpus with its index, start now, in plain threads: they overlap Textual's own
         # start-up, the workspace's mount and each other.
         self._loading = _Background(lambda: load_corpus_and_index(corpus_dir, self._indexing))
@@ -110,8 +109,7 @@ class RemissdraftApp(App[None]):
         # Starting makes hundreds of thousands of objects that live on (widgets, styles, the corpus and its index)
         # and few cycles: the collector's passes over them, a tenth of a first start, wait until the first
         # suggestions are shown (`_collect_again`).
-        self._collector_paused, self._collector_was_on = True, gc.isenabled()
-        gc.disable()
+        self._collector = collector.Pause()
 
     def on_mount(self) -> None:
         self.set_interval(AUTOSAVE_TICK, self._autosave)
@@ -127,10 +125,8 @@ class RemissdraftApp(App[None]):
     def _collect_again(self) -> None:
         """The cyclic collector as it was before the app started (once the first suggestions are shown, or
         could not be, and at the latest when the app ends)."""
-        if self._collector_paused:
-            self._collector_paused = False
-            if self._collector_was_on:
-                gc.enable()
+        if self._collector is not None:
+            self._collector.resume()
 
     def on_unmount(self) -> None:
         self._collect_again()

@@ -12,7 +12,6 @@ app's interpreter with the screen.
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import subprocess
 import sys
@@ -146,10 +145,6 @@ def command(folder: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    # A batch process whose objects live until it ends, and that makes no cycles to speak of (none in the oldest
-    # generation at 100 000 snippets): the collector's passes over its growing heap only cost time (some 0.07 s of
-    # the parse at 100 000 snippets; the build pauses it in any process).
-    gc.disable()
     from .. import parallel
     from ..corpus import load_corpus
     from ..match.settings import TERMS
