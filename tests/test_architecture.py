@@ -43,8 +43,9 @@ def test_only_cli_and_tui_print():
 
 
 # The layer order of ARCHITECTURE.md: what each package of remissdraft may import from the others. The ground
-# floor (errors, fileio with its YAML half yamlio, locations) may be imported by every layer and imports none of them.
-GROUND = {"errors", "fileio", "yamlio", "locations", "cachedb", "parallel"}
+# floor (errors, fileio with its YAML half yamlio, locations, the cache database, worker processes and the pause of
+# the cyclic collector) may be imported by every layer and imports none of them.
+GROUND = {"errors", "fileio", "yamlio", "locations", "cachedb", "parallel", "collector"}
 LAYERS = {
     "model": set(),
     "errors": set(),
@@ -53,6 +54,7 @@ LAYERS = {
     "locations": {"fileio"},
     "cachedb": {"locations"},  # the cache database lives in the cache dir
     "parallel": set(),
+    "collector": set(),
     "remiss": {"model"},
     "corpus": {"model", "remiss"},
     "match": {"model"},
