@@ -1,7 +1,7 @@
 """Python's cyclic garbage collector paused while remissdraft makes many objects that live on and (almost) no
 cycles – a corpus parsed and stored, an index built, the app starting: each of the collector's full passes walks
 every object made so far, again and again as they grow (at 100 000 snippets some 0.1–0.2 s of a parse or a build,
-and a tenth of the app's first start). Reference counting frees everything else as usual meanwhile."""
+20–40 ms of the app's start). Reference counting frees everything else as usual meanwhile."""
 
 from __future__ import annotations
 

@@ -107,8 +107,8 @@ class RemissdraftApp(App[None]):
 
     def on_load(self) -> None:
         # Starting makes hundreds of thousands of objects that live on (widgets, styles, the corpus and its index)
-        # and few cycles: the collector's passes over them, a tenth of a first start, wait until the first
-        # suggestions are shown (`_collect_again`).
+        # and few cycles: the collector's passes over them (20–40 ms of a start) wait until the first suggestions
+        # are shown (`_collect_again`).
         self._collector = collector.Pause()
 
     def on_mount(self) -> None:
