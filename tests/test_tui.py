@@ -971,3 +971,44 @@ async def test_the_collector_runs_again_when_the_remiss_cannot_be_opened_or_the_
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --- typing while the outline has the focus ----------------------------------------------------------------
+
+
+async def test_typing_in_the_outline_goes_on_with_the_synpunkt(profile):
+    """At start the outline has the focus: what the user types is not lost but written in the synpunkt of the
+    section shown, at its end, and the editor takes over; space, "/" and "?" keep their meaning there."""
+    from textual import events
+
+    from remissdraft.tui.screens.help import HelpScreen
+
+    app = RemissdraftApp(example_remiss())
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        ws = workspace(app)
+        outline = ws.query_one(Outline)
+        assert app.focused is outline
+        await pilot.press("N", "ä", "m", "n", "d", "e", "n", "space", "s", "e", "r", "space")
+        assert editor(app).text == "Nämnden ser " and app.focused is editor(app)
+        outline.focus()
+        await pilot.pause()
+        for character in "på det":  # a burst (a paste the terminal sends as keys): all reach the outline first
+            outline.post_message(events.Key("space" if character == " " else character, character))
+        outline.post_message(events.Paste(" – inklistrat."))
+        await pilot.pause()
+        assert editor(app).text == "Nämnden ser på det – inklistrat." and app.focused is editor(app)
+        outline.focus()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("slash")
+        assert app.focused is ws.query_one("#text-search")
+        await pilot.press("escape")
+        outline.focus()
+        ws.query_one(Outline).select_section(section_titled(app, "Psykisk hälsa"))
+        await pilot.pause()
+        node = outline.cursor_node
+        assert node is not None and node.is_expanded
+        await pilot.press("space")  # opens and closes a heading, as before
+        assert not node.is_expanded and app.focused is outline

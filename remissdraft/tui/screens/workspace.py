@@ -81,7 +81,7 @@ class WorkspaceScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="workspace"):
-            yield Outline(self.session, id="outline")
+            yield Outline(self.session, typed=self.write_on, id="outline")
             with Vertical(id="middle"):
                 yield SectionText(id="section-text")
                 yield TextField(placeholder="ord i avsnittets text, Enter söker, Esc stänger", id="text-search", classes="hidden")
@@ -207,6 +207,16 @@ class WorkspaceScreen(Screen[None]):
     def _outline_chosen(self, event: Outline.Chosen) -> None:
         if event.section is not self.section:
             self.show_section(event.section)
+
+    def write_on(self, text: str) -> None:
+        """Go on with the synpunkt of the section shown: the focus on its editor at once, `text` at its end
+        (what is typed while the outline has the focus, `Outline.typed`)."""
+        editor = self.editor
+        self.query_one("#text-search", Input).add_class("hidden")
+        self.set_focus(editor)
+        if not editor.read_only:
+            editor.move_cursor(editor.document.end)
+            editor.insert(text)
 
     @on(Input.Changed, "#suggestion-filter")
     def _filter_changed(self) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual import events
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -20,9 +23,10 @@ class Outline(Tree[Section]):
             super().__init__()
             self.section = section
 
-    def __init__(self, session: Session, **kwargs) -> None:
+    def __init__(self, session: Session, typed: Callable[[str], None] | None = None, **kwargs) -> None:
         super().__init__("Remissens avsnitt", **kwargs)
         self.session = session
+        self.typed = typed  # told what is typed here, which belongs in the synpunkt (`on_key`)
         self.show_root = False
         self.guide_depth = 2
         self.nodes: dict[int, TreeNode[Section]] = {}  # by id(section)
@@ -66,6 +70,24 @@ class Outline(Tree[Section]):
         node = self.nodes[id(section)]
         self.move_cursor(node)
         self.scroll_to_node(node)
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter, digit or mark typed here that no key binding takes goes to `typed` (space still opens and
+        closes a heading, "/" and "?" keep their meaning) – and so does every key of the same burst that reached
+        the outline after the focus moved on."""
+        character = event.character
+        if self.typed is None or not event.is_printable or not character:
+            return
+        handed_over = self.screen.focused is not self
+        if handed_over or (not character.isspace() and character not in "/?" and event.key not in self.screen.active_bindings):
+            event.stop()
+            event.prevent_default()
+            self.typed(character)
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self.typed is not None and event.text:
+            event.stop()
+            self.typed(event.text)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         event.stop()
