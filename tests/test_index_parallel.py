@@ -92,3 +92,16 @@ def test_the_collector_is_paused_while_an_index_is_built_and_left_as_it_was(monk
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_table_of_one_string_per_snippet_is_the_general_table_mapped():
+    """`_Table.single` (numbered and transformed once per distinct string, no sort) gives what `build` of one-string
+    lists then `mapped` gives: empty strings left out, strings the transform merges or empties too."""
+    values = ["RSG 2023/699", "", "rsg 2023/699", "KS 2021/1", "RSG 2023/699", "—", "KS 2021/1", "", "Ks 2021/1", "x"]
+    for transform in (index_module.dnr_key, index_module.series_key, str.strip, lambda v: "" if v == "x" else v.upper()):
+        one = index_module._Table.single(values, transform)
+        general = index_module._Table.build([[value] for value in values]).mapped(transform)
+        assert one.values == general.values
+        assert one.docs.dtype == general.docs.dtype and np.array_equal(one.docs, general.docs)
+        assert one.ids.dtype == general.ids.dtype and np.array_equal(one.ids, general.ids)
+    assert index_module._Table.single(["", ""], str.strip).values == []

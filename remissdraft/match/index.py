@@ -11,7 +11,8 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from functools import lru_cache
+from itertools import pairwise, repeat
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -97,11 +98,14 @@ class _Table:
 
     @classmethod
     def single(cls, values: list[str], transform: Callable[[str], str]) -> _Table:
-        """`build` for one string per document (the same table, without a list per document)."""
+        """`build` for one string per document and then `mapped` (the same table), each distinct string numbered
+        and transformed once: a document has one string, so the pairs come in order without sorting them."""
         position: dict[str, int] = {}
-        ids = np.asarray([position.setdefault(value, len(position)) if value else -1 for value in values], np.int32)
+        number = {value: position.setdefault(new, len(position)) if (new := transform(value)) else -1
+                  for value in dict.fromkeys(values) if value}
+        ids = np.fromiter(map(number.get, values, repeat(-1)), np.int32, len(values))
         keep = ids >= 0
-        return cls(list(position), np.flatnonzero(keep).astype(np.int32), ids[keep]).mapped(transform)
+        return cls(list(position), np.flatnonzero(keep).astype(np.int32), ids[keep])
 
     def mapped(self, transform: Callable[[str], str]) -> _Table:
         """The same table with every distinct string transformed (and merged where they become equal)."""
@@ -178,6 +182,7 @@ class SnippetIndex:
                                   lambda v: split_reference(v)[1])
         labels = raw_labels.mapped(plain)
         documents = list(zip(columns.organisations, columns.namnder, columns.dnrs, columns.files))
+        folded = lru_cache(maxsize=None)(fold)  # the same few headings over and over
         facts = dict(
             stance=np.asarray([stance_codes.get(stance, -1) for stance in columns.stances], np.int8),
             kind=np.asarray([{"synpunkt": 0, "standardtext": 1}.get(kind, 2) for kind in columns.kinds], np.int8),
@@ -191,7 +196,7 @@ class SnippetIndex:
             organisations=_Table.single(columns.organisations, lambda v: " ".join(fold(v).split())),
             namnder=_Table.single(columns.namnder, lambda v: " ".join(fold(v).split())),
             document=_codes(documents),
-            heading=_codes([(document, fold(topics[0])) if topics else None for document, topics in zip(documents, columns.topics)]),
+            heading=_codes([(document, folded(topics[0])) if topics else None for document, topics in zip(documents, columns.topics)]),
         )
         forward, backward, compounds = helper.result() if helper is not None else term_tables(terms)
         return cls(key=key, settings=settings, n_docs=len(columns.stances), vocab=vocab,
