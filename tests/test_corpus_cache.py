@@ -264,3 +264,24 @@ def test_files_recorded_as_they_are_but_just_written_are_only_hashed_and_here(tm
     assert changed.stat().st_size == stat.st_size
     texts = [snippet.text for snippet in load_corpus(folder, bundled=False).snippets]
     assert any("Position 3 nummer X" in text for text in texts) and not any("Position 3 nummer 0 " in text for text in texts)
+
+
+def test_a_file_too_large_to_read_is_told_each_time_but_is_no_work_to_index(tmp_path, monkeypatch):
+    """A corpus file over the size limit is refused unread (one line, each start): it must not count as bytes to
+    parse – else every start would take the corpus for a big new one (the indexing process, worker processes)."""
+    from remissdraft import parallel
+    from remissdraft.fileio import YAML_LIMIT
+
+    folder = _folder(tmp_path)
+    with open(folder / "enorm.yaml", "wb") as stream:
+        stream.truncate(YAML_LIMIT + 1)  # sparse: nothing is written, and nothing is read
+    monkeypatch.setattr(store, "_PARALLEL_BYTES", YAML_LIMIT)
+    monkeypatch.setattr(store, "_PARALLEL_BYTES_IN_THREAD", YAML_LIMIT)
+    monkeypatch.setattr(parallel, "map_batches", lambda *a, **k: pytest.fail("worker processes for a file read unread"))
+    small = store.pending_bytes(folder, bundled=False)
+    assert 0 < small < 10_000  # the two small files, not the large one
+    for _ in range(2):
+        corpus = load_corpus(folder, bundled=False)
+        assert len(corpus.snippets) == 3
+        assert len(corpus.problems) == 1 and "enorm.yaml" in corpus.problems[0] and "hoppas över" in corpus.problems[0]
+    assert store.pending_bytes(folder, bundled=False) == 0

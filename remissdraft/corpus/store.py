@@ -204,7 +204,7 @@ def pending_bytes(user_dir: Path | None, bundled: bool = True, analysis: stored.
             jobs = _jobs(stored.FolderState(stored.database(), folder), names, wanted, {})
         except cachedb.CacheError:
             return sum(disk.size for name in names if (disk := stored.disk_file(name)) is not None)
-        total += sum(size for _, size, _, hash_only in jobs if not hash_only)
+        total += _to_parse(jobs)
     return total
 
 
@@ -256,7 +256,7 @@ def _read_all(jobs: list[tuple], analysis: stored.Analysis | None, progress: Pro
         batches[-1].append((name, digest, target))
         weight += size
     total_bytes = sum(size for _, size, _, _ in jobs)
-    to_parse = sum(size for _, size, _, hash_only in jobs if not hash_only)  # hashing alone is quick here
+    to_parse = _to_parse(jobs)
     threshold = _PARALLEL_BYTES if threading.current_thread() is threading.main_thread() else _PARALLEL_BYTES_IN_THREAD
     count = parallel.workers() if to_parse >= threshold else 0
     results = parallel.map_batches(read_batch, batches, count) if count else map(read_batch, batches)
@@ -270,6 +270,12 @@ def _read_all(jobs: list[tuple], analysis: stored.Analysis | None, progress: Pro
         if progress:
             per_snippet = done_bytes / done if done else _BYTES_PER_SNIPPET
             progress(done, done + int(max(0, total_bytes - done_bytes) / max(per_snippet, 1)))
+
+
+def _to_parse(jobs: list[tuple]) -> int:
+    """The bytes of these jobs that will be parsed: not those only hashed again (quick), nor a file too large to
+    be read at all (it is refused unread, and must not make every start look like a big one)."""
+    return sum(size for _, size, _, hash_only in jobs if not hash_only and size <= YAML_LIMIT)
 
 
 def read_batch(jobs: list[tuple]) -> list[stored.Read]:
