@@ -110,3 +110,18 @@ def _timed(dump, data) -> float:
     start = time.perf_counter()
     dump(data)
     return time.perf_counter() - start
+
+
+def test_a_file_just_over_the_limit_is_not_said_to_be_as_large_as_the_limit(tmp_path):
+    """8 MiB and a byte is too large, but rounds to the limit: the message names the limit alone, not "8 MB,
+    högst 8 MB"; a clearly larger file is named by its size."""
+    from remissdraft.errors import RemissdraftError
+
+    limit = 8 * 2**20
+    for size, shown in ((limit + 1, "(högst 8 MB)"), (12 * 2**20, "(12 MB, högst 8 MB)")):
+        path = tmp_path / f"{size}.yaml"
+        with open(path, "wb") as stream:
+            stream.truncate(size)
+        with pytest.raises(RemissdraftError) as raised:
+            fileio.read_bytes(path, limit)
+        assert str(raised.value).endswith(f"filen är för stor {shown}")
