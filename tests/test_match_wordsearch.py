@@ -87,3 +87,45 @@ def test_counts_past_what_a_small_counter_holds():
         for query in ("vård", "vård omsorg", "omsorg", "vårda"):
             assert [s.id for s in matcher.search(query, 5)] == [s.id for s in search(snippets, query, 5)], (most, query)
         assert [s.id for s in matcher.search("vård", 5)] == ["s0", "s1", "s2"]
+
+
+def test_the_word_index_is_kept_in_the_cache_database_and_read_back_only_when_whole(tmp_path, monkeypatch):
+    """Made on a corpus's first search, the palette's word index is stored with the corpus's content key: a later
+    start reads it (none is made) and finds the same; a damaged one is made anew; a changed corpus has its own."""
+    import sqlite3
+
+    from remissdraft import cachedb
+    from remissdraft.match import storage, wordsearch
+
+    folder = tmp_path / "korpus"
+    benchmark_module("synthetic").write_corpus(folder, 600)
+    snippets = load_corpus(folder, bundled=False).snippets
+    queries = _queries(list(snippets), 25)
+    expected = {query: [s.id for s in search(snippets, query, 8)] for query in queries}
+    assert [s.id for s in Matcher(snippets).search(queries[-1], 8)] == expected[queries[-1]]
+    storage.wait()
+    made: list[int] = []
+    build = wordsearch.WordIndex.__init__
+    monkeypatch.setattr(wordsearch.WordIndex, "__init__", lambda self, batches: made.append(1) or build(self, batches))
+
+    def answers() -> dict[str, list[str]]:
+        matcher = Matcher(load_corpus(folder, bundled=False).snippets)  # a later start
+        return {query: [s.id for s in matcher.search(query, 8)] for query in queries}
+
+    assert answers() == expected and made == []
+    damages = [("words", "data", b"\xff\xff\xff\x7f" * 8), ("counts", "kind", "<f8"), ("indptr", "data", b"\x00" * 8),
+               ("lexicon", "data", b"bara ett ord"), ("counts", "data", b"")]
+    for name, column, value in damages:
+        storage.wait()
+        cachedb.forget()
+        with sqlite3.connect(cachedb.path()) as connection:
+            connection.execute(f"UPDATE word_parts SET {column} = ? WHERE name = ?", (value, name))
+        made.clear()
+        assert answers() == expected and made == [1], name  # made anew, and stored again
+    storage.wait()
+    made.clear()
+    assert answers() == expected and made == []
+    (folder / "ny.yaml").write_text("schema: 1\nsnippets:\n- id: ny\n  text: Zebrafinkar i parken.\n  stance: positiv\n"
+                                    "  topics: []\n  source: {organisation: Kommun X}\n", encoding="utf-8")
+    changed = Matcher(load_corpus(folder, bundled=False).snippets)
+    assert [s.id for s in changed.search("zebrafink", 5)] == ["ny"] and made == [1]

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 from .. import cachedb
 from ..errors import MatchError
 from ..model import STANCE_LABELS, STANCES, Remiss, Section, Snippet
-from . import evidence
+from . import evidence, storage
 from .fallback import Fallback, standard_answers
 from .identity import Answered, answered
 from .index import SnippetIndex, StoredCorpus, get_index, head_of, series_key, split_reference
@@ -148,6 +148,7 @@ class Matcher:
         self.snippets = snippets if isinstance(snippets, StoredCorpus) else list(snippets)  # stored: fetched when shown
         self.settings = settings
         self.index: SnippetIndex | None = get_index(self.snippets, settings.index, use_disk) if self.snippets else None
+        self._use_disk = use_disk
         self.organisation = " ".join(fold(organisation).split())
         self.namnd = " ".join(fold(namnd).split())
         self._analyzer = settings.index.analyzer()
@@ -206,14 +207,31 @@ class Matcher:
         return [self.snippets[doc] for doc in words.search(text, top)]
 
     def prepare_search(self) -> WordIndex:
-        """The word index `search` looks in, made now if not yet (a second or two at 100k snippets)."""
+        """The word index `search` looks in: from the cache database, else made now (two seconds at 100k snippets)
+        and stored there for the next time."""
         with self._search_lock:  # the palette may ask from more than one thread
             if self._words is None or self._words.n_docs != len(self.snippets):
+                key = self._words_key()
+                found = storage.load_words(key) if key else None
+                if found is not None and found.n_docs == len(self.snippets):
+                    self._words = found
+                    return found
                 try:
                     self._words = WordIndex(searched_rows(self.snippets))
                 except cachedb.CacheError:  # the cache database failed: the snippets as the corpus now serves them
                     self._words = WordIndex([[_searched(snippet) for snippet in self.snippets]])
+                else:
+                    if key:
+                        storage.store_words_later(key, self._words)
             return self._words
+
+    def _words_key(self) -> str:
+        """What names the word index of these snippets in the cache database: a corpus served from there, with
+        nothing added in this process, by its content key; "" for any other (its index is not kept)."""
+        snippets = self.snippets
+        if not self._use_disk or not isinstance(snippets, StoredCorpus) or not snippets.stored or snippets.extra:
+            return ""
+        return f"{storage.WORDS_VERSION}:{snippets.key}"
 
     # --- the parts of the score ----------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
@@ -24,6 +25,7 @@ from .index import (
     lean_vocabulary,
 )
 from .settings import ENGINE_VERSION, IndexSettings
+from .wordsearch import WordIndex
 
 VERSION = f"index-{ENGINE_VERSION}.2"
 _TABLES = ("labels", "titles", "title_words", "remiss_dnrs", "sections", "series", "organisations", "namnder")
@@ -85,8 +87,13 @@ def store_later(index: SnippetIndex) -> None:
     """`store(index)` on a thread of its own: what asked for a new index uses it at once rather than wait while it
     is written (a few tenths of a second at 100k snippets). The process waits for the thread before it ends, and
     this process's own reads of the database wait for it first (`wait`)."""
+    _later(store, index)
+
+
+def _later(write: Callable[..., None], *args: Any) -> None:
+    """`write(*args)` on a thread of its own that the process waits for before it ends (`store_later`)."""
     # Not a daemon, even when asked from one (the app's loading thread is, and a thread takes its creator's flag).
-    thread = threading.Thread(target=_store_and_close, args=(index,), name="remissdraft-index-store", daemon=False)
+    thread = threading.Thread(target=_write_and_close, args=(write, *args), name="remissdraft-index-store", daemon=False)
     with _PENDING_LOCK:
         _PENDING.append(thread)
     thread.start()
@@ -103,8 +110,8 @@ def wait() -> None:
         _PENDING[:] = [thread for thread in _PENDING if thread.is_alive()]
 
 
-def _store_and_close(index: SnippetIndex) -> None:
-    store(index)
+def _write_and_close(write: Callable[..., None], *args: Any) -> None:
+    write(*args)
     with suppress(*cachedb.CacheError):  # the thread's own connection: closed now, not whenever the thread is collected
         _database().close()
 
@@ -185,35 +192,47 @@ def _backward_order(index: SnippetIndex) -> np.ndarray:
     return np.asarray([index.vocab[term[::-1]] for term in backward], "<i4")
 
 
+def _array(parts: dict[str, tuple[str, bytes]], name: str, dtype: str, length: int | None = None) -> np.ndarray:
+    kind, data = parts[name]
+    if kind != np.dtype(dtype).str:
+        raise cachedb.Invalid(name)
+    values = np.frombuffer(data, dtype)
+    if length is not None and len(values) != length:
+        raise cachedb.Invalid(name)
+    return values
+
+
+def _strings_of(parts: dict[str, tuple[str, bytes]], name: str) -> list[str]:
+    kind, data = parts[name]
+    if not kind.startswith("str:"):
+        raise cachedb.Invalid(name)
+    count = int(kind[4:])
+    values = data.decode("utf-8", "surrogatepass").split("\x00") if count else []
+    if len(values) != count:
+        raise cachedb.Invalid(name)
+    return values
+
+
+def within(values: np.ndarray, size: int, name: str) -> None:
+    """Every value a position in something of `size`: else cachedb.Invalid."""
+    if len(values) and (int(values.min()) < 0 or int(values.max()) >= size):
+        raise cachedb.Invalid(name)
+
+
+def offsets(values: np.ndarray, total: int, name: str) -> None:
+    """Offsets from 0 to `total`, never falling: else cachedb.Invalid."""
+    if values[0] != 0 or values[-1] != total or (len(values) > 1 and bool((np.diff(values) < 0).any())):
+        raise cachedb.Invalid(name)
+
+
 def _unpack(key: str, meta: dict, parts: dict[str, tuple[str, bytes]]) -> SnippetIndex:
     """The index from its parts; raises cachedb.Invalid (or a ValueError from numpy) for anything not whole."""
 
     def array(name: str, dtype: str, length: int | None = None) -> np.ndarray:
-        kind, data = parts[name]
-        if kind != np.dtype(dtype).str:
-            raise cachedb.Invalid(name)
-        values = np.frombuffer(data, dtype)
-        if length is not None and len(values) != length:
-            raise cachedb.Invalid(name)
-        return values
+        return _array(parts, name, dtype, length)
 
     def strings(name: str) -> list[str]:
-        kind, data = parts[name]
-        if not kind.startswith("str:"):
-            raise cachedb.Invalid(name)
-        count = int(kind[4:])
-        values = data.decode("utf-8", "surrogatepass").split("\x00") if count else []
-        if len(values) != count:
-            raise cachedb.Invalid(name)
-        return values
-
-    def within(values: np.ndarray, size: int, name: str) -> None:
-        if len(values) and (int(values.min()) < 0 or int(values.max()) >= size):
-            raise cachedb.Invalid(name)
-
-    def offsets(values: np.ndarray, total: int, name: str) -> None:
-        if values[0] != 0 or values[-1] != total or (len(values) > 1 and bool((np.diff(values) < 0).any())):
-            raise cachedb.Invalid(name)
+        return _strings_of(parts, name)
 
     n_docs = meta["n_docs"]
     stop_words, stemming, k1, b = meta["settings"]
@@ -258,3 +277,89 @@ def _unpack(key: str, meta: dict, parts: dict[str, tuple[str, bytes]]) -> Snippe
     return SnippetIndex(key=key, settings=settings, n_docs=n_docs, vocab=vocab, vocabulary=vocabulary, compounds=compounds,
                         data=data, indices=indices, indptr=indptr, label_heads=label_heads,
                         **per_doc, **tables)  # type: ignore[arg-type]  # arrays and tables by field name
+
+
+# --- word indexes (the palette's search, wordsearch.py) ----------------------------------------------------
+
+WORDS_VERSION = "words-1"  # bump when WordIndex's arrays change shape or meaning
+_KEEP_WORDS = 3  # word indexes kept, least recently used go first (some 20 MB each at 100 000 snippets)
+_COUNTS = ("|u1", "<u2", "<i4")  # the dtypes a WordIndex keeps its counts in
+
+
+def _words_schema(connection) -> None:
+    connection.execute("CREATE TABLE word_keys(key TEXT PRIMARY KEY, used REAL NOT NULL, n_docs INTEGER NOT NULL)")
+    connection.execute("CREATE TABLE word_parts(key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, data BLOB NOT NULL,"
+                       " PRIMARY KEY(key, name)) WITHOUT ROWID")
+
+
+def _words_database() -> cachedb.Database:
+    db = cachedb.database()
+    db.ensure("words", WORDS_VERSION, _words_schema, ("word_keys", "word_parts"))
+    return db
+
+
+def load_words(key: str) -> WordIndex | None:
+    """The stored word index of this key (a corpus's content key), when there is one and it is whole; else None."""
+    wait()
+    try:
+        db = _words_database()
+        connection = db.connection()
+        row = connection.execute("SELECT n_docs FROM word_keys WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        parts = {name: (kind, data) for name, kind, data in connection.execute(
+            "SELECT name, kind, data FROM word_parts WHERE key = ?", (key,))}
+        words = _unpack_words(row[0], parts)
+        with db.writing() as writer:
+            writer.execute("UPDATE word_keys SET used = ? WHERE key = ?", (time.time(), key))
+        return words
+    except (*cachedb.CacheError, ValueError, TypeError, KeyError, IndexError, OverflowError, UnicodeError) as error:
+        cachedb.failed(error)
+        return None
+
+
+def store_words_later(key: str, index: WordIndex) -> None:
+    """`store_words` on a thread of its own: the search that made the index answers without waiting."""
+    _later(store_words, key, index)
+
+
+def store_words(key: str, index: WordIndex) -> None:
+    """Keep the word index of a corpus (and drop the least recently used beyond the last few); a cache that
+    cannot be written only costs time."""
+    words, counts, indptr, lexicon = index.arrays()
+    parts = {"words": ("<i4", words.astype("<i4").tobytes()), "counts": (counts.dtype.str, counts.tobytes()),
+             "indptr": ("<i8", indptr.astype("<i8").tobytes()), "lexicon": ("text", lexicon.encode("utf-8", "surrogatepass"))}
+    try:
+        db = _words_database()
+        with db.writing() as connection:
+            connection.execute("DELETE FROM word_parts WHERE key = ?", (key,))
+            connection.executemany("INSERT INTO word_parts(key, name, kind, data) VALUES (?, ?, ?, ?)",
+                                   [(key, name, kind, data) for name, (kind, data) in parts.items()])
+            connection.execute("INSERT OR REPLACE INTO word_keys(key, used, n_docs) VALUES (?, ?, ?)", (key, time.time(), index.n_docs))
+            stale = [old for old, in connection.execute(f"SELECT key FROM word_keys ORDER BY used DESC LIMIT -1 OFFSET {_KEEP_WORDS}")]
+            for old in stale:
+                connection.execute("DELETE FROM word_parts WHERE key = ?", (old,))
+                connection.execute("DELETE FROM word_keys WHERE key = ?", (old,))
+    except cachedb.CacheError as error:
+        cachedb.failed(error)
+
+
+def _unpack_words(n_docs: Any, parts: dict[str, tuple[str, bytes]]) -> WordIndex:
+    """The word index from its parts; cachedb.Invalid (or a ValueError) for anything not whole."""
+    if not isinstance(n_docs, int) or n_docs < 0:
+        raise cachedb.Invalid("n_docs")
+    kind, data = parts["lexicon"]
+    if kind != "text":
+        raise cachedb.Invalid("lexicon")
+    lexicon = data.decode("utf-8", "surrogatepass")
+    words = _array(parts, "words", "<i4")
+    counts_kind = parts["counts"][0]
+    if counts_kind not in _COUNTS:
+        raise cachedb.Invalid("counts")
+    counts = _array(parts, "counts", counts_kind, len(words))
+    indptr = _array(parts, "indptr", "<i8", n_docs + 1)
+    offsets(indptr, len(words), "indptr")
+    within(words, lexicon.count("\n") + 1, "words")
+    if len(counts) and int(counts.min()) < 1:
+        raise cachedb.Invalid("counts")
+    return WordIndex.of_arrays(words, counts, indptr, lexicon)

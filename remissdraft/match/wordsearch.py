@@ -72,18 +72,33 @@ class WordIndex:
             words.append((pairs & 0xFFFFFFFF).astype(np.int32))
             counts.append(found.astype(np.int32))
             lengths.append(np.bincount((pairs >> 32).astype(np.int64), minlength=len(texts)))
-        self.words = np.concatenate(words) if words else np.zeros(0, np.int32)
         count = np.concatenate(counts) if counts else np.zeros(0, np.int32)
         most = int(count.max()) if len(count) else 0
-        self.counts = count.astype(np.uint8 if most <= 0xFF else np.uint16 if most <= 0xFFFF else np.int32)  # small
         per_doc = np.concatenate(lengths) if lengths else np.zeros(0, np.int64)
-        self.n_docs = len(per_doc)
-        self.indptr = np.zeros(self.n_docs + 1, np.int64)
-        np.cumsum(per_doc, out=self.indptr[1:])
-        self._nonempty = np.flatnonzero(per_doc)  # np.add.reduceat counts an empty run wrong: those are left out
-        self.n_words = len(position)
-        self.lexicon = "\n".join(position)  # a word a line, in word order
-        sizes = np.fromiter((len(value) + 1 for value in position), np.int64, len(position))
+        indptr = np.zeros(len(per_doc) + 1, np.int64)
+        np.cumsum(per_doc, out=indptr[1:])
+        self._use(np.concatenate(words) if words else np.zeros(0, np.int32),
+                  count.astype(np.uint8 if most <= 0xFF else np.uint16 if most <= 0xFFFF else np.int32),  # small
+                  indptr, "\n".join(position))
+
+    @classmethod
+    def of_arrays(cls, words: np.ndarray, counts: np.ndarray, indptr: np.ndarray, lexicon: str) -> WordIndex:
+        """The index as `arrays` gave it (from the cache database, checked there)."""
+        index = cls.__new__(cls)
+        index._use(words, counts, indptr, lexicon)
+        return index
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
+        """What the index is made of: per (snippet, word) pair the word and its count, the pairs' offsets per
+        snippet, and the lexicon (the rest follows from them)."""
+        return self.words, self.counts, self.indptr, self.lexicon
+
+    def _use(self, words: np.ndarray, counts: np.ndarray, indptr: np.ndarray, lexicon: str) -> None:
+        self.words, self.counts, self.indptr, self.lexicon = words, counts, indptr, lexicon  # the lexicon: a word a line
+        self.n_docs = len(indptr) - 1
+        self._nonempty = np.flatnonzero(np.diff(indptr))  # np.add.reduceat counts an empty run wrong: those are left out
+        sizes = np.fromiter(map(len, lexicon.split("\n")), np.int64) + 1
+        self.n_words = len(sizes)
         self.starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
         self._found: OrderedDict[str, np.ndarray] = OrderedDict()
 
