@@ -130,6 +130,15 @@ def test_a_big_new_corpus_is_indexed_in_a_process_of_its_own_and_handed_over(tmp
         threading.Event().wait(0.1)
     assert storage.load(index.key) is not None
     assert indexing_module.load_corpus_and_index(folder).snippets == corpus.snippets  # a later start: nothing to do apart
+    key = storage.words_key(corpus.snippets)  # and after it the palette's word index, for the app's first search
+    for _ in range(300):
+        if key and storage.load_words(key) is not None:
+            break
+        threading.Event().wait(0.1)
+    from remissdraft.match import Matcher, wordsearch
+
+    monkeypatch.setattr(wordsearch.WordIndex, "__init__", _no_build)
+    assert Matcher(corpus.snippets).search("samverkan", 3)
 
 
 def test_indexing_apart_that_fails_is_done_here(tmp_path, monkeypatch):

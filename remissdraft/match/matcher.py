@@ -226,12 +226,7 @@ class Matcher:
             return self._words
 
     def _words_key(self) -> str:
-        """What names the word index of these snippets in the cache database: a corpus served from there, with
-        nothing added in this process, by its content key; "" for any other (its index is not kept)."""
-        snippets = self.snippets
-        if not self._use_disk or not isinstance(snippets, StoredCorpus) or not snippets.stored or snippets.extra:
-            return ""
-        return f"{storage.WORDS_VERSION}:{snippets.key}"
+        return storage.words_key(self.snippets) if self._use_disk else ""
 
     # --- the parts of the score ----------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from .index import (
     ReversedTerms,
     SnippetIndex,
     SortedTerms,
+    StoredCorpus,
     _Table,
     lean_vocabulary,
 )
@@ -296,6 +297,14 @@ def _words_database() -> cachedb.Database:
     db = cachedb.database()
     db.ensure("words", WORDS_VERSION, _words_schema, ("word_keys", "word_parts"))
     return db
+
+
+def words_key(snippets: Any) -> str:
+    """What names the word index of these snippets here: a corpus served from the cache database, with nothing
+    added in this process, by its content key; "" for any other (its word index is not kept)."""
+    if not isinstance(snippets, StoredCorpus) or not snippets.stored or snippets.extra:
+        return ""
+    return f"{WORDS_VERSION}:{snippets.key}"
 
 
 def load_words(key: str) -> WordIndex | None:
