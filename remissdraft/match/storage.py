@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 from contextlib import suppress
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -32,18 +32,73 @@ VERSION = f"index-{ENGINE_VERSION}.2"
 _TABLES = ("labels", "titles", "title_words", "remiss_dnrs", "sections", "series", "organisations", "namnder")
 _ARRAYS = ("data", "indices", "indptr", "stance", "kind", "document", "heading")
 log = logging.getLogger(__name__)
+_Value = TypeVar("_Value")
 
 
-def _schema(connection) -> None:
-    connection.execute("CREATE TABLE index_keys(key TEXT PRIMARY KEY, used REAL NOT NULL, meta TEXT NOT NULL)")
-    connection.execute("CREATE TABLE index_parts(key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, data BLOB NOT NULL,"
-                       " PRIMARY KEY(key, name)) WITHOUT ROWID")
+class _Shelf:
+    """Values kept as named parts (kind, bytes) under a key, with a little JSON beside them, in two tables of the
+    cache database of their own version; the last few used are kept."""
+
+    def __init__(self, part: str, version: str, name: str, keep: int):
+        self.part, self.version, self.keep = part, version, keep
+        self.keys, self.parts = f"{name}_keys", f"{name}_parts"
+
+    def _schema(self, connection) -> None:
+        connection.execute(f"CREATE TABLE {self.keys}(key TEXT PRIMARY KEY, used REAL NOT NULL, meta TEXT NOT NULL)")
+        connection.execute(f"CREATE TABLE {self.parts}(key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,"
+                           " data BLOB NOT NULL, PRIMARY KEY(key, name)) WITHOUT ROWID")
+
+    def database(self) -> cachedb.Database:
+        db = cachedb.database()
+        db.ensure(self.part, self.version, self._schema, (self.keys, self.parts))
+        return db
+
+    def read(self, key: str) -> tuple[Any, dict[str, tuple[str, bytes]]] | None:
+        """(meta, parts) kept under `key`, or None; raises one of `cachedb.CacheError`."""
+        connection = self.database().connection()
+        row = connection.execute(f"SELECT meta FROM {self.keys} WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        parts = {name: (kind, data) for name, kind, data in connection.execute(
+            f"SELECT name, kind, data FROM {self.parts} WHERE key = ?", (key,))}
+        return json.loads(row[0]), parts
+
+    def load(self, key: str, unpack: Callable[[Any, dict[str, tuple[str, bytes]]], _Value]) -> _Value | None:
+        """`unpack(meta, parts)` of what is kept under `key` (then marked used), when there is such and it is
+        whole; else None (any error of the database or of the parts is only logged)."""
+        wait()  # what this process is still writing first
+        try:
+            found = self.read(key)
+            if found is None:
+                return None
+            value = unpack(*found)
+            with self.database().writing() as connection:
+                connection.execute(f"UPDATE {self.keys} SET used = ? WHERE key = ?", (time.time(), key))
+            return value
+        except (*cachedb.CacheError, ValueError, TypeError, KeyError, IndexError, OverflowError, UnicodeError) as error:
+            cachedb.failed(error)
+            return None
+
+    def write(self, key: str, meta: Any, parts: dict[str, tuple[str, bytes]]) -> None:
+        """Keep `parts` under `key` (replacing what was), and drop the least recently used beyond `keep`; raises
+        one of `cachedb.CacheError`."""
+        with self.database().writing() as connection:
+            connection.execute(f"DELETE FROM {self.parts} WHERE key = ?", (key,))
+            connection.executemany(f"INSERT INTO {self.parts}(key, name, kind, data) VALUES (?, ?, ?, ?)",
+                                   [(key, name, kind, data) for name, (kind, data) in parts.items()])
+            connection.execute(f"INSERT OR REPLACE INTO {self.keys}(key, used, meta) VALUES (?, ?, ?)",
+                               (key, time.time(), json.dumps(meta)))
+            stale = [old for old, in connection.execute(
+                f"SELECT key FROM {self.keys} ORDER BY used DESC LIMIT -1 OFFSET {self.keep}")]
+            for old in stale:
+                connection.execute(f"DELETE FROM {self.parts} WHERE key = ?", (old,))
+                connection.execute(f"DELETE FROM {self.keys} WHERE key = ?", (old,))
+
+    def stored(self) -> list[str]:
+        return [key for key, in self.database().connection().execute(f"SELECT key FROM {self.keys} ORDER BY used DESC")]
 
 
-def _database() -> cachedb.Database:
-    db = cachedb.database()
-    db.ensure("index", VERSION, _schema, ("index_keys", "index_parts"))
-    return db
+_INDEXES = _Shelf("index", VERSION, "index", _KEEP_ON_DISK)
 
 
 # --- indexes ----------------------------------------------------------------------------------------------
@@ -66,22 +121,7 @@ def unpacked(value: Any) -> SnippetIndex:
 
 def load(key: str) -> SnippetIndex | None:
     """The stored index of this key, when there is one and it is whole; else None (it is built again)."""
-    wait()
-    try:
-        db = _database()
-        connection = db.connection()
-        row = connection.execute("SELECT meta FROM index_keys WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return None
-        parts = {name: (kind, data) for name, kind, data in connection.execute(
-            "SELECT name, kind, data FROM index_parts WHERE key = ?", (key,))}
-        index = _unpack(key, json.loads(row[0]), parts)
-        with db.writing() as writer:
-            writer.execute("UPDATE index_keys SET used = ? WHERE key = ?", (time.time(), key))
-        return index
-    except (*cachedb.CacheError, ValueError, TypeError, KeyError, IndexError, OverflowError, UnicodeError) as error:
-        cachedb.failed(error)
-        return None
+    return _INDEXES.load(key, lambda meta, parts: _unpack(key, meta, parts))
 
 
 def store_later(index: SnippetIndex) -> None:
@@ -114,7 +154,7 @@ def wait() -> None:
 def _write_and_close(write: Callable[..., None], *args: Any) -> None:
     write(*args)
     with suppress(*cachedb.CacheError):  # the thread's own connection: closed now, not whenever the thread is collected
-        _database().close()
+        cachedb.database().close()
 
 
 _PENDING: list[threading.Thread] = []
@@ -125,19 +165,7 @@ def store(index: SnippetIndex) -> None:
     """Keep `index` (and drop the least recently used beyond the last few); a cache that cannot be written
     only costs time."""
     try:
-        meta, parts = _pack(index)
-        db = _database()
-        with db.writing() as connection:
-            connection.execute("DELETE FROM index_parts WHERE key = ?", (index.key,))
-            connection.executemany("INSERT INTO index_parts(key, name, kind, data) VALUES (?, ?, ?, ?)",
-                                   [(index.key, name, kind, data) for name, (kind, data) in parts.items()])
-            connection.execute("INSERT OR REPLACE INTO index_keys(key, used, meta) VALUES (?, ?, ?)",
-                               (index.key, time.time(), json.dumps(meta)))
-            stale = [key for key, in connection.execute(
-                f"SELECT key FROM index_keys ORDER BY used DESC LIMIT -1 OFFSET {_KEEP_ON_DISK}")]
-            for key in stale:
-                connection.execute("DELETE FROM index_parts WHERE key = ?", (key,))
-                connection.execute("DELETE FROM index_keys WHERE key = ?", (key,))
+        _INDEXES.write(index.key, *_pack(index))
     except cachedb.CacheError as error:
         cachedb.failed(error)
 
@@ -146,7 +174,7 @@ def stored_keys() -> list[str]:
     """The keys of the stored indexes, most recently used first (for tests)."""
     wait()
     try:
-        return [key for key, in _database().connection().execute("SELECT key FROM index_keys ORDER BY used DESC")]
+        return _INDEXES.stored()
     except cachedb.CacheError:
         return []
 
@@ -287,16 +315,7 @@ _KEEP_WORDS = 3  # word indexes kept, least recently used go first (some 20 MB e
 _COUNTS = ("|u1", "<u2", "<i4")  # the dtypes a WordIndex keeps its counts in
 
 
-def _words_schema(connection) -> None:
-    connection.execute("CREATE TABLE word_keys(key TEXT PRIMARY KEY, used REAL NOT NULL, n_docs INTEGER NOT NULL)")
-    connection.execute("CREATE TABLE word_parts(key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, data BLOB NOT NULL,"
-                       " PRIMARY KEY(key, name)) WITHOUT ROWID")
-
-
-def _words_database() -> cachedb.Database:
-    db = cachedb.database()
-    db.ensure("words", WORDS_VERSION, _words_schema, ("word_keys", "word_parts"))
-    return db
+_WORDS = _Shelf("words", WORDS_VERSION, "word", _KEEP_WORDS)
 
 
 def words_key(snippets: Any) -> str:
@@ -309,22 +328,7 @@ def words_key(snippets: Any) -> str:
 
 def load_words(key: str) -> WordIndex | None:
     """The stored word index of this key (a corpus's content key), when there is one and it is whole; else None."""
-    wait()
-    try:
-        db = _words_database()
-        connection = db.connection()
-        row = connection.execute("SELECT n_docs FROM word_keys WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return None
-        parts = {name: (kind, data) for name, kind, data in connection.execute(
-            "SELECT name, kind, data FROM word_parts WHERE key = ?", (key,))}
-        words = _unpack_words(row[0], parts)
-        with db.writing() as writer:
-            writer.execute("UPDATE word_keys SET used = ? WHERE key = ?", (time.time(), key))
-        return words
-    except (*cachedb.CacheError, ValueError, TypeError, KeyError, IndexError, OverflowError, UnicodeError) as error:
-        cachedb.failed(error)
-        return None
+    return _WORDS.load(key, lambda meta, parts: _unpack_words(meta["n_docs"], parts))
 
 
 def store_words_later(key: str, index: WordIndex) -> None:
@@ -339,16 +343,7 @@ def store_words(key: str, index: WordIndex) -> None:
     parts = {"words": ("<i4", words.astype("<i4").tobytes()), "counts": (counts.dtype.str, counts.tobytes()),
              "indptr": ("<i8", indptr.astype("<i8").tobytes()), "lexicon": ("text", lexicon.encode("utf-8", "surrogatepass"))}
     try:
-        db = _words_database()
-        with db.writing() as connection:
-            connection.execute("DELETE FROM word_parts WHERE key = ?", (key,))
-            connection.executemany("INSERT INTO word_parts(key, name, kind, data) VALUES (?, ?, ?, ?)",
-                                   [(key, name, kind, data) for name, (kind, data) in parts.items()])
-            connection.execute("INSERT OR REPLACE INTO word_keys(key, used, n_docs) VALUES (?, ?, ?)", (key, time.time(), index.n_docs))
-            stale = [old for old, in connection.execute(f"SELECT key FROM word_keys ORDER BY used DESC LIMIT -1 OFFSET {_KEEP_WORDS}")]
-            for old in stale:
-                connection.execute("DELETE FROM word_parts WHERE key = ?", (old,))
-                connection.execute("DELETE FROM word_keys WHERE key = ?", (old,))
+        _WORDS.write(key, {"n_docs": index.n_docs}, parts)
     except cachedb.CacheError as error:
         cachedb.failed(error)
 
