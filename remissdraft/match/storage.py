@@ -1,6 +1,6 @@
-"""Indexes in the cache database (`cachedb`): an index is stored as its arrays (raw bytes, read back with
-`np.frombuffer`, no copy) and its strings (joined), and checked when read – lengths, ranges, order – so a
-damaged or foreign one is rebuilt, never used."""
+"""Indexes in the cache database (`cachedb`) – the ranking's, and the palette's word index: an index is stored as
+its arrays (raw bytes, read back with `np.frombuffer`, no copy) and its strings (joined), and checked when read –
+lengths, ranges, order – so a damaged or foreign one is rebuilt, never used."""
 
 from __future__ import annotations
 
@@ -242,13 +242,13 @@ def _strings_of(parts: dict[str, tuple[str, bytes]], name: str) -> list[str]:
     return values
 
 
-def within(values: np.ndarray, size: int, name: str) -> None:
+def _within(values: np.ndarray, size: int, name: str) -> None:
     """Every value a position in something of `size`: else cachedb.Invalid."""
     if len(values) and (int(values.min()) < 0 or int(values.max()) >= size):
         raise cachedb.Invalid(name)
 
 
-def offsets(values: np.ndarray, total: int, name: str) -> None:
+def _offsets(values: np.ndarray, total: int, name: str) -> None:
     """Offsets from 0 to `total`, never falling: else cachedb.Invalid."""
     if values[0] != 0 or values[-1] != total or (len(values) > 1 and bool((np.diff(values) < 0).any())):
         raise cachedb.Invalid(name)
@@ -276,27 +276,27 @@ def _unpack(key: str, meta: dict, parts: dict[str, tuple[str, bytes]]) -> Snippe
     data = array("data", "<f4")
     indices = array("indices", "<i4", len(data))
     indptr = array("indptr", "<i8", size + 1)
-    offsets(indptr, len(data), "indptr")
-    within(indices, n_docs, "indices")
+    _offsets(indptr, len(data), "indptr")
+    _within(indices, n_docs, "indices")
     forward_ids = array("forward", "<i4", size)
-    within(forward_ids, size, "forward")
+    _within(forward_ids, size, "forward")
     backward = array("backward", "<i4", size)
-    within(backward, size, "backward")
+    _within(backward, size, "backward")
     vocabulary = lean_vocabulary(vocab, forward_ids, backward)
     compounds = CompoundTable.__new__(CompoundTable)
     compounds.indptr = array("compounds.indptr", "<i8", size + 1)
     compounds.targets = array("compounds.targets", "<i4")
     compounds.kinds = array("compounds.kinds", "|i1", len(compounds.targets))
-    offsets(compounds.indptr, len(compounds.targets), "compounds.indptr")
-    within(compounds.targets, size, "compounds.targets")
-    within(compounds.kinds, 4, "compounds.kinds")
+    _offsets(compounds.indptr, len(compounds.targets), "compounds.indptr")
+    _within(compounds.targets, size, "compounds.targets")
+    _within(compounds.kinds, 4, "compounds.kinds")
     tables = {}
     for name in _TABLES:
         values = strings(f"{name}.values")
         docs = array(f"{name}.docs", "<i4")
         ids = array(f"{name}.ids", "<i4", len(docs))
-        within(docs, n_docs, f"{name}.docs")
-        within(ids, len(values), f"{name}.ids")
+        _within(docs, n_docs, f"{name}.docs")
+        _within(ids, len(values), f"{name}.ids")
         tables[name] = _Table(values, docs, ids)
     label_heads = strings("label_heads")
     if len(label_heads) != len(tables["labels"].values):
@@ -362,8 +362,8 @@ def _unpack_words(n_docs: Any, parts: dict[str, tuple[str, bytes]]) -> WordIndex
         raise cachedb.Invalid("counts")
     counts = _array(parts, "counts", counts_kind, len(words))
     indptr = _array(parts, "indptr", "<i8", n_docs + 1)
-    offsets(indptr, len(words), "indptr")
-    within(words, lexicon.count("\n") + 1, "words")
+    _offsets(indptr, len(words), "indptr")
+    _within(words, lexicon.count("\n") + 1, "words")
     if len(counts) and int(counts.min()) < 1:
         raise cachedb.Invalid("counts")
     return WordIndex.of_arrays(words, counts, indptr, lexicon)
