@@ -136,10 +136,10 @@ def is_missing(path: Path) -> bool:
 
 
 def too_big(path: Path, size: int, limit: int) -> str:
-    return f"{shown_path(path)}: filen är för stor ({over(size, limit)})"
+    return f"{shown_path(path)}: filen är för stor ({_over(size, limit)})"
 
 
-def over(size: int, limit: int) -> str:
+def _over(size: int, limit: int) -> str:
     """"12 MB, högst 8 MB"; just "högst 8 MB" for a size that rounds to the limit (not "8 MB, högst 8 MB")."""
     shown, most = megabytes(size), megabytes(limit)
     return f"högst {most}" if shown == most else f"{shown}, högst {most}"
@@ -192,7 +192,7 @@ def check_zip(path: Path, error: type[RemissdraftError], *, xml_limit: int, tota
         xml = part.filename.endswith((".xml", ".rels"))
         if (xml and part.file_size > xml_limit) or total > total_limit:
             size, limit = (total, total_limit) if total > total_limit else (part.file_size, xml_limit)
-            raise error(f"{name}: filen blir för stor uppackad ({over(size, limit)}) och läses inte")
+            raise error(f"{name}: filen blir för stor uppackad ({_over(size, limit)}) och läses inte")
         if part.file_size > 2**20 and part.file_size > ratio_limit * max(1, part.compress_size):
             ratio = part.file_size // max(1, part.compress_size)
             raise error(f"{name}: filen är onormalt hårt packad ({ratio} gånger) och läses inte")

@@ -94,6 +94,11 @@ class _Shelf:
                 connection.execute(f"DELETE FROM {self.parts} WHERE key = ?", (old,))
                 connection.execute(f"DELETE FROM {self.keys} WHERE key = ?", (old,))
 
+    def has(self, key: str) -> bool:
+        """Whether something is kept under `key` (not read, nor checked); raises one of `cachedb.CacheError`."""
+        connection = self.database().connection()
+        return connection.execute(f"SELECT 1 FROM {self.keys} WHERE key = ?", (key,)).fetchone() is not None
+
     def stored(self) -> list[str]:
         return [key for key, in self.database().connection().execute(f"SELECT key FROM {self.keys} ORDER BY used DESC")]
 
@@ -329,6 +334,15 @@ def words_key(snippets: Any) -> str:
 def load_words(key: str) -> WordIndex | None:
     """The stored word index of this key (a corpus's content key), when there is one and it is whole; else None."""
     return _WORDS.load(key, lambda meta, parts: _unpack_words(meta["n_docs"], parts))
+
+
+def has_words(key: str) -> bool:
+    """Whether a word index is kept under this key (False when the database fails)."""
+    wait()
+    try:
+        return _WORDS.has(key)
+    except cachedb.CacheError:
+        return False
 
 
 def store_words_later(key: str, index: WordIndex) -> None:

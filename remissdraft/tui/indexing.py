@@ -45,17 +45,16 @@ def load_corpus_and_index(corpus_dir: Path | None = None, progress: Callable[[in
 
     folder = corpus_dir or user_corpus_dir()
     loaded: list[Corpus] = []  # the corpus as the other process stored it, loaded while it builds the index
+    built = None
     if pending_bytes(folder, analysis=TERMS) >= APART_BYTES:
         built = index_apart(folder, progress, lambda: loaded.append(load_corpus(folder, analysis=TERMS)))
-        if built is not None:  # else what it did not do is done below
-            from ..match.index import keep_in_memory
+    from ..match.index import get_index, keep_in_memory
 
-            keep_in_memory(built)  # used when the corpus loaded is the one it was built for
-            progress = None  # what is left is checking the files again: the end has been told
-        else:
-            loaded.clear()
-    from ..match.index import get_index
-
+    if built is not None:  # else what it did not do is done below
+        keep_in_memory(built)  # used when the corpus loaded is the one it was built for
+        progress = None  # what is left is checking the files again: the end has been told
+    else:
+        loaded.clear()
     corpus = loaded[0] if loaded else load_corpus(folder, progress=progress, analysis=TERMS)
     if corpus.snippets:
         get_index(corpus.snippets, progress=progress)
@@ -176,7 +175,7 @@ def store_word_index(corpus: Corpus) -> None:
     from ..match.wordsearch import WordIndex, searched_rows
 
     key = storage.words_key(corpus.snippets)
-    if key and storage.load_words(key) is None:
+    if key and not storage.has_words(key):
         with contextlib.suppress(*cachedb.CacheError):  # the database failed: the app makes it when asked
             storage.store_words(key, WordIndex(searched_rows(corpus.snippets)))
 
