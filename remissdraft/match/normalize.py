@@ -37,6 +37,16 @@ def iter_words(text: str) -> Iterator[tuple[str, str]]:
             yield surface, surface.casefold()
 
 
+def first_written(text: str) -> dict[str, str]:
+    """Each folded word of `iter_words`, as it is first written, in the order first met (one regex pass, no
+    generator: the matcher asks for every hit it shows)."""
+    first: dict[str, str] = {}
+    for surface in _WORD.findall(unicodedata.normalize("NFC", _PLACEHOLDER.sub(" ", text))):
+        if len(surface) > 1:
+            first.setdefault(surface.casefold(), surface)
+    return first
+
+
 @dataclass
 class Analyzer:
     """Turns words into terms. The flags exist so the benchmark can measure what each step buys."""
