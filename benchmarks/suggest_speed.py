@@ -8,6 +8,9 @@ ours and the anchor in turn (A B A B), medians quoted:
 * warm query latency p50 / p95 at the app's top-k (15) over every section of tests/fixtures/strategi.txt, analysis
   of the section included, against plain bm25s on the same (de-duplicated) texts: `bm25s.tokenize` with Swedish
   stop words and stemmer, `retrieve` of the section's title and text, k=15;
+* what the query latency is made of: the weighted BM25 sum alone (`SnippetIndex.scores`) and the postings it adds
+  up, against the postings plain bm25s's query adds up (the ranking's query holds the section's parent and children
+  and the compounds its words meet, so it adds up more);
 * the first query of a new Matcher (what the app waits for before its first suggestions), and the palette's snippet
   search (`Matcher.search`) per keystroke typing "samverkan barn": the first keystroke makes the word index (and
   stores it), or on a later start reads it from the cache database.
@@ -73,6 +76,22 @@ if kind in ("first", "warm", "query", "palette"):
                 matcher.suggest(remiss, section, top)
                 latencies.append(time.perf_counter() - begin)
         result["latencies"] = latencies
+        # What the latency is made of: the query's weighted BM25 sum alone (SnippetIndex.scores) and how many postings
+        # it adds up – the query as the ranking makes it (the section with its parent and children, compounds met).
+        import numpy as np
+        from remissdraft.match.query import remiss_specificity, section_terms, to_index
+        analyzer, settings = matcher.settings.index.analyzer(), matcher.settings.query
+        specificity = remiss_specificity(remiss, analyzer) if settings.specificity else None
+        scoring, postings = [], []
+        for section in parts:
+            weights = to_index(section_terms(remiss, section, analyzer, settings, specificity), matcher.index, settings)
+            ids = np.flatnonzero(weights != 0)
+            postings.append(int((matcher.index.indptr[ids + 1] - matcher.index.indptr[ids]).sum()))
+            for _ in range(3):
+                begin = time.perf_counter()
+                matcher.index.scores(weights, ids)
+                scoring.append(time.perf_counter() - begin)
+        result.update(scoring=scoring, postings=postings)
     if matcher is not None:  # "query": the word index made on the first keystroke; "palette": read from the cache
         typed = "samverkan barn"  # the palette's snippet search, a keystroke at a time from the third letter
         keystrokes = []
@@ -98,7 +117,12 @@ elif kind in ("bm25s_build", "bm25s_load", "bm25s_query"):
             stemmer = Stemmer.Stemmer("swedish")
             remiss, parts = sections()
             vocab = retriever.vocab_dict
-            latencies = []
+            latencies, postings = [], []
+            indptr = retriever.scores["indptr"]
+            for section in parts:  # the postings its query adds up (each token once)
+                tokens = bm25s.tokenize([f"{section.title}\n{section.text}"], stopwords="sv", stemmer=stemmer, return_ids=False, show_progress=False)[0]
+                postings.append(int(sum(indptr[vocab[token] + 1] - indptr[vocab[token]] for token in set(tokens) if token in vocab)))
+            result["postings"] = postings
             for _ in range(3):
                 for section in parts:
                     begin = time.perf_counter()
@@ -130,7 +154,9 @@ def measure(size: int, runs: int, work: Path) -> dict:
     folder, cache, bm25s_dir = work / f"corpus-{size}", work / f"cache-{size}", work / f"bm25s-{size}"
     write_corpus(folder, size)
     child("bm25s_build", folder, work / "cache-plain", bm25s_dir)
-    first, warm, ours, theirs, rss, ours_q, theirs_q = [], [], [], [], [], [], []
+    first, warm, ours, theirs, rss, ours_q, theirs_q, scoring = [], [], [], [], [], [], [], []
+    postings: list[int] = []
+    bm25s_postings: list[int] = []
     first_q, first_key, later_keys, stored_key = [], [], [], []
     info: dict = {}
     for _ in range(runs):  # A B A B
@@ -143,10 +169,14 @@ def measure(size: int, runs: int, work: Path) -> dict:
         query = child("query", folder, cache, bm25s_dir)
         rss.append(query["rss_one_query"])
         ours_q += query["latencies"]
+        scoring += query["scoring"]
+        postings = query["postings"]
         first_q.append(query["first_query_s"])
         first_key.append(query["keystrokes"][0])
         later_keys += query["keystrokes"][1:]
-        theirs_q += child("bm25s_query", folder, cache, bm25s_dir)["latencies"]
+        plain = child("bm25s_query", folder, cache, bm25s_dir)
+        theirs_q += plain["latencies"]
+        bm25s_postings = plain["postings"]
         stored_key.append(child("palette", folder, cache, bm25s_dir)["keystrokes"][0])  # a later start
     return {
         "size": size, "snippets": info["snippets"], "terms": info["terms"],
@@ -155,6 +185,8 @@ def measure(size: int, runs: int, work: Path) -> dict:
         "load_s": statistics.median(ours), "bm25s_load_s": statistics.median(theirs), "rss": statistics.median(rss),
         "p50": statistics.median(ours_q), "p95": percentile(ours_q, 0.95),
         "bm25s_p50": statistics.median(theirs_q), "bm25s_p95": percentile(theirs_q, 0.95),
+        "scoring_p50": statistics.median(scoring), "postings": statistics.median(postings),
+        "bm25s_postings": statistics.median(bm25s_postings),
         "first_query": statistics.median(first_q), "first_key": statistics.median(first_key),
         "stored_key": statistics.median(stored_key),
         "key_p50": statistics.median(later_keys), "key_max": max(later_keys),
@@ -180,6 +212,14 @@ def main() -> None:
               f"| {r['load_s'] * 1000:.0f} ms | {r['bm25s_load_s'] * 1000:.0f} ms | {r['load_s'] / r['bm25s_load_s']:.2f}× | {r['rss']:.0f} MiB "
               f"| {r['p50'] * 1000:.1f} / {r['p95'] * 1000:.1f} ms | {r['bm25s_p50'] * 1000:.1f} / {r['bm25s_p95'] * 1000:.1f} ms "
               f"| {r['p50'] / r['bm25s_p50']:.1f}× / {r['p95'] / r['bm25s_p95']:.1f}× |")
+    print()
+    print("| snippets | fråga p50 | därav den viktade BM25-summan p50 | ren bm25s p50 | kvot: summan / ren bm25s | postningar per fråga, "
+          "median: vår / bm25s (kvot) |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['size']:,} | {r['p50'] * 1000:.1f} ms | {r['scoring_p50'] * 1000:.1f} ms | {r['bm25s_p50'] * 1000:.1f} ms "
+              f"| {r['scoring_p50'] / r['bm25s_p50']:.1f}× | {r['postings']:,.0f} / {r['bm25s_postings']:,.0f} "
+              f"({r['postings'] / max(r['bm25s_postings'], 1):.1f}×) |")
     print()
     print("| snippets | första frågan (ny Matcher) | paletten: första tangenten, ordindex görs | dito, ordindex ur cachen "
           "(senare start) | följande tangenter median / max |")
