@@ -212,3 +212,52 @@ def test_the_indexing_process_is_started_before_the_ranking_is_imported(tmp_path
     done = subprocess.run([sys.executable, "-c", _STARTS_FIRST, str(folder)], capture_output=True, text=True, check=True,
                           timeout=120)
     assert done.stdout.split() == ["[False]", "True", "True"]
+
+
+# --- one indexing process at a time -----------------------------------------------------------------------
+
+
+def test_an_indexing_process_waits_for_one_already_at_work(tmp_path, monkeypatch):
+    """The app started again while the first start's process still reads and stores a new corpus: the second
+    process waits (saying so, for the app's watch) instead of reading the same files beside it, then finds the
+    corpus stored and hands over its index."""
+    import select
+    import subprocess
+    import sys
+
+    from remissdraft import parallel
+
+    folder = _big_corpus(tmp_path, monkeypatch, size=300)
+    with indexing_module.one_at_a_time():  # as a first indexing process at work holds it
+        process = subprocess.Popen(indexing_module.command(folder), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        try:
+            assert parallel.receive(process.stdout) == (indexing_module._WAITING,)
+            assert select.select([process.stdout], [], [], 1.5)[0] == []  # nothing read, nothing stored meanwhile
+        except BaseException:
+            process.kill()
+            raise
+    told = []
+    while (message := parallel.receive(process.stdout))[0] != indexing_module._INDEX:
+        told.append(message[0])
+    assert indexing_module._CORPUS in told
+    assert process.wait(timeout=120) == 0
+    with indexing_module.one_at_a_time(lambda: (_ for _ in ()).throw(AssertionError("waited"))):
+        pass  # free again once it is done
+
+
+def test_a_large_corpus_read_before_but_not_indexed_is_indexed_apart(tmp_path, monkeypatch):
+    """Its files are in the cache (an earlier start's process read them and is still building the index when the
+    app starts again, or the index was removed): the index is not built in the app's process either."""
+    from remissdraft.corpus import load_corpus
+    from remissdraft.match.index import SnippetIndex, forget_memory
+    from remissdraft.match.settings import TERMS
+
+    folder = _big_corpus(tmp_path, monkeypatch, size=400)
+    assert len(load_corpus(folder, analysis=TERMS).snippets) > 300  # read and stored; no index made
+    forget_memory()
+    monkeypatch.setattr(indexing_module, "APART_SNIPPETS", 300)
+    monkeypatch.setattr(SnippetIndex, "build", classmethod(_no_build))
+    corpus = indexing_module.load_corpus_and_index(folder)
+    from remissdraft.match.index import get_index
+
+    assert get_index(corpus.snippets).n_docs == len(corpus.snippets)

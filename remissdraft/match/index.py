@@ -563,6 +563,13 @@ def get_index(snippets: Sequence[Snippet], settings: IndexSettings | None = None
     return index
 
 
+def at_hand(snippets: Sequence[Snippet], settings: IndexSettings | None = None) -> bool:
+    """Whether `get_index` would find the index of these snippets (in memory or kept in the cache database)
+    rather than build it."""
+    key = fingerprint(snippets, settings or IndexSettings())
+    return key in _MEMORY or storage.has_index(key)
+
+
 def keep_in_memory(index: SnippetIndex) -> None:
     """Keep an index in this process: `get_index` hands it out for snippets of its key (the last few kept)."""
     _MEMORY[index.key] = index

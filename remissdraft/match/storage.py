@@ -129,6 +129,14 @@ def load(key: str) -> SnippetIndex | None:
     return _INDEXES.load(key, lambda meta, parts: _unpack(key, meta, parts))
 
 
+def has_index(key: str) -> bool:
+    """Whether an index of this key is kept (not read, nor checked); False when the database cannot say."""
+    try:
+        return _INDEXES.has(key)
+    except cachedb.CacheError:
+        return False
+
+
 def store_later(index: SnippetIndex) -> None:
     """`store(index)` on a thread of its own: what asked for a new index uses it at once rather than wait while it
     is written (a few tenths of a second at 100k snippets). The process waits for the thread before it ends, and

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -29,26 +30,31 @@ if TYPE_CHECKING:
     from ..match.index import SnippetIndex
 
 log = logging.getLogger(__name__)
-_PROGRESS, _CORPUS, _INDEX = "progress", "corpus", "index"  # what the indexing process tells: how it goes, that
-# the corpus is in the cache, and the index it built
+_PROGRESS, _CORPUS, _INDEX, _WAITING = "progress", "corpus", "index", "waiting"  # what the indexing process tells:
+# how it goes, that the corpus is in the cache, the index it built – and, while another one has the cache, that it waits
 APART_BYTES = 4 * 2**20  # corpus files to read before indexing takes a process of its own (some 6 000 snippets)
+APART_SNIPPETS = 6_000  # and snippets whose index is to be built (their files read before)
 SILENCE = 120.0  # seconds without a word from the indexing process before it is taken to hang
+_WAIT_TICK = 0.25  # seconds between two tries at the lock of another indexing process (`one_at_a_time`)
+_TELL_WAITING = 5.0  # seconds between two words that it still waits (well within SILENCE)
 
 
 def load_corpus_and_index(corpus_dir: Path | None = None, progress: Callable[[int, int], None] | None = None) -> Corpus:
     """The user's corpus (`corpus_dir`, else the default one) and its index, built and stored when the corpus is
-    new or changed (`progress(done, total)` hears how it goes, in snippets) – when there is much to read, in a
-    process of its own (`index_apart`), and then loaded from the cache. Needs no session: the app starts it
-    together with reading the remiss."""
+    new or changed (`progress(done, total)` hears how it goes, in snippets) – when there is much to read, or a
+    large corpus read before has no index yet (an earlier start's indexing process still at it), in a process of
+    its own (`index_apart`), and then loaded from the cache. Needs no session: the app starts it together with
+    reading the remiss."""
     from ..corpus import load_corpus, pending_bytes
     from ..match.settings import TERMS  # not the index yet (numpy): the indexing process starts first
 
     folder = corpus_dir or user_corpus_dir()
     loaded: list[Corpus] = []  # the corpus as the other process stored it, loaded while it builds the index
     built = None
-    if pending_bytes(folder, analysis=TERMS) >= APART_BYTES:
+    apart = pending_bytes(folder, analysis=TERMS) >= APART_BYTES
+    if apart:
         built = index_apart(folder, progress, lambda: loaded.append(load_corpus(folder, analysis=TERMS)))
-    from ..match.index import get_index, keep_in_memory
+    from ..match.index import at_hand, get_index, keep_in_memory
 
     if built is not None:  # else what it did not do is done below
         keep_in_memory(built)  # used when the corpus loaded is the one it was built for
@@ -56,6 +62,10 @@ def load_corpus_and_index(corpus_dir: Path | None = None, progress: Callable[[in
     else:
         loaded.clear()
     corpus = loaded[0] if loaded else load_corpus(folder, progress=progress, analysis=TERMS)
+    if not apart and len(corpus.snippets) >= APART_SNIPPETS and not at_hand(corpus.snippets):
+        built = index_apart(folder, progress)  # it waits for a running one, then finds the index stored
+        if built is not None:
+            keep_in_memory(built)
     if corpus.snippets:
         get_index(corpus.snippets, progress=progress)
     return corpus
@@ -152,9 +162,11 @@ def main(argv: list[str]) -> int:
         with contextlib.suppress(OSError, ValueError):  # the app gone: the work goes on, the cache is still of use
             parallel.send(sys.stdout.buffer, message)
 
-    corpus = load_corpus(Path(argv[0]), progress=lambda done, total: tell(_PROGRESS, done, total), analysis=TERMS)
-    tell(_CORPUS)
-    if corpus.snippets:
+    with one_at_a_time(lambda: tell(_WAITING)):
+        corpus = load_corpus(Path(argv[0]), progress=lambda done, total: tell(_PROGRESS, done, total), analysis=TERMS)
+        tell(_CORPUS)
+        if not corpus.snippets:
+            return 0
         from ..match import storage
         from ..match.index import get_index
 
@@ -163,8 +175,43 @@ def main(argv: list[str]) -> int:
         tell(_INDEX, storage.packed(index))
         for new in built:
             storage.store(new)
-        store_word_index(corpus)
+    store_word_index(corpus)
     return 0
+
+
+@contextlib.contextmanager
+def one_at_a_time(waiting: Callable[[], None] = lambda: None) -> Iterator[None]:
+    """Hold the cache database's indexing lock, waiting for another indexing process that holds it (`waiting()`
+    is called now and then meanwhile). The app started again while the first start's process still reads and
+    stores a new corpus, or a second window on it, would otherwise read the same files beside it – twice the
+    time on the same cores – and store them anew under the index it is building. After the wait the corpus and
+    its index are in the cache, and little is left to do. The lock goes with the process however it ends;
+    where no lock file can be had (or no `fcntl`), nothing waits."""
+    try:
+        import fcntl
+
+        from .. import cachedb
+
+        lock = cachedb.path().with_name("indexing.lock")
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock, "ab")  # noqa: SIM115 – held for the block, closed below
+    except (ImportError, OSError):
+        yield
+        return
+    with handle:
+        told = -math.inf
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() - told >= _TELL_WAITING:
+                    told = time.monotonic()
+                    waiting()
+                time.sleep(_WAIT_TICK)
+            except OSError:  # a file system without locks: go on without
+                break
+        yield
 
 
 def store_word_index(corpus: Corpus) -> None:
