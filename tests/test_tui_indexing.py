@@ -223,7 +223,6 @@ def test_an_indexing_process_waits_for_one_already_at_work(tmp_path, monkeypatch
     corpus stored and hands over its index."""
     import select
     import subprocess
-    import sys
 
     from remissdraft import parallel
 
