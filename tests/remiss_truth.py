@@ -42,7 +42,7 @@ class Score:
     true: int
     found: int
     matched: int
-    levels: int = 0  # matched headings at the true level
+    levels: int = 0  # matched headings at the true level of the outline (their depth in the section tree)
     fields: dict[str, bool] = field(default_factory=dict)  # title, dnr, sender, deadline: right or wrong
     missed: list[tuple[str, str]] = field(default_factory=list)
     extra: list[tuple[str, str]] = field(default_factory=list)
@@ -113,6 +113,7 @@ def same_heading(true: tuple[str, str], found: tuple[str, str]) -> bool:
 def score(truth: Truth, remiss: Remiss) -> Score:
     expected = [(number, title) for number, title, _ in truth.headings]
     sections = list(remiss.walk())
+    depths = _depths(remiss)
     found = [(_number(section.number), section.title) for section in sections]
     pairs = _align(expected, found)
     taken = {j for _, j in pairs}
@@ -141,11 +142,25 @@ def score(truth: Truth, remiss: Remiss) -> Score:
         true=len(expected) - len(truth.optional),
         found=len(found) - len(optional_found),
         matched=len(counted),
-        levels=sum(1 for i, j in counted if sections[j].level == truth.headings[i][2]),
+        levels=sum(1 for i, j in counted if depths[j] == truth.headings[i][2]),
         fields=fields,
         missed=[h for i, h in enumerate(expected) if i not in matched_true and i not in truth.optional],
         extra=[h for j, h in enumerate(found) if j not in matched_found],
     )
+
+
+def _depths(remiss: Remiss) -> list[int]:
+    """Each section's depth in the tree the outline shows (1 for a top-level section), in `walk` order."""
+    depths: list[int] = []
+
+    def visit(section, depth: int) -> None:
+        depths.append(depth)
+        for child in section.children:
+            visit(child, depth + 1)
+
+    for section in remiss.sections:
+        visit(section, 1)
+    return depths
 
 
 def _align(expected: list[tuple[str, str]], found: list[tuple[str, str]]) -> list[tuple[int, int]]:
