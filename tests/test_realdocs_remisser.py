@@ -85,6 +85,24 @@ def test_broken_toc_entry_and_duplicate_number(read):
     assert not any(label.startswith(("Kategori", "Steg 1")) for label in labels)
 
 
+def test_a_heading_the_toc_leaves_out_nests_by_its_number(read):
+    """5.1.2 is only in the body: under 5.1, and 5.2 after it still under 5, not under 5.1.2."""
+    chapter = sections(read(UTRYMNING), "5 GENOMFÖRANDE")[0]
+    assert [c.number for c in chapter.children] == ["5.1", "5.2", "5.3", "5.4", "5.5"]
+    assert [c.number for c in chapter.children[0].children] == ["5.1.1", "5.1.2"]
+
+
+def test_unnumbered_toc_entries_take_their_level_from_capitals(read):
+    """Extracted text keeps no indents, but the TOC prints chapters in capitals ("1 INLEDNING", "1.2 Syfte och
+    mål"): the checklists in mixed case lie under "BILAGA 1 – CHECKLISTOR …", the capitals stay chapters."""
+    remiss = read(UTRYMNING)
+    top = [s.title for s in remiss.sections]
+    assert top[0] == "FÖRORD" and top[-2] == "UNDERLAG TILL GRUND FÖR FRAMTAGANDET AV STRATEGIN"
+    assert top[-1].startswith("BILAGA 1")
+    checklists = [c.title for c in remiss.sections[-1].children]
+    assert checklists[:2] == ["Uppsamlingsplats", "Utrymningsplats"] and "Resurser – Kompetens och utrustning" in checklists
+
+
 def test_foreword_before_the_toc_and_appendix_checklists(read):
     remiss = read(UTRYMNING)
     first = flat(remiss)[0]

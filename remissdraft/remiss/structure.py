@@ -852,6 +852,7 @@ class StructureBuilder:
             position = bisect.bisect_left(starts, candidate.start)  # the placed numbered headings around it
             after = bisect.bisect_right(starts, candidate.end)
             if position > 0 and after < len(numbered) and _follows(numbered[position - 1].number, candidate.number) and _follows(candidate.number, numbered[after].number):
+                candidate.level = candidate.number.count(".") + 1  # at its number's depth, as the table would list it
                 gaps.append(candidate)
         result = sorted(headings + gaps, key=lambda h: h.start)
         if levels_unset(entries):

@@ -114,6 +114,13 @@ def _unnumbered_levels(entries: list[TocEntry]) -> None:
         if entry.number and entry.indent is not None:
             indents.setdefault(entry.level, []).append(entry.indent)
             styles.setdefault(entry.style, entry.level)
+    if _capitals_tell_levels(entries):
+        previous = 1
+        for entry in entries:
+            if not entry.level:
+                entry.level = 1 if entry.title.isupper() else max(2, previous)
+            previous = entry.level
+        return
     means = {level: sum(values) / len(values) for level, values in indents.items()}
     spread = sorted(means.values())
     telling = len(spread) > 1 and min(b - a for a, b in itertools.pairwise(spread)) > 0.005  # levels set at own indents
@@ -131,3 +138,15 @@ def _unnumbered_levels(entries: list[TocEntry]) -> None:
             entry.level = min(means, key=lambda level: abs(means[level] - indent))
         else:
             entry.level = styles.get(entry.style, previous)
+
+
+def _capitals_tell_levels(entries: list[TocEntry]) -> bool:
+    """A table whose layout tells no level (every entry set alike, as in extracted text) but whose numbered
+    chapters are in capitals and nothing below them is ("1 INLEDNING", "1.2 Syfte och mål"): its unnumbered
+    entries in capitals are chapters too, the others lie below one."""
+    if len({(e.indent, e.style) for e in entries}) != 1:
+        return False
+    numbered = [e for e in entries if e.number]
+    chapters = [e for e in numbered if e.level == 1]
+    below = [e for e in numbered if e.level > 1]
+    return len(chapters) >= 2 and bool(below) and all(e.title.isupper() for e in chapters) and not any(e.title.isupper() for e in below)
