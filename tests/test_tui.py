@@ -649,6 +649,35 @@ async def test_space_and_enter_press_buttons(profile, tmp_path):
         assert output.exists()
 
 
+async def test_the_export_dialog_names_placeholders_the_profile_leaves_unfilled(profile, tmp_path):
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("f5")
+        assert not app.screen.query_one("#export-unfilled").display  # the profile names the nämnd: nothing to say
+    write_profile({key: value for key, value in PROFILE.items() if key != "namnd"})
+    app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utan-namnd.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("f5")
+        note = str(app.screen.query_one("#export-unfilled", Static).render())
+        assert "{namnd} (nämndens namn)" in note and "fyll i profilen (F6)" in note
+        output = tmp_path / "ut.docx"
+        app.screen.query_one("#export-output", Input).value = str(output)
+        app.screen.query_one("#export-force", Checkbox).value = True
+        await pilot.press("enter")
+        await pilot.pause()
+        assert output.exists()  # a note, not a stop: the export is made, and says so again
+        assert any("{namnd}" in n.message for n in app._notifications)
+        await pilot.press("f5")
+        assert app.screen.query_one("#export-unfilled").display
+        await pilot.press("f6")  # the profile over the dialog; the nämnd filled there ends the note
+        app.screen.query_one("#profile-namnd", Input).value = "Socialnämnden"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportScreen" and not app.screen.query_one("#export-unfilled").display
+
+
 async def test_the_export_dialog_stays_open_on_a_mistake(profile, tmp_path):
     app = RemissdraftApp(example_remiss(), draft_path=tmp_path / "utkast.yaml")
     async with app.run_test(size=SIZE) as pilot:

@@ -8,8 +8,9 @@ from .writer import (
     default_output_name,
     default_output_path,
     export_docx,
+    leftover_placeholders,
     visible_output_path,
 )
 
 __all__ = ["ExportResult", "build_document", "default_output_name", "default_output_path", "export_docx",
-           "open_reference", "source_note", "visible_output_path"]
+           "leftover_placeholders", "open_reference", "source_note", "visible_output_path"]

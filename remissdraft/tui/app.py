@@ -337,8 +337,20 @@ class RemissdraftApp(App[None]):
         draft = self.session.draft
         output = Path(draft.last_export) if draft.last_export else export_dir(self.files) / default_output_name(draft)
         self.push_screen(
-            ExportScreen(list_templates(), template or draft.template, output, missing_required(draft)), self._do_export
+            ExportScreen(list_templates(), template or draft.template, output, missing_required(draft), self._unfilled), self._do_export
         )
+
+    def _unfilled(self, template_id: str) -> list[str]:
+        """The placeholders the export would leave as written ("{namnd}" with no nämnd in the profile)."""
+        from ..draft import filled_draft
+        from ..export import leftover_placeholders
+
+        assert self.session is not None
+        try:
+            template = load_template(template_id)
+            return leftover_placeholders(filled_draft(self.session.draft, load_profile(), template), template)
+        except RemissdraftError:
+            return []  # the export itself will say what is wrong with the template or the profile
 
     def action_switch_template(self, template_id: str) -> None:
         """Lay the draft out by another template; what was written carries over (see draft.switch_template)."""

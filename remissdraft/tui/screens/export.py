@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -12,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
+from ...draft.placeholders import KNOWN
 from ...model import Template
 from ..widgets.fields import OptionBox, PushButton, TextField
 from ..widgets.status import short_path
@@ -30,9 +32,11 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     HELP_TITLE = "Exporten"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Avbryt", id="export.cancel")]
 
-    def __init__(self, templates: list[Template], current: str, output: Path, missing: list[str]) -> None:
+    def __init__(self, templates: list[Template], current: str, output: Path, missing: list[str],
+                 unfilled: Callable[[str], list[str]] = lambda template: []) -> None:
         super().__init__()
         self.templates, self.current, self.output, self.missing = templates, current, output, missing
+        self.unfilled = unfilled  # a template's placeholders the export would leave as written, asked anew
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
@@ -44,6 +48,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             yield Static("", id="export-folder", classes="dim")
             yield OptionBox("Kommentarer om källorna (stäng av för slutversionen)", value=True, id="export-comments")
             yield OptionBox("Skriv över filen som finns", value=False, id="export-overwrite")
+            yield Static("", id="export-unfilled", classes="warning")
             if self.missing:
                 yield Static("Tomma obligatoriska avsnitt: " + ", ".join(self.missing), classes="warning")
                 yield OptionBox("Exportera ändå", value=False, id="export-force")
@@ -54,6 +59,19 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def on_mount(self) -> None:
         self.query_one("#export-output", Input).focus()
         self._show_folder()
+        self._show_unfilled()
+
+    def on_screen_resume(self) -> None:
+        self._show_unfilled()  # back from the profile (F6), which may have filled them
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self._show_unfilled()
+
+    def _show_unfilled(self) -> None:
+        note = self.query_one("#export-unfilled", Static)
+        unfilled = self.unfilled(str(self.query_one("#export-template", Select).value))
+        note.update(_unfilled_note(unfilled) if unfilled else "")
+        note.display = bool(unfilled)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._show_folder()
@@ -106,3 +124,14 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _unfilled_note(placeholders: list[str]) -> str:
+    """One line on the placeholders that would stand as written in the document, and where the profile fills them."""
+    names = [p[1:-1] for p in placeholders]
+    listed = ", ".join(f"{{{n}}} ({KNOWN[n].split(' (')[0]})" if n in KNOWN else f"{{{n}}}" for n in names)
+    hint = " – fyll i profilen (F6) före exporten" if any(n in _FROM_PROFILE for n in names) else ""
+    return f"Står kvar som de är skrivna i dokumentet: {listed}{hint}"
+
+
+_FROM_PROFILE = frozenset(("namnd", "organisation", "remissinstans", "handlaggare", "enhet", "chef"))
