@@ -135,6 +135,14 @@ def test_regulation_paragraphs_carry_their_text(read):
     assert not any(s.title.startswith("JOHAN") for s in flat(remiss))  # the signature page
 
 
+def test_a_regulation_is_a_flat_list_of_units(read):
+    """A föreskrift's rubrik heads the paragraphs after it, not the one before; its bilagor belong to no
+    paragraph: every unit at the top of the outline."""
+    remiss = read(NFS)
+    assert [s.label for s in remiss.sections][-3:] == ["6 §", "Bilaga 5", "Bilaga 6"]
+    assert len(remiss.sections) == 8 and not any(s.children for s in remiss.sections)
+
+
 def test_appendices_start_where_they_start(read):
     """The LSO programme lists Bilaga A–C on its "Bilagor" page; each section begins at the appendix itself."""
     remiss = read(LSO)

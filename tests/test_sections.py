@@ -171,3 +171,20 @@ def test_table_of_contents_without_dot_leaders(tmp_path):
         "Inledning – Plan för bibliotek i Halland", "Gemensamma mål formar ett arbetssätt", "Samhällets utmaningar", "Bilaga 1 - Ordlista",
     ]
     assert remiss.title == "Hallands biblioteksplan"
+
+
+def test_an_appendix_heading_a_page_is_no_chapter_s_child(tmp_path):
+    """"Bilaga 2" opening a page, named in the text, is an appendix of the whole plan: at the top of the outline,
+    not under the numbered chapter before it."""
+    def body(topic: str) -> str:
+        return f"Planen beskriver hur kommunen ska arbeta med {topic} och hur arbetet följs upp av nämnden varje år.\n"
+
+    text = (
+        "Trafikplan för Kungsbacka\n\nSamrådshandling\n\f\n"
+        f"1 Inledning\n\n{body('trafiksäkerhet')}\n1.1 Syfte\n\n{body('målen')}\n"
+        f"2 Åtgärder\n\n{body('åtgärderna')}Åtgärderna redovisas i bilaga 2.\n\n2.1 Gång och cykel\n\n{body('cykelvägar')}\f\n"
+        f"Bilaga 2 – Åtgärdslista\n\n{body('listan')}"
+    )
+    remiss = read_remiss([_write(tmp_path, "trafikplan.txt", text)])
+    assert [s.label for s in remiss.sections] == ["1 Inledning", "2 Åtgärder", "Bilaga 2 – Åtgärdslista"]
+    assert [c.label for c in remiss.sections[1].children] == ["2.1 Gång och cykel"]

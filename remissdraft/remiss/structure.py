@@ -60,6 +60,7 @@ class Heading:
     styled: bool = False
     kind: str = "numbered"  # numbered | styled | plain | label | toc | title | paragraph
     rest: str = ""  # body text on the heading's own line (a regulation's "5 § Miljörapporter …")
+    appendix: bool = False  # an appendix of the whole document ("Bilaga 5" heading a page): never under a section
 
 
 def join_lines(previous: str, following: str) -> str:
@@ -158,7 +159,7 @@ class StructureBuilder:
         found += self._cover_pages(start, stop)
         appendices = self._appendices(start, stop)
         # the line right under "Bilaga 5" names the appendix ("Uppgifter om …"): its first paragraph, not a heading
-        named = {self._next_filled(a.end) for a in appendices}
+        named = {self._next_filled(a.end) for a in appendices} | {a.start for a in appendices}  # an appendix as such
         return [h for h in found if h.start not in named] + appendices
 
     def _nest_under_bare_headings(self, headings: list[Heading]) -> None:
@@ -373,7 +374,7 @@ class StructureBuilder:
             if not self._opens_page(index):
                 continue
             title = f"Bilaga {match.group('id')}" + (f"{match.group('rest')}" if match.group("rest").strip() else "")
-            found.append(Heading(index, index, "", title.strip(), kind="title"))
+            found.append(Heading(index, index, "", title.strip(), kind="title", appendix=True))
         return found
 
     def _named_appendices(self) -> set[str]:
@@ -652,8 +653,10 @@ class StructureBuilder:
                 last_numbered = heading
             elif line.style_level is not None:
                 heading.level = line.style_level
-            elif last_numbered is not None:
-                heading.level = last_numbered.level + 1
+            elif heading.appendix:
+                heading.level = 1
+            elif last_numbered is not None:  # under the numbered heading before; a regulation's rubrik heads the
+                heading.level = last_numbered.level + (last_numbered.kind != "paragraph")  # paragraphs after it
             else:
                 heading.level = unnumbered_sizes.index(line.size or 0) + 1
 
