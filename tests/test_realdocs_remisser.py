@@ -150,6 +150,12 @@ def test_appendices_start_where_they_start(read):
     assert sections(remiss, "Bilaga B: Beskrivning av samråd")[0].paragraphs[0].startswith("Det övergripande innehållet")
 
 
+def test_appendices_lie_under_the_bilagor_heading_that_lists_them(read):
+    """The LSO programme's table lists "Bilagor", then Bilaga A–C, all set alike in extracted text."""
+    bilagor = read(LSO).sections[-1]
+    assert bilagor.title == "Bilagor" and [c.title[:8] for c in bilagor.children] == ["Bilaga A", "Bilaga B", "Bilaga C"]
+
+
 def test_composite_file_missive_proposal_and_plan(read):
     """Lilla Äskhult: a missive and a proposal with plain title lines, then a skötselplan with its own TOC."""
     remiss = read(ASKHULT)

@@ -14,6 +14,8 @@ _LEADER_LINE = re.compile(rf"^(?P<head>.*?\S)\s*(?:\.\s?){{3,}}\s*\.?\s*(?:(?P<p
 _TAB_LINE = re.compile(r"^(?P<head>(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?\D.*?\S)\s{2,}(?P<page>\d{1,3})$")
 _NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(?P<title>.+)$")
 _PAGE_AT_END = re.compile(r"^(?P<head>.*[A-Za-zÅÄÖåäö].*?)\s+(?P<page>\d{1,3})$")
+_APPENDICES = re.compile(r"^bilagor\b", re.IGNORECASE)
+_APPENDIX = re.compile(r"^bilaga\s+(?:\d{1,2}|[A-Z])\b", re.IGNORECASE)
 _TOC_TITLE = re.compile(r"^(innehåll|innehållsförteckning|innehallsforteckning)\b", re.IGNORECASE)
 
 
@@ -96,6 +98,7 @@ def read_toc(lines: list[Line], indexes: set[int]) -> list[TocEntry]:
         page = int(match.group("page")) if match.group("page") else 0
         entries.append(TocEntry(number, title, level, page, line.indent, (line.size, line.bold)))
     _unnumbered_levels(entries)
+    _appendices_under_their_heading(entries)
     return entries
 
 
@@ -138,6 +141,18 @@ def _unnumbered_levels(entries: list[TocEntry]) -> None:
             entry.level = min(means, key=lambda level: abs(means[level] - indent))
         else:
             entry.level = styles.get(entry.style, previous)
+
+
+def _appendices_under_their_heading(entries: list[TocEntry]) -> None:
+    """The "Bilaga A …" entries right after a "Bilagor" entry are the appendices it heads: one level below it."""
+    heading: TocEntry | None = None
+    for entry in entries:
+        if not entry.number and _APPENDICES.match(entry.title):
+            heading = entry
+        elif heading is not None and not entry.number and _APPENDIX.match(entry.title):
+            entry.level = max(entry.level, heading.level + 1)
+        else:
+            heading = None
 
 
 def _capitals_tell_levels(entries: list[TocEntry]) -> bool:
