@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import subprocess
+import sys
 
 import numpy as np
 from benchmark_module import benchmark_module
@@ -105,3 +107,28 @@ def test_a_table_of_one_string_per_snippet_is_the_general_table_mapped():
         assert one.docs.dtype == general.docs.dtype and np.array_equal(one.docs, general.docs)
         assert one.ids.dtype == general.ids.dtype and np.array_equal(one.ids, general.ids)
     assert index_module._Table.single(["", ""], str.strip).values == []
+
+
+def test_distinct_is_numpy_unique():
+    rng = np.random.default_rng(5)
+    for values in (np.array([], np.int64), np.array([7], np.int64), rng.integers(0, 40, 500).astype(np.int64),
+                   (rng.integers(0, 9, 300).astype(np.int64) << 32) | rng.integers(0, 3, 300)):
+        found = index_module.distinct(values)
+        assert found.dtype == values.dtype and np.array_equal(found, np.unique(values))
+
+
+_BUILDS = """
+import sys
+from remissdraft.match.index import IndexSettings, SnippetIndex
+from remissdraft.model import Snippet, Source
+source = Source(organisation="Testkommun", namnd="Socialnämnden", dnr="SN 2021/77", datum="2021-05-20", title="Strategi")
+snippets = [Snippet(f"s{i}", f"Nämnden välkomnar samverkan nummer {i}.", "positiv", ["Samverkan", "Mål"], source) for i in range(30)]
+SnippetIndex.build(snippets, IndexSettings(), "key")
+print("numpy.ma" in sys.modules)
+"""
+
+
+def test_building_an_index_does_not_import_numpy_ma():
+    """numpy 2's `np.unique` imports numpy.ma (7 ms) on its first plain call: a first start does without it."""
+    done = subprocess.run([sys.executable, "-c", _BUILDS], capture_output=True, text=True, check=True)
+    assert done.stdout.split()[-1] == "False", done.stderr
